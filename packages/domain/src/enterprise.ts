@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { industrySectionSchema } from "./industries";
+import { pageQuerySchema } from "./paging";
+import { regionCodeSchema } from "./region";
+import { mobileSchema } from "./validators/mobile";
+import { usccSchema } from "./validators/uscc";
+
+export const enterpriseSizes = ["large", "medium", "small", "micro"] as const;
+export const enterpriseSizeSchema = z.enum(enterpriseSizes, { error: "请选择企业规模" });
+export const enterpriseSizeLabels: Record<(typeof enterpriseSizes)[number], string> = {
+  large: "大型",
+  medium: "中型",
+  small: "小型",
+  micro: "微型",
+};
+
+export const enterpriseInputSchema = z.strictObject({
+  uscc: usccSchema,
+  name: z.string().trim().min(2, "企业名称至少2个字").max(100, "企业名称不超过100个字"),
+  industry: industrySectionSchema,
+  countyCode: regionCodeSchema,
+  size: enterpriseSizeSchema,
+  nonPublic: z.boolean({ error: "请选择是否为非公企业" }),
+  contactName: z.string().trim().min(1, "请填写联系人").max(32, "联系人不超过32个字"),
+  contactPhone: mobileSchema,
+});
+export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
+
+export const enterpriseSchema = z.object({
+  id: z.string(),
+  uscc: z.string(),
+  name: z.string(),
+  industry: industrySectionSchema,
+  countyCode: z.string(),
+  countyName: z.string(),
+  cityCode: z.string(),
+  cityName: z.string(),
+  size: enterpriseSizeSchema,
+  nonPublic: z.boolean(),
+  contactName: z.string(),
+  /** Always masked (138****5678); the full number has its own logged endpoint. */
+  contactPhoneMasked: z.string(),
+  createdAt: z.string(),
+});
+export type Enterprise = z.infer<typeof enterpriseSchema>;
+
+export const enterpriseListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(100, "搜索词不超过100个字").optional(),
+  regionCode: regionCodeSchema.optional(),
+});
+export type EnterpriseListQuery = z.infer<typeof enterpriseListQuerySchema>;
+
+export const enterpriseContactSchema = z.object({ contactPhone: z.string() });

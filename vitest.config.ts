@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests. End-to-end browser tests have their own config (e2e/vitest.config.ts)
+// because they need the built web app and run one at a time.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "server",
+          include: ["apps/server/src/**/*.test.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
