@@ -11,15 +11,14 @@ export const permissions = [
   "enterprise.write",
   "enterprise.readPersonal", // unmasked contact phone; every use is logged
   "audit.read",
-  "user.read",
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RoutePermission = Permission | "public";
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  province: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "audit.read", "user.read"],
-  city: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "audit.read", "user.read"],
-  county: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "user.read"],
+  province: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "audit.read"],
+  city: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "audit.read"],
+  county: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal"],
   enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal"],
   expert: ["session.self", "region.read"],
   worker: ["session.self", "region.read"],
