@@ -1,3 +1,4 @@
+import "./zodLocale";
 export * from "./audit";
 export * from "./auth";
 export * from "./enterprise";

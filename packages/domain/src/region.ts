@@ -29,7 +29,7 @@ export const regionNodeSchema: z.ZodType<RegionNode> = regionSchema.extend({
   get children() {
     return z.array(regionNodeSchema);
   },
-});
+}).meta({ id: "RegionNode" }); // recursive: OpenAPI needs it as a named component
 
 export const regionTreeQuerySchema = z.object({
   /** The date priority membership is evaluated on; today when absent. */

@@ -1,0 +1,52 @@
+import { auditEntrySchema, auditQuerySchema, pageOf, type AuditEntry, type Role } from "@jiangxin/domain";
+import { and, count, desc, eq, or, type SQL } from "drizzle-orm";
+import { scopeCondition } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+import { actorOfRequest } from "../../platform/auth/authHook";
+import type { AppContext, HttpApp } from "../../platform/context";
+import { auditLog } from "./tables";
+
+const tags = ["审计 audit"];
+
+/** A city reads the trail of its own staff and of its counties' staff; the province reads all. */
+function auditScope(actor: Actor): SQL {
+  const regional = scopeCondition(actor, { county: auditLog.regionCode });
+  return actor.regionCode ? (or(regional, eq(auditLog.regionCode, actor.regionCode)) ?? regional) : regional;
+}
+
+function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
+  return {
+    id: String(row.id),
+    at: row.at.toISOString(),
+    userId: row.userId,
+    username: row.username,
+    role: row.role as Role | null,
+    regionCode: row.regionCode,
+    ip: row.ip,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    result: row.result,
+    detail: row.detail ?? null,
+  };
+}
+
+export function auditRoutes(app: HttpApp, ctx: AppContext): void {
+  app.get(
+    "/api/audit",
+    { config: { permission: "audit.read" }, schema: { tags, summary: "审计日志(按辖区)", querystring: auditQuerySchema, response: { 200: pageOf(auditEntrySchema) } } },
+    async (request) => {
+      const { page, pageSize, action, username } = request.query;
+      const conditions: SQL[] = [auditScope(actorOfRequest(request))];
+      if (action) conditions.push(eq(auditLog.action, action));
+      if (username) conditions.push(eq(auditLog.username, username.trim().toLowerCase()));
+      const where = and(...conditions);
+      const { db } = ctx.database;
+      const [rows, [total]] = await Promise.all([
+        db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
+        db.select({ n: count() }).from(auditLog).where(where),
+      ]);
+      return { items: rows.map(toEntry), total: total?.n ?? 0, page, pageSize };
+    },
+  );
+}

@@ -1,0 +1,71 @@
+import { roleHas, type Permission, type Role, type RoutePermission } from "@jiangxin/domain";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { RegionDirectory } from "../modules/regions/regionDirectory";
+import type { Actor, Scope } from "./actor";
+import { AppError } from "./errors";
+
+/**
+ * The one place that answers "may this actor do this" and "which rows may it see". Routes declare a
+ * permission; the auth hook calls `authorize`; queries call `scopeCondition`. Nothing else checks roles.
+ */
+
+export function authorize(actor: Actor, permission: RoutePermission): void {
+  if (!roleHas(actor.role, permission)) throw new AppError("FORBIDDEN", "当前账号无权进行此操作");
+}
+
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return roleHas(actor.role, permission);
+}
+
+export function scopeFor(
+  user: { role: Role; regionCode: string | null; enterpriseId: string | null },
+  enterpriseCounty: string | null,
+  regions: RegionDirectory,
+): Scope {
+  switch (user.role) {
+    case "province":
+      return { kind: "all" };
+    case "city":
+    case "county":
+      // A staff account without a region sees nothing rather than everything.
+      return { kind: "counties", codes: user.regionCode ? regions.countiesUnder(user.regionCode) : [] };
+    case "enterprise":
+      return user.enterpriseId && enterpriseCounty
+        ? { kind: "enterprise", enterpriseId: user.enterpriseId, countyCode: enterpriseCounty }
+        : { kind: "self" };
+    case "expert":
+    case "worker":
+      return { kind: "self" };
+  }
+}
+
+/** Whether the actor's scope covers records located in this county-level unit. */
+export function coversCounty(actor: Actor, countyCode: string): boolean {
+  const s = actor.scope;
+  if (s.kind === "all") return true;
+  if (s.kind === "counties") return s.codes.includes(countyCode);
+  return false;
+}
+
+/** The county-level units the actor may see, or "all". */
+export function visibleCounties(actor: Actor): readonly string[] | "all" {
+  const s = actor.scope;
+  if (s.kind === "all") return "all";
+  if (s.kind === "counties") return s.codes;
+  if (s.kind === "enterprise") return [s.countyCode];
+  return [];
+}
+
+/**
+ * A WHERE condition limiting a query to the actor's scope. Pass the columns the table has: a
+ * county column for regional scoping, an enterprise column for enterprise accounts. A scope the
+ * table cannot express yields `false`, so a forgotten column hides rows rather than leaking them.
+ */
+export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterprise?: PgColumn }): SQL {
+  const s = actor.scope;
+  if (s.kind === "all") return sql`true`;
+  if (s.kind === "counties") return cols.county && s.codes.length > 0 ? inArray(cols.county, [...s.codes]) : sql`false`;
+  if (s.kind === "enterprise") return cols.enterprise ? eq(cols.enterprise, s.enterpriseId) : sql`false`;
+  return sql`false`;
+}

@@ -1,0 +1,25 @@
+import type { Role } from "@jiangxin/domain";
+
+/**
+ * What a request may reach. Staff are scoped to the county-level units under their region; an
+ * enterprise account to its own enterprise; experts and workers to nothing regional (their own
+ * records are reached through their user id).
+ */
+export type Scope =
+  | { kind: "all" }
+  | { kind: "counties"; codes: readonly string[] }
+  | { kind: "enterprise"; enterpriseId: string; countyCode: string }
+  | { kind: "self" };
+
+export type Actor = {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  enterpriseId: string | null;
+  mustChangePassword: boolean;
+  ip: string;
+  scope: Scope;
+  session: { tokenHash: string; csrfToken: string; lastSeenAt: Date; absoluteExpiresAt: Date };
+};

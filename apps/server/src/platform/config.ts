@@ -1,0 +1,69 @@
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Where PGlite keeps its files and, without JIANGXIN_DATA_KEY, the generated data key. */
+  JIANGXIN_DATA_DIR: z.string().default("data"),
+  /** A PostgreSQL server; when set, PGlite is not used. */
+  DATABASE_URL: z.string().startsWith("postgres", "DATABASE_URL 应以 postgres:// 或 postgresql:// 开头").optional(),
+  /** Demo mode loads demo data and demo accounts on first start. Off unless asked for. */
+  JIANGXIN_DEMO: bool.default(false),
+  /** Base64 of 32 random bytes: the AES-256-GCM key for personal data at rest. */
+  JIANGXIN_DATA_KEY: z.string().optional(),
+  /** The first administrator, created on an empty database outside demo mode. */
+  JIANGXIN_ADMIN_USERNAME: z.string().min(3).optional(),
+  JIANGXIN_ADMIN_PASSWORD: z.string().min(1).optional(),
+  /** Send the session cookie only over HTTPS; turn on behind TLS. */
+  JIANGXIN_COOKIE_SECURE: bool.default(false),
+  /** Serve the built web app from this folder (relative to the repository root). */
+  JIANGXIN_WEB_DIST: z.string().default("apps/web/dist"),
+  JIANGXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  dataKey: string | undefined;
+  admin: { username: string; password: string } | undefined;
+  cookieSecure: boolean;
+  webDist: string;
+  logLevel: z.infer<typeof envSchema>["JIANGXIN_LOG_LEVEL"];
+};
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Configuration is invalid:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if ((e.JIANGXIN_ADMIN_USERNAME === undefined) !== (e.JIANGXIN_ADMIN_PASSWORD === undefined)) {
+    throw new Error("Configuration is invalid: set both JIANGXIN_ADMIN_USERNAME and JIANGXIN_ADMIN_PASSWORD, or neither");
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(repoRoot, e.JIANGXIN_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.JIANGXIN_DEMO,
+    dataKey: e.JIANGXIN_DATA_KEY,
+    admin:
+      e.JIANGXIN_ADMIN_USERNAME && e.JIANGXIN_ADMIN_PASSWORD
+        ? { username: e.JIANGXIN_ADMIN_USERNAME, password: e.JIANGXIN_ADMIN_PASSWORD }
+        : undefined,
+    cookieSecure: e.JIANGXIN_COOKIE_SECURE,
+    webDist: path.resolve(repoRoot, e.JIANGXIN_WEB_DIST),
+    logLevel: e.JIANGXIN_LOG_LEVEL,
+  };
+}

@@ -1,0 +1,17 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { RegionDirectory } from "../modules/regions/regionDirectory";
+import type { Config } from "./config";
+import type { Cipher } from "./crypto";
+import type { Database } from "./db/database";
+
+/** What every module's routes and services are given. `now` is injectable so timeouts can be tested. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  regions: RegionDirectory;
+  cipher: Cipher;
+  now: () => Date;
+};
+
+export type HttpApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;

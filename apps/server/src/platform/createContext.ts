@@ -1,0 +1,23 @@
+import path from "node:path";
+import { RegionDirectory } from "../modules/regions/regionDirectory";
+import { syncRegions } from "../modules/regions/syncRegions";
+import type { Config } from "./config";
+import type { AppContext } from "./context";
+import { makeCipher, resolveDataKey } from "./crypto";
+import { openDatabase, type DatabaseTarget } from "./db/database";
+
+/** Opens the database (migrating it), loads reference data, and gathers what every module needs. */
+export async function createContext(config: Config, target?: DatabaseTarget): Promise<AppContext> {
+  const key = resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
+  const database = await openDatabase(
+    target ?? (config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") }),
+  );
+  try {
+    await syncRegions(database.db);
+    const regions = await RegionDirectory.load(database.db);
+    return { config, database, regions, cipher: makeCipher(key), now: () => new Date() };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,47 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Personal data (phones, ID numbers) is stored as AES-256-GCM ciphertext: "v1.<iv>.<tag>.<data>",
+ * base64url parts. GCM's tag means a tampered value fails to decrypt instead of reading as garbage.
+ */
+export type Cipher = { encrypt(plain: string): string; decrypt(sealed: string): string };
+
+export function makeCipher(key: Buffer): Cipher {
+  if (key.length !== 32) throw new Error("The data key must be 32 bytes (base64 of 32 random bytes)");
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, iv);
+      const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+      return ["v1", iv, cipher.getAuthTag(), data].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+    },
+    decrypt(sealed) {
+      const [version, iv, tag, data] = sealed.split(".");
+      if (version !== "v1" || !iv || !tag || data === undefined) throw new Error("Unrecognised ciphertext format");
+      const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+    },
+  };
+}
+
+/**
+ * The key comes from configuration. With an embedded database and no key configured, one is
+ * generated once and kept in the data folder (mode 0600) so a laptop install works with no setup;
+ * a PostgreSQL deployment must configure its key, since the server's data is not in that folder.
+ */
+export function resolveDataKey(opts: { configured: string | undefined; dataDir: string; allowGenerated: boolean }): Buffer {
+  if (opts.configured) return Buffer.from(opts.configured, "base64");
+  if (!opts.allowGenerated) {
+    throw new Error("JIANGXIN_DATA_KEY is required with DATABASE_URL outside demo mode (base64 of 32 random bytes: `openssl rand -base64 32`)");
+  }
+  const file = path.join(opts.dataDir, "data.key");
+  if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
+  mkdirSync(opts.dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString("base64") + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return key;
+}
