@@ -1,0 +1,71 @@
+import { csrfHeader, sessionCookie, type SessionInfo } from "@jiangxin/domain";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildApp, type BuiltApp } from "../app";
+import { defaultTestPassword } from "../fixtures/factories";
+import { loadConfig, type Config } from "../platform/config";
+import type { AppContext } from "../platform/context";
+import { createContext } from "../platform/createContext";
+import { createTestDatabase, type TestDatabaseKind } from "./testDatabases";
+
+export type TestApp = BuiltApp & {
+  ctx: AppContext;
+  kind: TestDatabaseKind;
+  /** Moves the app's clock; timeouts are tested by travelling, not by waiting. */
+  advance(ms: number): void;
+  close(): Promise<void>;
+};
+
+export async function startTestApp(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase(kind);
+  const config: Config = loadConfig({
+    JIANGXIN_DATA_DIR: mkdtempSync(path.join(tmpdir(), "jx-test-")),
+    JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"),
+    JIANGXIN_LOG_LEVEL: "silent",
+    JIANGXIN_WEB_DIST: "does-not-exist",
+    ...env,
+  });
+  const ctx = await createContext(config, db.target);
+  let offset = 0;
+  ctx.now = () => new Date(Date.now() + offset);
+  const built = await buildApp(ctx, { logger: false });
+  await built.app.ready();
+  return {
+    ...built,
+    ctx,
+    kind,
+    advance: (ms) => {
+      offset += ms;
+    },
+    close: async () => {
+      await built.app.close();
+      await ctx.database.close();
+      await db.drop();
+    },
+  };
+}
+
+export type Agent = {
+  info: SessionInfo;
+  cookie: string;
+  get(url: string): ReturnType<BuiltApp["app"]["inject"]>;
+  post(url: string, body?: unknown): ReturnType<BuiltApp["app"]["inject"]>;
+};
+
+/** Logs in through the API, as the browser would, and returns a client carrying cookie and CSRF token. */
+export async function loginAs(t: TestApp, username: string, password = defaultTestPassword): Promise<Agent> {
+  const res = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === sessionCookie);
+  if (!cookie) throw new Error("no session cookie");
+  const info = res.json<SessionInfo>();
+  const headers = { cookie: `${sessionCookie}=${cookie.value}` };
+  return {
+    info,
+    cookie: cookie.value,
+    get: (url) => t.app.inject({ method: "GET", url, headers }),
+    post: (url, body) => t.app.inject({ method: "POST", url, headers: { ...headers, [csrfHeader]: info.csrfToken }, ...(body === undefined ? {} : { payload: body as object }) }),
+  };
+}
