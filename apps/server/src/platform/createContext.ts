@@ -9,8 +9,10 @@ import { openDatabase, type DatabaseTarget } from "./db/database";
 /** Opens the database (migrating it), loads reference data, and gathers what every module needs. */
 export async function createContext(config: Config, target?: DatabaseTarget): Promise<AppContext> {
   const key = resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
+  const log = config.logLevel === "silent" ? { error: () => {} } : console;
   const database = await openDatabase(
     target ?? (config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") }),
+    log,
   );
   try {
     await syncRegions(database.db);
