@@ -1,4 +1,5 @@
 import { csrfHeader, sessionCookie, type SessionInfo } from "@jiangxin/domain";
+import type { LightMyRequestResponse } from "fastify";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,8 +51,8 @@ export async function startTestApp(kind: TestDatabaseKind, env: Record<string, s
 export type Agent = {
   info: SessionInfo;
   cookie: string;
-  get(url: string): ReturnType<BuiltApp["app"]["inject"]>;
-  post(url: string, body?: unknown): ReturnType<BuiltApp["app"]["inject"]>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 };
 
 /** Logs in through the API, as the browser would, and returns a client carrying cookie and CSRF token. */

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUscc, makeUser } from "../../fixtures/factories";
+import { queryRows } from "../../platform/db/queryRows";
 import { loginAs, startTestApp, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
 import { enterprises } from "../enterprises/tables";
@@ -65,7 +66,8 @@ describe.each(testDatabaseKinds)("audit trail on %s", (kind) => {
     const created = await a.post("/api/enterprises", { uscc: makeUscc("330102"), name: "电话测试企业", industry: "I", countyCode: "330102", size: "micro", nonPublic: true, contactName: "钱经理", contactPhone: "+86 135-0000-1234" });
     const id = created.json<{ id: string; contactPhoneMasked: string }>().id;
     expect(created.json<{ contactPhoneMasked: string }>().contactPhoneMasked).toBe("135****1234");
-    const raw = await t.ctx.database.db.execute<{ contact_phone_enc: string }>(sql`select contact_phone_enc from enterprises where id = ${id}`);
+    const raw = await queryRows<{ contact_phone_enc: string }>(t.ctx.database.db, sql`select contact_phone_enc from enterprises where id = ${id}`);
+    expect(raw[0]?.contact_phone_enc).toMatch(/^v1\./);
     expect(JSON.stringify(raw)).not.toContain("13500001234");
     const phone = await a.get(`/api/enterprises/${id}/contact-phone`);
     expect(phone.json()).toEqual({ contactPhone: "13500001234" });

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { queryRows } from "./queryRows";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUscc, makeUser } from "../../fixtures/factories";
 import { loginAs, startTestApp, type TestApp } from "../../testing/testApp";
@@ -23,14 +24,14 @@ describe("embedded PGlite: one connection shared by concurrent transactions", ()
       Array.from({ length: 20 }, (_, i) =>
         db.transaction(async (tx) => {
           order.push(`begin${i}`);
-          const [row] = await tx.execute<{ n: number }>(sql`select n from counter`).then((r) => ("rows" in r ? r.rows : r) as { n: number }[]);
+          const [row] = await queryRows<{ n: number }>(tx, sql`select n from counter`);
           await pause(5);
           await tx.execute(sql`update counter set n = ${(row?.n ?? 0) + 1}`);
           order.push(`end${i}`);
         }),
       ),
     );
-    const [final] = await db.execute<{ n: number }>(sql`select n from counter`).then((r) => ("rows" in r ? r.rows : r) as { n: number }[]);
+    const [final] = await queryRows<{ n: number }>(db, sql`select n from counter`);
     expect(final?.n).toBe(20);
     // No interleaving: every begin is followed by its own end.
     for (let i = 0; i < order.length; i += 2) expect(order[i]?.replace("begin", "")).toBe(order[i + 1]?.replace("end", ""));
@@ -47,7 +48,7 @@ describe("embedded PGlite: one connection shared by concurrent transactions", ()
       }),
       (async () => {
         await pause(5);
-        const [row] = await db.execute<{ n: number }>(sql`select n from counter`).then((r) => ("rows" in r ? r.rows : r) as { n: number }[]);
+        const [row] = await queryRows<{ n: number }>(db, sql`select n from counter`);
         outsideSaw = row?.n;
       })(),
     ]);

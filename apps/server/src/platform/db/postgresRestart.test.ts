@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "./queryRows";
 import { makeUser } from "../../fixtures/factories";
 import { loginAs, startTestApp, type TestApp } from "../../testing/testApp";
 
@@ -16,7 +17,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))("PostgreSQL connection lo
     await makeUser(t.ctx.database.db, "province", { username: "survivor" });
     const a = await loginAs(t, "survivor");
     expect((await a.get("/api/enterprises")).statusCode).toBe(200);
-    const [{ db } = { db: "" }] = (await t.ctx.database.db.execute<{ db: string }>(sql`select current_database() as db`)).rows;
+    const [{ db } = { db: "" }] = await queryRows<{ db: string }>(t.ctx.database.db, sql`select current_database() as db`);
     const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
     await admin.connect();
     const killed = await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [db]);
