@@ -35,7 +35,7 @@ export async function listEnterprises(
   const conditions: SQL[] = [opts.scope];
   if (opts.q) {
     const pattern = `%${escapeLike(opts.q)}%`;
-    const match = or(ilike(enterprises.name, pattern), ilike(enterprises.uscc, pattern));
+    const match = or(ilike(enterprises.name, pattern), ilike(enterprises.uscc, pattern), ilike(enterprises.contactName, pattern));
     if (match) conditions.push(match);
   }
   if (opts.counties) conditions.push(inArray(enterprises.countyCode, opts.counties));

@@ -1,0 +1,52 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { App as AntdApp, ConfigProvider } from "antd";
+import zhCN from "antd/locale/zh_CN";
+import { Suspense } from "react";
+import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router-dom";
+import { AppLayout } from "./AppLayout";
+import { FullScreenSpin } from "./components/FullScreenSpin";
+import { queryClient } from "./queryClient";
+import { RequirePermission } from "./RequirePermission";
+import { RequireSession } from "./RequireSession";
+import { routes, type AppRoute } from "./routes";
+import { SessionProvider } from "./session";
+import { theme } from "./theme";
+
+function toRouteObject({ path, permission, Page }: AppRoute): RouteObject {
+  return {
+    path,
+    element: (
+      <RequirePermission permission={permission}>
+        <Page />
+      </RequirePermission>
+    ),
+  };
+}
+
+const router = createBrowserRouter([
+  ...routes.filter((route) => route.layout === "bare").map(({ path, Page }) => ({ path, element: <Page /> })),
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: routes.filter((route) => route.layout === "shell").map(toRouteObject),
+  },
+]);
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={theme}>
+      <AntdApp>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <Suspense fallback={<FullScreenSpin />}>
+              <RouterProvider router={router} />
+            </Suspense>
+          </SessionProvider>
+        </QueryClientProvider>
+      </AntdApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,73 @@
+import type { SessionInfo } from "@jiangxin/domain";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ApiError } from "./ApiError";
+import { request } from "./request";
+import { getCachedSession, setCachedSession } from "./sessionCache";
+
+const session: SessionInfo = {
+  user: { id: "u1", username: "chunan", displayName: "淳安县总工会", role: "county", regionCode: "330127", regionName: "淳安县", enterpriseId: null, mustChangePassword: false },
+  permissions: ["session.self"],
+  csrfToken: "token-123",
+  idleExpiresAt: "2026-01-01T00:00:00Z",
+  absoluteExpiresAt: "2026-01-01T00:00:00Z",
+};
+
+const fetchMock = vi.fn<typeof fetch>();
+
+beforeEach(() => {
+  vi.stubGlobal("fetch", fetchMock);
+  setCachedSession(session);
+});
+afterEach(() => {
+  fetchMock.mockReset();
+  vi.unstubAllGlobals();
+});
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+
+describe("request", () => {
+  it("sends the CSRF token on writes but not on reads", async () => {
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
+    await request("/api/x", { method: "POST", body: {} });
+    await request("/api/x");
+    const headersOf = (call: number) => fetchMock.mock.calls[call]?.[1]?.headers as Record<string, string>;
+    expect(headersOf(0)["x-csrf-token"]).toBe("token-123");
+    expect(headersOf(1)["x-csrf-token"]).toBeUndefined();
+    expect(fetchMock.mock.calls[0]?.[1]?.credentials).toBe("include");
+  });
+
+  it("leaves empty filters out of the query string", async () => {
+    fetchMock.mockResolvedValue(new Response(null, { status: 204 }));
+    await request("/api/enterprises", { query: { page: 1, q: "", regionCode: undefined } });
+    expect(fetchMock.mock.calls[0]?.[0]).toBe("/api/enterprises?page=1");
+  });
+
+  it("turns an error body into an ApiError with its fields", async () => {
+    fetchMock.mockResolvedValue(json(400, { code: "VALIDATION_FAILED", message: "输入有误", fields: { uscc: "校验码不符" } }));
+    const error = await request("/api/enterprises", { method: "POST", body: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: "VALIDATION_FAILED", message: "输入有误", fields: { uscc: "校验码不符" } });
+  });
+
+  it("forgets the session on a 401, so the login gate takes over", async () => {
+    fetchMock.mockResolvedValue(json(401, { code: "UNAUTHENTICATED", message: "请先登录" }));
+    await expect(request("/api/enterprises")).rejects.toBeInstanceOf(ApiError);
+    expect(getCachedSession()).toBeNull();
+  });
+
+  it("keeps the session when the 401 is a login answer", async () => {
+    fetchMock.mockResolvedValue(json(401, { code: "LOGIN_FAILED", message: "用户名或密码错误" }));
+    await expect(request("/api/auth/login", { method: "POST", body: {}, expireSessionOn401: false })).rejects.toMatchObject({ message: "用户名或密码错误" });
+    expect(getCachedSession()).not.toBeNull();
+  });
+
+  it("explains a non-JSON gateway error in Chinese", async () => {
+    fetchMock.mockResolvedValue(new Response("<html>Bad Gateway</html>", { status: 502 }));
+    await expect(request("/api/enterprises")).rejects.toMatchObject({ code: "INTERNAL", message: "服务暂时不可用（HTTP 502），请稍后重试" });
+  });
+
+  it("explains a network failure in Chinese", async () => {
+    fetchMock.mockRejectedValue(new TypeError("Failed to fetch"));
+    await expect(request("/api/enterprises")).rejects.toMatchObject({ status: 0, message: "无法连接服务器，请检查网络后重试" });
+  });
+});

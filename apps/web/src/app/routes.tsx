@@ -1,0 +1,91 @@
+import { ApartmentOutlined, AuditOutlined, DesktopOutlined, ShopOutlined } from "@ant-design/icons";
+import type { RoutePermission } from "@jiangxin/domain";
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
+import { matchPath } from "react-router-dom";
+
+export interface AppRoute {
+  path: string;
+  /** Checked before the page renders; the server checks the same key on every API call it makes. */
+  permission: RoutePermission;
+  title: string;
+  /** "bare" pages (login) render without the signed-in shell. */
+  layout: "shell" | "bare";
+  /** Present for pages that get a side-menu entry and a quick link on the home page. */
+  menu?: { icon: ReactNode; summary: string };
+  /** A page under a menu entry (a detail page) highlights its parent's entry. */
+  menuParent?: string;
+  Page: LazyExoticComponent<ComponentType>;
+}
+
+// Pages load on demand so a phone on a slow line downloads only the screen it opens.
+const LoginPage = lazy(() => import("../modules/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })));
+const PasswordPage = lazy(() => import("../modules/auth/pages/PasswordPage").then((m) => ({ default: m.PasswordPage })));
+const HomePage = lazy(() => import("../modules/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
+const RegionsPage = lazy(() => import("../modules/regions/pages/RegionsPage").then((m) => ({ default: m.RegionsPage })));
+const EnterpriseListPage = lazy(() =>
+  import("../modules/enterprises/pages/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
+);
+const EnterpriseDetailPage = lazy(() =>
+  import("../modules/enterprises/pages/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
+const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
+const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
+
+/** The one route table: the router, the side menu and the home page's quick links all read it. */
+export const routes: readonly AppRoute[] = [
+  { path: "/login", permission: "public", title: "登录", layout: "bare", Page: LoginPage },
+  {
+    path: "/",
+    permission: "session.self",
+    title: "工作台",
+    layout: "shell",
+    menu: { icon: <DesktopOutlined />, summary: "个人信息与常用入口" },
+    Page: HomePage,
+  },
+  {
+    path: "/regions",
+    permission: "region.read",
+    title: "行政区划",
+    layout: "shell",
+    menu: { icon: <ApartmentOutlined />, summary: "浙江省市县区划，山区县、海岛县标识" },
+    Page: RegionsPage,
+  },
+  {
+    path: "/enterprises",
+    permission: "enterprise.read",
+    title: "企业",
+    layout: "shell",
+    menu: { icon: <ShopOutlined />, summary: "辖区内企业名录，登记与查询" },
+    Page: EnterpriseListPage,
+  },
+  {
+    path: "/enterprises/:id",
+    permission: "enterprise.read",
+    title: "企业详情",
+    layout: "shell",
+    menuParent: "/enterprises",
+    Page: EnterpriseDetailPage,
+  },
+  {
+    path: "/audit",
+    permission: "audit.read",
+    title: "审计日志",
+    layout: "shell",
+    menu: { icon: <AuditOutlined />, summary: "登录、查看个人信息与数据变更记录" },
+    Page: AuditLogPage,
+  },
+  { path: "/password", permission: "session.self", title: "修改密码", layout: "shell", Page: PasswordPage },
+  { path: "/403", permission: "session.self", title: "无权访问", layout: "shell", Page: ForbiddenPage },
+  { path: "*", permission: "session.self", title: "页面不存在", layout: "shell", Page: NotFoundPage },
+];
+
+/** The route a location belongs to (the catch-all when nothing else matches). */
+export function findRoute(pathname: string): AppRoute | undefined {
+  return routes.find((route) => route.path !== "*" && matchPath(route.path, pathname)) ?? routes.find((route) => route.path === "*");
+}
+
+/** Menu entries the user may open, in table order. */
+export function menuRoutes(can: (permission: RoutePermission) => boolean): AppRoute[] {
+  return routes.filter((route) => route.menu && can(route.permission));
+}

@@ -1,0 +1,138 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { enterpriseListQuerySchema, type EnterpriseListQuery } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { App, Button, Card, Empty, Flex, Input, TreeSelect } from "antd";
+import { useMemo, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router-dom";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { toTreeOptions } from "../../regions/regionTree";
+import { useRegionScope } from "../../regions/useRegionScope";
+import { listEnterprises } from "../api";
+import { EnterpriseFormDrawer } from "../components/EnterpriseFormDrawer";
+import { EnterpriseTable } from "../components/EnterpriseTable";
+import { enterpriseQueryKeys } from "../enterpriseQueryKeys";
+
+/** Filters and paging live in the URL, so Back from a detail page returns to the same list. */
+function readQuery(params: URLSearchParams): EnterpriseListQuery {
+  const raw = Object.fromEntries([...params].filter(([, value]) => value !== ""));
+  const parsed = enterpriseListQuerySchema.safeParse(raw);
+  return parsed.success ? parsed.data : { page: 1, pageSize: 20 };
+}
+
+export function EnterpriseListPage() {
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => readQuery(params), [params]);
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const { scope, isError: regionsFailed } = useRegionScope();
+  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+
+  const list = useQuery({
+    queryKey: enterpriseQueryKeys.list(query),
+    queryFn: ({ signal }) => listEnterprises(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  function update(next: Partial<Record<keyof EnterpriseListQuery, string | number | undefined>>) {
+    const merged = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(next)) {
+      if (value === undefined || value === "") merged.delete(key);
+      else merged.set(key, String(value));
+    }
+    setParams(merged);
+  }
+
+  const filtered = Boolean(query.q || query.regionCode);
+  const canWrite = can("enterprise.write");
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        filtered
+          ? "没有符合条件的企业，请换个关键词或区域再试"
+          : canWrite
+            ? "辖区内还没有登记企业，点击右上角“新增企业”登记第一家"
+            : "辖区内还没有登记企业"
+      }
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="企业"
+        description="辖区内登记的企业；联系电话已脱敏显示。"
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增企业
+            </Button>
+          ) : null
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap>
+          <Input.Search
+            key={query.q ?? ""}
+            defaultValue={query.q}
+            allowClear
+            enterButton="搜索"
+            placeholder="企业名称、统一社会信用代码或联系人"
+            style={{ width: isMobile ? "100%" : 380 }}
+            onSearch={(value) => update({ q: value.trim(), page: undefined })}
+          />
+          <TreeSelect
+            value={query.regionCode}
+            treeData={regionOptions}
+            allowClear
+            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
+            loading={!scope && !regionsFailed}
+            showSearch={{ treeNodeFilterProp: "title" }}
+            treeDefaultExpandedKeys={scope ? [scope.code] : []}
+            style={{ width: isMobile ? "100%" : 240 }}
+            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
+          />
+        </Flex>
+      </Card>
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <EnterpriseTable
+            items={list.data?.items ?? []}
+            loading={list.isFetching}
+            empty={list.isPending ? <div style={{ height: 120 }} /> : empty}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: !isMobile,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+      {canWrite ? (
+        <EnterpriseFormDrawer
+          open={creating}
+          scope={scope}
+          onClose={() => setCreating(false)}
+          onCreated={(enterprise) => {
+            setCreating(false);
+            void message.success(`已新增企业“${enterprise.name}”`);
+            void navigate(`/enterprises/${enterprise.id}`);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+// Browser journeys: each file starts its own server process on an empty data folder, so they run
+// one file at a time to keep the 2-core machine responsive.
+export default defineConfig({
+  test: {
+    name: "e2e",
+    include: ["e2e/**/*.test.ts"],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
