@@ -5,22 +5,50 @@ import type { Role } from "./roles";
  * role table below is the single place that says who holds it. The web menu reads the same table.
  */
 export const permissions = [
-  "session.self", // read or end one's own session, change one's own password
+  "session.self", // read or end one's own login session, change one's own password
   "region.read",
   "enterprise.read",
   "enterprise.write",
   "enterprise.readPersonal", // unmasked contact phone; every use is logged
   "audit.read",
+  "expert.read",
+  "expert.write",
+  "expert.readPersonal",
+  "demand.submit", // submit an enterprise's demand list (the enterprise itself, or its union)
+  "problem.read",
+  "problem.move", // which moves, for whom, is the transition table's business (problemLifecycle.ts)
+  "problem.rate",
+  "serviceSession.read",
+  "serviceSession.write",
+  "serviceSession.onSite", // add problems found on site and record progress during a visit
+  "agreement.read",
+  "agreement.write",
+  "training.read",
+  "training.write",
+  "outcome.read",
+  "outcome.write",
+  "outcome.verify",
+  "campaign.read",
+  "campaign.write",
+  "indicators.read",
+  "data.import",
 ] as const;
 export type Permission = (typeof permissions)[number];
 export type RoutePermission = Permission | "public";
 
+const staffCommon: Permission[] = [
+  "session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
+  "expert.read", "expert.write", "expert.readPersonal", "demand.submit", "problem.read", "problem.move",
+  "serviceSession.read", "serviceSession.write", "serviceSession.onSite", "agreement.read", "agreement.write",
+  "training.read", "training.write", "outcome.read", "outcome.write", "outcome.verify", "campaign.read", "indicators.read", "data.import",
+];
+
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  province: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "audit.read"],
-  city: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal", "audit.read"],
-  county: ["session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal"],
-  enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal"],
-  expert: ["session.self", "region.read"],
+  province: [...staffCommon, "audit.read", "campaign.write"],
+  city: [...staffCommon, "audit.read", "campaign.write"],
+  county: staffCommon,
+  enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal", "demand.submit", "problem.read", "problem.rate", "serviceSession.read", "agreement.read", "training.read", "outcome.read"],
+  expert: ["session.self", "region.read", "expert.read", "problem.read", "problem.move", "serviceSession.read", "serviceSession.onSite", "agreement.read", "training.read", "outcome.read", "outcome.write"],
   worker: ["session.self", "region.read"],
 };
 

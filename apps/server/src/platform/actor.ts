@@ -18,6 +18,8 @@ export type Actor = {
   role: Role;
   regionCode: string | null;
   enterpriseId: string | null;
+  /** The expert profile linked to this login, for the expert role. */
+  expertId: string | null;
   mustChangePassword: boolean;
   ip: string;
   scope: Scope;

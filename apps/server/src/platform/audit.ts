@@ -10,6 +10,11 @@ export type AuditActor = {
   ip: string | null;
 };
 
+/** The audit identity of a logged-in actor. */
+export function auditActorOf(actor: { userId: string; username: string; role: string; regionCode: string | null; ip: string }): AuditActor {
+  return { userId: actor.userId, username: actor.username, role: actor.role, regionCode: actor.regionCode, ip: actor.ip };
+}
+
 export type AuditEvent = {
   action: string;
   objectType?: string;

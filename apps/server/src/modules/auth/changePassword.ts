@@ -1,7 +1,7 @@
 import { checkPassword, type ChangePasswordRequest } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
-import { writeAudit } from "../../platform/audit";
+import { auditActorOf, writeAudit } from "../../platform/audit";
 import { hashPassword, verifyPassword } from "../../platform/auth/passwords";
 import { endAllSessionsOf } from "../../platform/auth/sessions";
 import { users } from "../../platform/auth/tables";
@@ -13,7 +13,7 @@ export async function changePassword(ctx: AppContext, actor: Actor, input: Chang
   const { db } = ctx.database;
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new AppError("UNAUTHENTICATED", "请先登录");
-  const auditActor = { userId: actor.userId, username: actor.username, role: actor.role, regionCode: actor.regionCode, ip: actor.ip };
+  const auditActor = auditActorOf(actor);
 
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.transaction((tx) => writeAudit(tx, auditActor, { action: "auth.changePassword", objectType: "user", objectId: user.id, result: "failure", detail: { reason: "wrong-current" } }));

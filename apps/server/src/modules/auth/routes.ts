@@ -1,6 +1,6 @@
 import { changePasswordRequestSchema, errorBodySchema, loginRequestSchema, sessionCookie, sessionInfoSchema } from "@jiangxin/domain";
 import { z } from "zod";
-import { writeAudit } from "../../platform/audit";
+import { auditActorOf, writeAudit } from "../../platform/audit";
 import { actorOfRequest, cookieOptions } from "../../platform/auth/authHook";
 import { sessionInfoOf } from "../../platform/auth/sessionInfo";
 import { endSession } from "../../platform/auth/sessions";
@@ -37,7 +37,7 @@ export function authRoutes(app: HttpApp, ctx: AppContext): void {
       const actor = actorOfRequest(request);
       await ctx.database.db.transaction(async (tx) => {
         await endSession(tx, actor.session.tokenHash, ctx.now());
-        await writeAudit(tx, { userId: actor.userId, username: actor.username, role: actor.role, regionCode: actor.regionCode, ip: actor.ip }, { action: "auth.logout", objectType: "user", objectId: actor.userId });
+        await writeAudit(tx, auditActorOf(actor), { action: "auth.logout", objectType: "user", objectId: actor.userId });
       });
       void reply.clearCookie(sessionCookie, cookieOptions(ctx));
       return reply.status(204).send(null);

@@ -3,13 +3,12 @@ import { maskPhone } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import { coversCounty, scopeCondition } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
-import { writeAudit } from "../../platform/audit";
+import { auditActorOf, writeAudit } from "../../platform/audit";
 import type { AppContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { findEnterprise, listEnterprises, toEnterprise } from "./queries";
 import { enterprises } from "./tables";
 
-const auditActorOf = (a: Actor) => ({ userId: a.userId, username: a.username, role: a.role, regionCode: a.regionCode, ip: a.ip });
 const scopeOf = (actor: Actor) => scopeCondition(actor, { county: enterprises.countyCode, enterprise: enterprises.id });
 
 export async function listForActor(ctx: AppContext, actor: Actor, query: EnterpriseListQuery) {

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { enterprises } from "../../modules/enterprises/tables";
+import { experts } from "../../modules/experts/tables";
 import { scopeFor } from "../access";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -13,6 +14,11 @@ export async function actorOf(ctx: AppContext, loaded: LoadedSession, ip: string
     const [e] = await ctx.database.db.select({ county: enterprises.countyCode }).from(enterprises).where(eq(enterprises.id, user.enterpriseId));
     enterpriseCounty = e?.county ?? null;
   }
+  let expertId: string | null = null;
+  if (user.role === "expert") {
+    const [x] = await ctx.database.db.select({ id: experts.id }).from(experts).where(eq(experts.userId, user.id));
+    expertId = x?.id ?? null;
+  }
   return {
     userId: user.id,
     username: user.username,
@@ -20,6 +26,7 @@ export async function actorOf(ctx: AppContext, loaded: LoadedSession, ip: string
     role: user.role,
     regionCode: user.regionCode,
     enterpriseId: user.enterpriseId,
+    expertId,
     mustChangePassword: user.mustChangePassword,
     ip,
     scope: scopeFor(user, enterpriseCounty, ctx.regions),

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { pageQuerySchema } from "./paging";
+import { tradeCodeSchema } from "./people";
+import { problemStatusSchema } from "./problemLifecycle";
+import { regionCodeSchema } from "./region";
+
+export const urgencies = ["low", "normal", "high", "critical"] as const;
+export const urgencySchema = z.enum(urgencies, { error: "请选择紧急程度" });
+export const urgencyLabels: Record<(typeof urgencies)[number], string> = { low: "一般", normal: "较急", high: "紧急", critical: "特急" };
+
+export const problemInputSchema = z.strictObject({
+  title: z.string().trim().min(4, "难题标题至少4个字").max(80, "难题标题不超过80个字"),
+  description: z.string().trim().min(10, "请描述难题(至少10个字)").max(2000, "描述不超过2000个字"),
+  trade: tradeCodeSchema,
+  urgency: urgencySchema.default("normal"),
+});
+export type ProblemInput = z.infer<typeof problemInputSchema>;
+
+export const trainingNeedInputSchema = z.strictObject({
+  topic: z.string().trim().min(2, "请填写培训主题").max(80, "培训主题不超过80个字"),
+  workers: z.number({ error: "请填写培训人数" }).int("人数应为整数").min(1, "至少1人").max(10000, "人数过多"),
+});
+
+/** 需求清单: what one enterprise asks for at one time. */
+export const demandListInputSchema = z
+  .strictObject({
+    enterpriseId: z.uuid({ error: "请选择企业" }),
+    note: z.string().trim().max(500, "备注不超过500个字").optional(),
+    problems: z.array(problemInputSchema).max(50, "一次最多提交50个难题").default([]),
+    trainingNeeds: z.array(trainingNeedInputSchema).max(20, "一次最多提交20项培训需求").default([]),
+  })
+  .refine((d) => d.problems.length + d.trainingNeeds.length > 0, { message: "需求清单至少包含一个难题或一项培训需求", path: ["problems"] });
+export type DemandListInput = z.infer<typeof demandListInputSchema>;
+
+export const problemEventSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  from: problemStatusSchema.nullable(),
+  to: problemStatusSchema,
+  byName: z.string(),
+  byRole: z.string(),
+  note: z.string().nullable(),
+});
+
+export const problemSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  trade: tradeCodeSchema,
+  urgency: urgencySchema,
+  status: problemStatusSchema,
+  statusChangedAt: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  demandListId: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  ownerExpertId: z.string().nullable(),
+  ownerExpertName: z.string().nullable(),
+  solution: z.string().nullable(),
+  solvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+export const problemDetailSchema = problemSchema.extend({ events: z.array(problemEventSchema) });
+
+export const problemListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(50).optional(),
+  status: problemStatusSchema.optional(),
+  regionCode: regionCodeSchema.optional(),
+  enterpriseId: z.uuid().optional(),
+  expertId: z.uuid().optional(),
+  open: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+export const problemMoveSchema = z.strictObject({
+  to: problemStatusSchema,
+  note: z.string().trim().max(1000, "说明不超过1000个字").optional(),
+  /** Required by moves that assign ("指派专家"). */
+  ownerExpertId: z.uuid({ error: "请选择负责专家" }).optional(),
+});
+
+/** A note on progress that does not change the status (an attempt during follow-up, say). */
+export const problemNoteSchema = z.strictObject({ note: z.string().trim().min(2, "请填写进展说明").max(1000, "说明不超过1000个字") });
+
+export const overdueQuerySchema = z.object({
+  days: z.coerce.number().int().min(1, "天数至少为1").max(365, "天数最多365").optional(),
+  regionCode: regionCodeSchema.optional(),
+});
+
+/** The enterprise's rating of the help on one of its problems. */
+export const problemRatingSchema = z.strictObject({
+  score: z.number({ error: "请评分" }).int("评分应为整数").min(1, "评分为1–5分").max(5, "评分为1–5分"),
+  comment: z.string().trim().max(500, "评价不超过500个字").optional(),
+});
