@@ -59,13 +59,16 @@ export function visibleCounties(actor: Actor): readonly string[] | "all" {
 
 /**
  * A WHERE condition limiting a query to the actor's scope. Pass the columns the table has: a
- * county column for regional scoping, an enterprise column for enterprise accounts. A scope the
- * table cannot express yields `false`, so a forgotten column hides rows rather than leaking them.
+ * county column for regional scoping, an enterprise column for enterprise accounts, an expert column
+ * for the expert role's own records (problems it owns). A scope the table cannot express yields
+ * `false`, so a forgotten column hides rows rather than leaking them.
  */
-export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterprise?: PgColumn }): SQL {
+export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterprise?: PgColumn; expert?: PgColumn }): SQL {
   const s = actor.scope;
   if (s.kind === "all") return sql`true`;
   if (s.kind === "counties") return cols.county && s.codes.length > 0 ? inArray(cols.county, [...s.codes]) : sql`false`;
   if (s.kind === "enterprise") return cols.enterprise ? eq(cols.enterprise, s.enterpriseId) : sql`false`;
+  // An expert reaches the records it is named on (the problems it owns), nothing regional.
+  if (s.kind === "self" && actor.role === "expert" && actor.expertId && cols.expert) return eq(cols.expert, actor.expertId);
   return sql`false`;
 }
