@@ -4,6 +4,9 @@ import Fastify from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
+import { campaignRoutes } from "./modules/campaigns/routes";
+import { indicatorRoutes } from "./modules/indicators/routes";
+import { outcomeRoutes } from "./modules/outcomes/routes";
 import { enterpriseRoutes } from "./modules/enterprises/routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { registerApiDocs } from "./platform/apiDocs";
@@ -50,6 +53,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   regionRoutes(app, ctx);
   enterpriseRoutes(app, ctx);
   auditRoutes(app, ctx);
+  campaignRoutes(app, ctx);
+  indicatorRoutes(app, ctx);
+  outcomeRoutes(app, ctx);
 
   const servesWeb = await registerWebApp(app, ctx.config.webDist);
   app.setNotFoundHandler((request, reply) => {

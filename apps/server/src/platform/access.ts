@@ -72,3 +72,14 @@ export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterpri
   if (s.kind === "self" && actor.role === "expert" && actor.expertId && cols.expert) return eq(cols.expert, actor.expertId);
   return sql`false`;
 }
+
+/**
+ * Whether a region-owned thing (a campaign set up by a city, say) concerns the actor: it does when it
+ * belongs to the actor's own region, a region above it, or a region below it. A county sees the
+ * province's and its city's campaigns; a city sees its counties' too; a sibling county sees neither.
+ */
+export function concernsActor(actor: Actor, ownerRegionCode: string, regions: RegionDirectory): boolean {
+  if (actor.scope.kind === "all") return true;
+  if (!actor.regionCode) return false;
+  return regions.isWithin(actor.regionCode, ownerRegionCode) || regions.isWithin(ownerRegionCode, actor.regionCode);
+}

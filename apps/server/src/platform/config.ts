@@ -14,6 +14,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().startsWith("postgres", "DATABASE_URL 应以 postgres:// 或 postgresql:// 开头").optional(),
   /** Demo mode loads demo data and demo accounts on first start. Off unless asked for. */
   JIANGXIN_DEMO: bool.default(false),
+  /** Size of the demo year relative to the newspaper's figures (1 = 2,352 sessions …). */
+  JIANGXIN_DEMO_SCALE: z.coerce.number().positive().max(10).default(1),
   /** Base64 of 32 random bytes: the AES-256-GCM key for personal data at rest. */
   JIANGXIN_DATA_KEY: z.string().optional(),
   /** The first administrator, created on an empty database outside demo mode. */
@@ -24,6 +26,8 @@ const envSchema = z.object({
   /** Serve the built web app from this folder (relative to the repository root). */
   JIANGXIN_WEB_DIST: z.string().default("apps/web/dist"),
   JIANGXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** An open problem whose status has not changed for more than this many days is overdue. */
+  JIANGXIN_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = {
@@ -32,11 +36,13 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
+  demoScale: number;
   dataKey: string | undefined;
   admin: { username: string; password: string } | undefined;
   cookieSecure: boolean;
   webDist: string;
   logLevel: z.infer<typeof envSchema>["JIANGXIN_LOG_LEVEL"];
+  overdueDays: number;
 };
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
@@ -57,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(repoRoot, e.JIANGXIN_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     demo: e.JIANGXIN_DEMO,
+    demoScale: e.JIANGXIN_DEMO_SCALE,
     dataKey: e.JIANGXIN_DATA_KEY,
     admin:
       e.JIANGXIN_ADMIN_USERNAME && e.JIANGXIN_ADMIN_PASSWORD
@@ -65,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.JIANGXIN_COOKIE_SECURE,
     webDist: path.resolve(repoRoot, e.JIANGXIN_WEB_DIST),
     logLevel: e.JIANGXIN_LOG_LEVEL,
+    overdueDays: e.JIANGXIN_OVERDUE_DAYS,
   };
 }
