@@ -57,4 +57,17 @@ export const agreementSchema = z.object({
 export type Agreement = z.infer<typeof agreementSchema>;
 
 export const checkInInputSchema = z.strictObject({ date: isoDate, note: z.string().trim().min(2, "请填写回访情况").max(1000, "不超过1000个字") });
-export const agreementListQuerySchema = pageQuerySchema.extend({ regionCode: regionCodeSchema.optional(), enterpriseId: z.uuid().optional() });
+export type CheckInInput = z.infer<typeof checkInInputSchema>;
+export const agreementListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(50).optional(),
+  regionCode: regionCodeSchema.optional(),
+  enterpriseId: z.uuid().optional(),
+  status: z.enum(agreementStatuses).optional(),
+});
+
+/** Ending an agreement: completed or terminated, always with the reason on record. */
+export const agreementStatusInputSchema = z.strictObject({
+  status: z.enum(["completed", "terminated"], { error: "请选择完成或终止" }),
+  note: z.string().trim().min(2, "请填写说明").max(1000, "不超过1000个字"),
+});
+export type AgreementStatusInput = z.infer<typeof agreementStatusInputSchema>;

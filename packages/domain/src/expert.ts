@@ -38,6 +38,18 @@ export const expertInputSchema = z.strictObject({
 });
 export type ExpertInput = z.infer<typeof expertInputSchema>;
 
+/**
+ * An edit replaces every field except the personal data, which the form never holds in full (it is
+ * shown masked): an absent phone or ID keeps the stored one; `residentId: null` removes the ID.
+ */
+export const expertUpdateSchema = expertInputSchema.extend({
+  phone: mobileSchema.optional(),
+  residentId: residentIdSchema.nullable().optional(),
+});
+export type ExpertUpdate = z.infer<typeof expertUpdateSchema>;
+
+export const expertPhoneSchema = z.object({ phone: z.string() });
+
 export const expertSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -46,6 +58,7 @@ export const expertSchema = z.object({
   employer: z.string(),
   homeCountyCode: z.string(),
   homeCountyName: z.string(),
+  homeCityName: z.string(),
   skillLevel: skillLevelSchema,
   trades: z.array(tradeCodeSchema),
   honours: z.array(honourSchema),
@@ -58,6 +71,8 @@ export const expertSchema = z.object({
 });
 export type Expert = z.infer<typeof expertSchema>;
 
+export type ExpertAvailability = z.infer<typeof expertAvailabilitySchema>;
+
 export const expertListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   trade: tradeCodeSchema.optional(),
@@ -65,12 +80,14 @@ export const expertListQuerySchema = pageQuerySchema.extend({
   availability: expertAvailabilitySchema.optional(),
   active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
 });
+export type ExpertListQuery = z.infer<typeof expertListQuerySchema>;
 
 /** Why an expert is suggested for a problem: each term is shown to the person deciding. */
 export const suggestionReasonSchema = z.object({
   tradeMatch: z.boolean(),
   skillLevel: skillLevelSchema,
-  distanceKm: z.number(),
+  /** Between county seats; null when a seat's coordinates are unknown. */
+  distanceKm: z.number().nullable(),
   openProblems: z.number().int(),
   capacityLeft: z.number().int(),
   helpedBefore: z.boolean(),
@@ -84,3 +101,5 @@ export const expertSuggestionSchema = z.object({
   summary: z.string(),
 });
 export type ExpertSuggestion = z.infer<typeof expertSuggestionSchema>;
+export type SuggestionReasons = z.infer<typeof suggestionReasonSchema>;
+export const expertSuggestionListSchema = z.object({ items: z.array(expertSuggestionSchema) });

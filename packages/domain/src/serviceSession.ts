@@ -44,7 +44,10 @@ export const threeListsSchema = z.object({
   problems: z.array(problemSchema),
 });
 
+export type ThreeLists = z.infer<typeof threeListsSchema>;
+
 export const serviceSessionListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(50).optional(),
   regionCode: regionCodeSchema.optional(),
   campaignId: z.uuid().optional(),
   from: isoDate.optional(),
@@ -60,3 +63,10 @@ export const onSiteProblemInputSchema = z.strictObject({
   trade: tradeCodeSchema,
   ownerExpertId: z.uuid({ error: "请选择负责专家" }),
 });
+export type OnSiteProblemInput = z.infer<typeof onSiteProblemInputSchema>;
+
+/** Attach problems already accepted or matched for the visited enterprises to the session. */
+export const linkProblemsInputSchema = z.strictObject({
+  problemIds: z.array(z.uuid({ error: "难题编号格式不正确" })).min(1, "至少选择一个难题").max(50, "一次最多关联50个难题"),
+});
+export type LinkProblemsInput = z.infer<typeof linkProblemsInputSchema>;

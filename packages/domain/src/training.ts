@@ -32,4 +32,14 @@ export const trainingSchema = z.object({
   agreementId: z.string().nullable(),
   campaignId: z.string().nullable(),
 });
-export const trainingListQuerySchema = pageQuerySchema.extend({ regionCode: regionCodeSchema.optional(), from: isoDate.optional(), to: isoDate.optional() });
+export type Training = z.infer<typeof trainingSchema>;
+export const trainingListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(50).optional(),
+  regionCode: regionCodeSchema.optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  enterpriseId: z.uuid().optional(),
+  sessionId: z.uuid().optional(),
+  agreementId: z.uuid().optional(),
+  campaignId: z.uuid().optional(),
+});

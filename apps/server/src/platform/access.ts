@@ -83,3 +83,17 @@ export function concernsActor(actor: Actor, ownerRegionCode: string, regions: Re
   if (!actor.regionCode) return false;
   return regions.isWithin(actor.regionCode, ownerRegionCode) || regions.isWithin(ownerRegionCode, actor.regionCode);
 }
+
+/**
+ * A WHERE condition for the provincial expert pool (劳模工匠库). Experts travel across counties, so
+ * every staff scope sees the whole pool; an expert sees only its own profile; anyone else nothing.
+ * Personal data in the pool stays scoped: full reads go through `coversCounty` on the home county.
+ */
+export function expertPoolCondition(actor: Actor, cols: { expertId: PgColumn }): SQL {
+  const s = actor.scope;
+  if (s.kind === "all") return sql`true`;
+  // Like scopeCondition, a staff account with no region sees nothing rather than everything.
+  if (s.kind === "counties") return s.codes.length > 0 ? sql`true` : sql`false`;
+  if (s.kind === "self" && actor.expertId) return eq(cols.expertId, actor.expertId);
+  return sql`false`;
+}

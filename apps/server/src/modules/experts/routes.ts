@@ -1,0 +1,83 @@
+import {
+  errorBodySchema,
+  expertInputSchema,
+  expertListQuerySchema,
+  expertPhoneSchema,
+  expertSchema,
+  expertSuggestionListSchema,
+  expertUpdateSchema,
+  pageOf,
+} from "@jiangxin/domain";
+import { z } from "zod";
+import { actorOfRequest } from "../../platform/auth/authHook";
+import type { AppContext, HttpApp } from "../../platform/context";
+import { createForActor, getForActor, listForActor, readPhone, updateForActor } from "./service";
+import { suggestExperts } from "./suggestions";
+
+const tags = ["劳模工匠库 experts"];
+const idParams = z.object({ id: z.uuid({ error: "专家编号格式不正确" }) });
+const problemParams = z.object({ id: z.uuid({ error: "难题编号格式不正确" }) });
+
+export function expertRoutes(app: HttpApp, ctx: AppContext): void {
+  app.get(
+    "/api/experts",
+    {
+      config: { permission: "expert.read" },
+      schema: { tags, summary: "专家库列表(全省共享；专家本人只见自己)", querystring: expertListQuerySchema, response: { 200: pageOf(expertSchema) } },
+    },
+    (request) => listForActor(ctx, actorOfRequest(request), request.query),
+  );
+
+  app.get(
+    "/api/experts/:id",
+    { config: { permission: "expert.read" }, schema: { tags, summary: "专家详情", params: idParams, response: { 200: expertSchema, 404: errorBodySchema } } },
+    (request) => getForActor(ctx, actorOfRequest(request), request.params.id),
+  );
+
+  app.get(
+    "/api/experts/:id/phone",
+    {
+      config: { permission: "expert.readPersonal" },
+      schema: { tags, summary: "查看专家手机全号(留痕；限所在地及上级工会)", params: idParams, response: { 200: expertPhoneSchema, 404: errorBodySchema } },
+    },
+    async (request) => ({ phone: await readPhone(ctx, actorOfRequest(request), request.params.id) }),
+  );
+
+  app.post(
+    "/api/experts",
+    {
+      config: { permission: "expert.write" },
+      schema: { tags, summary: "登记专家(所在县须在本辖区)", body: expertInputSchema, response: { 201: expertSchema, 400: errorBodySchema, 403: errorBodySchema } },
+    },
+    async (request, reply) => reply.status(201).send(await createForActor(ctx, actorOfRequest(request), request.body)),
+  );
+
+  app.put(
+    "/api/experts/:id",
+    {
+      config: { permission: "expert.write" },
+      schema: {
+        tags,
+        summary: "修改专家(整体替换；手机号、身份证号不填则保留原值)",
+        params: idParams,
+        body: expertUpdateSchema,
+        response: { 200: expertSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    (request) => updateForActor(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/problems/:id/suggestions",
+    {
+      config: { permission: "problem.read" },
+      schema: {
+        tags,
+        summary: "为难题推荐专家(前10名及理由；限辖区工会)",
+        params: problemParams,
+        response: { 200: expertSuggestionListSchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => ({ items: await suggestExperts(ctx, actorOfRequest(request), request.params.id) }),
+  );
+}
