@@ -8,6 +8,7 @@ import { campaignRoutes } from "./modules/campaigns/routes";
 import { indicatorRoutes } from "./modules/indicators/routes";
 import { outcomeRoutes } from "./modules/outcomes/routes";
 import { enterpriseRoutes } from "./modules/enterprises/routes";
+import { problemRoutes } from "./modules/problems/routes";
 import { expertRoutes } from "./modules/experts/routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { registerApiDocs } from "./platform/apiDocs";
@@ -53,6 +54,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   authRoutes(app, ctx);
   regionRoutes(app, ctx);
   enterpriseRoutes(app, ctx);
+  problemRoutes(app, ctx);
   expertRoutes(app, ctx);
   auditRoutes(app, ctx);
   campaignRoutes(app, ctx);

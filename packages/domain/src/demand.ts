@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pageQuerySchema } from "./paging";
 import { tradeCodeSchema } from "./people";
 import { problemStatusSchema } from "./problemLifecycle";
+import { roleSchema } from "./roles";
 import { regionCodeSchema } from "./region";
 
 export const urgencies = ["low", "normal", "high", "critical"] as const;
@@ -38,7 +39,7 @@ export const problemEventSchema = z.object({
   from: problemStatusSchema.nullable(),
   to: problemStatusSchema,
   byName: z.string(),
-  byRole: z.string(),
+  byRole: roleSchema,
   note: z.string().nullable(),
 });
 
@@ -65,7 +66,75 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export const problemDetailSchema = problemSchema.extend({ events: z.array(problemEventSchema) });
+/** A move the current user may make now (the server computes it; the UI shows exactly these). */
+export const problemMoveOptionSchema = z.object({
+  to: problemStatusSchema,
+  label: z.string(),
+  noteRequired: z.boolean(),
+  needsOwner: z.boolean(),
+});
+export type ProblemMoveOption = z.infer<typeof problemMoveOptionSchema>;
+
+export const problemRatingViewSchema = z.object({
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  at: z.string(),
+});
+
+export const problemDetailSchema = problemSchema.extend({
+  events: z.array(problemEventSchema),
+  moves: z.array(problemMoveOptionSchema),
+  /** Whether the user may add a progress note (staff in scope, the owning expert; open problems only). */
+  canNote: z.boolean(),
+  /** Whether the user may rate it now (its enterprise, once solved, once). */
+  canRate: z.boolean(),
+  rating: problemRatingViewSchema.nullable(),
+});
+export type ProblemDetail = z.infer<typeof problemDetailSchema>;
+export type ProblemEvent = z.infer<typeof problemEventSchema>;
+
+export const trainingNeedStatuses = ["open", "planned", "done"] as const;
+export const trainingNeedStatusLabels: Record<(typeof trainingNeedStatuses)[number], string> = { open: "待安排", planned: "已安排", done: "已完成" };
+export const trainingNeedSchema = z.object({
+  id: z.string(),
+  topic: z.string(),
+  workers: z.number().int(),
+  status: z.enum(trainingNeedStatuses),
+});
+export type TrainingNeed = z.infer<typeof trainingNeedSchema>;
+
+export const demandListSources = ["enterprise", "union"] as const;
+export const demandListSourceLabels: Record<(typeof demandListSources)[number], string> = { enterprise: "企业自主提交", union: "工会代为录入" };
+
+export const demandListSchema = z.object({
+  id: z.string(),
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
+  source: z.enum(demandListSources),
+  submittedByName: z.string().nullable(),
+  note: z.string().nullable(),
+  submittedAt: z.string(),
+  problemCount: z.number().int(),
+  /** Of its problems, how many are solved: the list's progress at a glance. */
+  solvedCount: z.number().int(),
+  trainingNeedCount: z.number().int(),
+  trainingWorkers: z.number().int(),
+});
+export type DemandList = z.infer<typeof demandListSchema>;
+
+export const demandListDetailSchema = demandListSchema.extend({
+  problems: z.array(problemSchema),
+  trainingNeeds: z.array(trainingNeedSchema),
+});
+export type DemandListDetail = z.infer<typeof demandListDetailSchema>;
+
+export const demandListQuerySchema = pageQuerySchema.extend({
+  enterpriseId: z.uuid().optional(),
+  regionCode: regionCodeSchema.optional(),
+});
+export type DemandListQuery = z.infer<typeof demandListQuerySchema>;
 
 export const problemListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
@@ -75,6 +144,7 @@ export const problemListQuerySchema = pageQuerySchema.extend({
   expertId: z.uuid().optional(),
   open: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
 });
+export type ProblemListQuery = z.infer<typeof problemListQuerySchema>;
 
 export const problemMoveSchema = z.strictObject({
   to: problemStatusSchema,
@@ -82,13 +152,26 @@ export const problemMoveSchema = z.strictObject({
   /** Required by moves that assign ("指派专家"). */
   ownerExpertId: z.uuid({ error: "请选择负责专家" }).optional(),
 });
+export type ProblemMove = z.infer<typeof problemMoveSchema>;
 
 /** A note on progress that does not change the status (an attempt during follow-up, say). */
 export const problemNoteSchema = z.strictObject({ note: z.string().trim().min(2, "请填写进展说明").max(1000, "说明不超过1000个字") });
 
-export const overdueQuerySchema = z.object({
-  days: z.coerce.number().int().min(1, "天数至少为1").max(365, "天数最多365").optional(),
+export const overdueQuerySchema = pageQuerySchema.extend({
+  days: z.coerce.number({ error: "天数应为数字" }).int("天数应为整数").min(1, "天数至少为1").max(365, "天数最多365").optional(),
   regionCode: regionCodeSchema.optional(),
+});
+export type OverdueQuery = z.infer<typeof overdueQuerySchema>;
+
+export const overdueProblemSchema = problemSchema.extend({ idleDays: z.number().int() });
+export type OverdueProblem = z.infer<typeof overdueProblemSchema>;
+/** The overdue page: the threshold applied (the configured default unless asked otherwise) and the page of problems. */
+export const overduePageSchema = z.object({
+  days: z.number().int(),
+  items: z.array(overdueProblemSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 
 /** The enterprise's rating of the help on one of its problems. */
@@ -96,3 +179,4 @@ export const problemRatingSchema = z.strictObject({
   score: z.number({ error: "请评分" }).int("评分应为整数").min(1, "评分为1–5分").max(5, "评分为1–5分"),
   comment: z.string().trim().max(500, "评价不超过500个字").optional(),
 });
+export type ProblemRatingInput = z.infer<typeof problemRatingSchema>;
