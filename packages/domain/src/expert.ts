@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "./paging";
 import { honourLevelSchema, honourTitleSchema, skillLevelSchema, tradeCodeSchema } from "./people";
-import { regionCodeSchema } from "./region";
+import { priorityKindSchema, regionCodeSchema } from "./region";
 import { mobileSchema } from "./validators/mobile";
 import { residentIdSchema } from "./validators/residentId";
 
@@ -92,6 +92,8 @@ export const suggestionReasonSchema = z.object({
   capacityLeft: z.number().int(),
   helpedBefore: z.boolean(),
   priorityCounty: z.boolean(),
+  /** Which priority programmes the problem's county is in (山区县, 海岛县). */
+  priorityKinds: z.array(priorityKindSchema),
 });
 export const expertSuggestionSchema = z.object({
   expert: expertSchema,

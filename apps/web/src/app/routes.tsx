@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DesktopOutlined, ShopOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, DesktopOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -28,6 +28,8 @@ const EnterpriseListPage = lazy(() =>
 const EnterpriseDetailPage = lazy(() =>
   import("../modules/enterprises/pages/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
 );
+const ExpertListPage = lazy(() => import("../modules/experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
+const ExpertDetailPage = lazy(() => import("../modules/experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
@@ -66,6 +68,22 @@ export const routes: readonly AppRoute[] = [
     layout: "shell",
     menuParent: "/enterprises",
     Page: EnterpriseDetailPage,
+  },
+  {
+    path: "/experts",
+    permission: "expert.read",
+    title: "专家库",
+    layout: "shell",
+    menu: { icon: <TrophyOutlined />, summary: "劳模工匠库：荣誉、技能等级、工种与在办任务" },
+    Page: ExpertListPage,
+  },
+  {
+    path: "/experts/:id",
+    permission: "expert.read",
+    title: "专家详情",
+    layout: "shell",
+    menuParent: "/experts",
+    Page: ExpertDetailPage,
   },
   {
     path: "/audit",

@@ -100,7 +100,7 @@ describe("rankExperts", () => {
     const w = suggestionWeights;
     // 200 + 5×5 + (40 − 4) + floor(10×2/3) + 25 + 15
     expect(s?.score).toBe(w.tradeMatch + 5 * w.perSkillRank + 36 + 6 + w.helpedBefore + w.priorityCounty);
-    expect(s?.reasons).toEqual({ tradeMatch: true, skillLevel: "seniorTechnician", distanceKm: 42, openProblems: 1, capacityLeft: 2, helpedBefore: true, priorityCounty: true });
+    expect(s?.reasons).toEqual({ tradeMatch: true, skillLevel: "seniorTechnician", distanceKm: 42, openProblems: 1, capacityLeft: 2, helpedBefore: true, priorityCounty: true, priorityKinds: ["island"] });
     expect(s?.summary).toBe("工种对口(焊工)·高级技师(一级)·距离42公里·在办1/3·曾服务该企业·海岛县优先");
   });
 

@@ -89,6 +89,7 @@ export function rankExperts(problem: RankProblem, candidates: readonly RankCandi
           capacityLeft,
           helpedBefore: c.helpedBefore,
           priorityCounty,
+          priorityKinds: [...problem.priority],
         },
         summary: summaryOf(problem, c, tradeMatch),
       };

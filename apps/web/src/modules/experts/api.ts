@@ -1,0 +1,41 @@
+import {
+  expertPhoneSchema,
+  expertSchema,
+  expertSuggestionListSchema,
+  pageOf,
+  type Expert,
+  type ExpertInput,
+  type ExpertSuggestion,
+  type ExpertListQuery,
+  type ExpertUpdate,
+} from "@jiangxin/domain";
+import { request } from "../../app/request";
+
+const expertPageSchema = pageOf(expertSchema);
+export type ExpertPage = ReturnType<typeof expertPageSchema.parse>;
+
+/** The whole provincial pool for staff; an expert account gets only its own profile. */
+export function listExperts(query: ExpertListQuery, signal?: AbortSignal): Promise<ExpertPage> {
+  return request("/api/experts", { query: { ...query }, schema: expertPageSchema, signal });
+}
+
+export function getExpert(id: string, signal?: AbortSignal): Promise<Expert> {
+  return request(`/api/experts/${encodeURIComponent(id)}`, { schema: expertSchema, signal });
+}
+
+/** The unmasked phone. The server logs every call, so it is fetched only on an explicit click. */
+export function getExpertPhone(id: string): Promise<string> {
+  return request(`/api/experts/${encodeURIComponent(id)}/phone`, { schema: expertPhoneSchema }).then((r) => r.phone);
+}
+
+export function createExpert(input: ExpertInput): Promise<Expert> {
+  return request("/api/experts", { method: "POST", body: input, schema: expertSchema });
+}
+
+export function updateExpert(id: string, input: ExpertUpdate): Promise<Expert> {
+  return request(`/api/experts/${encodeURIComponent(id)}`, { method: "PUT", body: input, schema: expertSchema });
+}
+
+export function listSuggestions(problemId: string, signal?: AbortSignal): Promise<ExpertSuggestion[]> {
+  return request(`/api/problems/${encodeURIComponent(problemId)}/suggestions`, { schema: expertSuggestionListSchema, signal }).then((r) => r.items);
+}
