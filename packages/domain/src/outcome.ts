@@ -9,7 +9,9 @@ const percentSchema = z
   .number({ error: "请填写百分比" })
   .min(0, "百分比不能为负")
   .max(100, "百分比不超过100")
-  .refine((v) => Math.round(v * 100) === v * 100, "百分比最多两位小数");
+  // v * 100 is not exact in binary floating point (0.29 * 100 = 28.999999999999996), so a value
+  // counts as two-decimal when it lies within a hair of a whole number of hundredths.
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "百分比最多两位小数");
 
 /** 成效: estimated first, verified later by the county union with the enterprise's confirmation. */
 export const outcomeInputSchema = z
