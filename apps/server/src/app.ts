@@ -5,12 +5,16 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
 import { campaignRoutes } from "./modules/campaigns/routes";
+import { importRoutes } from "./modules/imports/routes";
 import { indicatorRoutes } from "./modules/indicators/routes";
 import { outcomeRoutes } from "./modules/outcomes/routes";
 import { enterpriseRoutes } from "./modules/enterprises/routes";
 import { problemRoutes } from "./modules/problems/routes";
 import { expertRoutes } from "./modules/experts/routes";
 import { regionRoutes } from "./modules/regions/routes";
+import { serviceSessionRoutes } from "./modules/serviceSessions/routes";
+import { agreementRoutes } from "./modules/agreements/routes";
+import { trainingRoutes } from "./modules/trainings/routes";
 import { registerApiDocs } from "./platform/apiDocs";
 import { registerAuthHook } from "./platform/auth/authHook";
 import type { AppContext, HttpApp } from "./platform/context";
@@ -54,12 +58,16 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   authRoutes(app, ctx);
   regionRoutes(app, ctx);
   enterpriseRoutes(app, ctx);
+  serviceSessionRoutes(app, ctx);
+  agreementRoutes(app, ctx);
+  trainingRoutes(app, ctx);
   problemRoutes(app, ctx);
   expertRoutes(app, ctx);
   auditRoutes(app, ctx);
   campaignRoutes(app, ctx);
   indicatorRoutes(app, ctx);
   outcomeRoutes(app, ctx);
+  importRoutes(app, ctx);
 
   const servesWeb = await registerWebApp(app, ctx.config.webDist);
   app.setNotFoundHandler((request, reply) => {

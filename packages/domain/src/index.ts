@@ -23,3 +23,4 @@ export * from "./people";
 export * from "./problemLifecycle";
 export * from "./serviceSession";
 export * from "./training";
+export * from "./imports";

@@ -5,6 +5,7 @@ import { coversCounty, scopeCondition } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit";
 import type { AppContext } from "../../platform/context";
+import type { Db } from "../../platform/db/database";
 import { AppError, notFound } from "../../platform/errors";
 import { findEnterprise, listEnterprises, toEnterprise } from "./queries";
 import { enterprises } from "./tables";
@@ -38,7 +39,11 @@ export async function readContactPhone(ctx: AppContext, actor: Actor, id: string
   return phone;
 }
 
-export async function createForActor(ctx: AppContext, actor: Actor, input: EnterpriseInput): Promise<Enterprise> {
+/**
+ * Checks an enterprise for the actor and inserts it with its audit row, inside the caller's transaction
+ * (a bulk import inserts many in one). Field errors name the input field.
+ */
+export async function insertEnterprise(tx: Db, ctx: AppContext, actor: Actor, input: EnterpriseInput, audit = true): Promise<typeof enterprises.$inferSelect> {
   const county = ctx.regions.get(input.countyCode);
   if (!county || county.level !== "county") {
     throw new AppError("VALIDATION_FAILED", "请选择县(市、区)一级的区划", { countyCode: "请选择县(市、区)一级的区划" });
@@ -46,27 +51,28 @@ export async function createForActor(ctx: AppContext, actor: Actor, input: Enter
   if (!coversCounty(actor, input.countyCode)) {
     throw new AppError("FORBIDDEN", "只能在本辖区内登记企业", { countyCode: `“${county.name}”不在您的辖区内` });
   }
-  const { db } = ctx.database;
-  const row = await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, input.uscc));
-    if (existing) throw new AppError("CONFLICT", "该统一社会信用代码已登记", { uscc: "该统一社会信用代码已登记" });
-    const [created] = await tx
-      .insert(enterprises)
-      .values({
-        uscc: input.uscc,
-        name: input.name,
-        industry: input.industry,
-        countyCode: input.countyCode,
-        size: input.size,
-        nonPublic: input.nonPublic,
-        contactName: input.contactName,
-        contactPhoneEnc: ctx.cipher.encrypt(input.contactPhone),
-        contactPhoneMasked: maskPhone(input.contactPhone),
-      })
-      .returning();
-    if (!created) throw new Error("insert returned no row");
-    await writeAudit(tx, auditActorOf(actor), { action: "enterprise.create", objectType: "enterprise", objectId: created.id, detail: { uscc: created.uscc, name: created.name } });
-    return created;
-  });
+  const [existing] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, input.uscc));
+  if (existing) throw new AppError("CONFLICT", "该统一社会信用代码已登记", { uscc: "该统一社会信用代码已登记" });
+  const [created] = await tx
+    .insert(enterprises)
+    .values({
+      uscc: input.uscc,
+      name: input.name,
+      industry: input.industry,
+      countyCode: input.countyCode,
+      size: input.size,
+      nonPublic: input.nonPublic,
+      contactName: input.contactName,
+      contactPhoneEnc: ctx.cipher.encrypt(input.contactPhone),
+      contactPhoneMasked: maskPhone(input.contactPhone),
+    })
+    .returning();
+  if (!created) throw new Error("insert returned no row");
+  if (audit) await writeAudit(tx, auditActorOf(actor), { action: "enterprise.create", objectType: "enterprise", objectId: created.id, detail: { uscc: created.uscc, name: created.name } });
+  return created;
+}
+
+export async function createForActor(ctx: AppContext, actor: Actor, input: EnterpriseInput): Promise<Enterprise> {
+  const row = await ctx.database.db.transaction((tx) => insertEnterprise(tx, ctx, actor, input));
   return toEnterprise(row, ctx.regions);
 }

@@ -1,0 +1,113 @@
+import { csrfHeader, sessionCookie, type ImportJob } from "@jiangxin/domain";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeEnterprise, makeUscc, makeUser } from "../../fixtures/factories";
+import { readXlsxRows } from "../../platform/xlsx";
+import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
+import { testDatabaseKinds } from "../../testing/testDatabases";
+
+const headers = ["统一社会信用代码", "企业名称", "行业门类", "所在县(市、区)", "企业规模", "是否非公企业", "联系人", "联系电话"];
+
+async function workbook(rows: string[][], header = headers): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("企业");
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
+  let t: TestApp;
+  let chunan: Agent;
+
+  const upload = (a: Agent, file: Buffer) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/imports/enterprises",
+      headers: { cookie: `${sessionCookie}=${a.cookie}`, [csrfHeader]: a.info.csrfToken, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      payload: file,
+    });
+  async function finished(a: Agent, file: Buffer): Promise<ImportJob> {
+    const started = await upload(a, file);
+    expect(started.statusCode, started.body).toBe(202);
+    let job = started.json<ImportJob>();
+    for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await a.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+    }
+    return job;
+  }
+  const count = async (q: string) => (await chunan.get(`/api/enterprises?q=${encodeURIComponent(q)}`)).json<{ total: number }>().total;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await makeUser(t.ctx.database.db, "county", { username: "imp", regionCode: "330127" });
+    chunan = await loginAs(t, "imp");
+  });
+  afterAll(() => t.close());
+
+  it("offers a template whose header is exactly what the import reads", async () => {
+    const res = await chunan.get("/api/imports/enterprises/template");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain(encodeURIComponent("企业导入模板.xlsx"));
+    const sheet = await readXlsxRows(res.rawPayload);
+    expect(sheet.headers).toEqual(headers);
+    expect(sheet.rows).toHaveLength(1);
+  });
+
+  it("imports a good file whole, with names translated and one audit row", async () => {
+    const file = await workbook([
+      [makeUscc("330127"), "导入甲机械有限公司", "C 制造业", "淳安县", "小型", "是", "王经理", "138 1234 5678"],
+      [makeUscc("330127"), "导入乙电子有限公司", "I", "330127", "微型", "否", "李主任", "+8613912345678"],
+    ]);
+    const job = await finished(chunan, file);
+    expect(job).toMatchObject({ status: "done", total: 2, checked: 2, imported: 2, errors: [] });
+    expect(await count("导入甲")).toBe(1);
+    const audit = (await t.ctx.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, "import.enterprises") }));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.detail).toEqual({ rows: 2 });
+  });
+
+  it("reports every bad row with its row number, column and reason, and imports none of the file", async () => {
+    const existing = await makeEnterprise(t.ctx.database.db, t.ctx.cipher, { countyCode: "330127" });
+    const good = makeUscc("330127");
+    const file = await workbook([
+      [good, "半途丙有限公司", "C", "淳安县", "小型", "是", "张三", "13812345678"], // row 2: good
+      [makeUscc("330127"), "半途丁有限公司", "C", "淳安", "中型", "也许", "张三", "92012345678"], // row 3: two errors
+      [makeUscc("330127"), "半途戊有限公司", "Z", "淳安县", "巨型", "是", "", "13812345678"], // row 4: three errors
+      [good, "半途己有限公司", "C", "淳安县", "小型", "是", "张三", "13812345678"], // row 5: repeats row 2
+      [makeUscc("330723"), "半途庚有限公司", "C", "武义县", "小型", "是", "张三", "13812345678"], // row 6: outside scope
+      [existing.uscc, "半途辛有限公司", "C", "淳安县", "小型", "否", "张三", "13812345678"], // row 7: already registered
+      [makeUscc("330127"), "半途壬有限公司", "C", "火星县", "小型", "否", "张三", "13812345678"], // row 8: no such county
+    ]);
+    const job = await finished(chunan, file);
+    expect(job.status).toBe("failed");
+    expect(job.imported).toBe(0);
+    const by = (row: number) => job.errors.filter((e) => e.row === row).map((e) => `${e.column}: ${e.message}`).sort();
+    expect(by(2)).toEqual([]);
+    expect(by(3)).toEqual(["是否非公企业: 请填写“是”或“否”", "联系电话: 手机号应为11位数字，以1开头，第二位为3–9"]);
+    expect(by(4)).toEqual(["企业规模: 请选择企业规模", "联系人: 请填写联系人", "行业门类: 请选择国民经济行业门类(A–T)"].sort());
+    expect(by(5)).toEqual(["统一社会信用代码: 与第2行重复"]);
+    expect(by(6)).toEqual(["所在县(市、区): “武义县”不在您的辖区内"]);
+    expect(by(7)).toEqual(["统一社会信用代码: 该统一社会信用代码已登记"]);
+    expect(by(8)).toEqual(["所在县(市、区): 找不到县(市、区)“火星县”，请填写如“淳安县”或“330127”"]);
+    expect(job.message).toBe("6行数据有误(共9处)，未导入任何数据；请改正后重新上传");
+    expect(await count("半途")).toBe(0);
+  });
+
+  it("refuses a file that is not a spreadsheet, or lacks columns, with a message", async () => {
+    const garbage = await finished(chunan, Buffer.from("not a spreadsheet"));
+    expect(garbage).toMatchObject({ status: "failed", message: "无法读取该文件：请上传由模板填写的 .xlsx 文件" });
+    const missing = await finished(chunan, await workbook([["x"]], ["企业名称"]));
+    expect(missing.message).toMatch(/^表头缺少列：统一社会信用代码、行业门类/);
+    const empty = await finished(chunan, await workbook([]));
+    expect(empty.message).toBe("文件中没有数据行");
+  });
+
+  it("keeps a job private to the person who started it", async () => {
+    await makeUser(t.ctx.database.db, "county", { username: "imp2", regionCode: "330127" });
+    const other = await loginAs(t, "imp2");
+    const job = (await upload(chunan, await workbook([]))).json<ImportJob>();
+    expect((await other.get(`/api/imports/jobs/${job.id}`)).statusCode).toBe(404);
+  });
+});
