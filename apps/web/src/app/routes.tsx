@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DesktopOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, DesktopOutlined, FieldTimeOutlined, ProfileOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -30,6 +30,20 @@ const EnterpriseDetailPage = lazy(() =>
 );
 const ExpertListPage = lazy(() => import("../modules/experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
 const ExpertDetailPage = lazy(() => import("../modules/experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
+const ProblemListPage = lazy(() => import("../modules/problems/pages/ProblemListPage").then((m) => ({ default: m.ProblemListPage })));
+const ProblemDetailPage = lazy(() => import("../modules/problems/pages/ProblemDetailPage").then((m) => ({ default: m.ProblemDetailPage })));
+const OverdueProblemsPage = lazy(() =>
+  import("../modules/problems/pages/OverdueProblemsPage").then((m) => ({ default: m.OverdueProblemsPage })),
+);
+const DemandListListPage = lazy(() =>
+  import("../modules/problems/pages/DemandListListPage").then((m) => ({ default: m.DemandListListPage })),
+);
+const DemandListDetailPage = lazy(() =>
+  import("../modules/problems/pages/DemandListDetailPage").then((m) => ({ default: m.DemandListDetailPage })),
+);
+const DemandListSubmitPage = lazy(() =>
+  import("../modules/problems/pages/DemandListSubmitPage").then((m) => ({ default: m.DemandListSubmitPage })),
+);
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
@@ -85,6 +99,33 @@ export const routes: readonly AppRoute[] = [
     menuParent: "/experts",
     Page: ExpertDetailPage,
   },
+  {
+    path: "/demand-lists",
+    permission: "problem.read",
+    title: "需求清单",
+    layout: "shell",
+    menu: { icon: <ProfileOutlined />, summary: "企业提交的技术难题与培训需求清单" },
+    Page: DemandListListPage,
+  },
+  { path: "/demand-lists/new", permission: "demand.submit", title: "提交需求清单", layout: "shell", menuParent: "/demand-lists", Page: DemandListSubmitPage },
+  { path: "/demand-lists/:id", permission: "problem.read", title: "需求清单详情", layout: "shell", menuParent: "/demand-lists", Page: DemandListDetailPage },
+  {
+    path: "/problems",
+    permission: "problem.read",
+    title: "难题",
+    layout: "shell",
+    menu: { icon: <ToolOutlined />, summary: "技术难题的受理、指派、现场服务与解决进展" },
+    Page: ProblemListPage,
+  },
+  {
+    path: "/problems/overdue",
+    permission: "problem.move",
+    title: "超期难题",
+    layout: "shell",
+    menu: { icon: <FieldTimeOutlined />, summary: "久未推进的未完成难题，停滞最久的在前" },
+    Page: OverdueProblemsPage,
+  },
+  { path: "/problems/:id", permission: "problem.read", title: "难题详情", layout: "shell", menuParent: "/problems", Page: ProblemDetailPage },
   {
     path: "/audit",
     permission: "audit.read",

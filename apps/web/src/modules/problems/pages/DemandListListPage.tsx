@@ -1,0 +1,125 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { demandListQuerySchema, demandListSourceLabels, isStaffRole, type DemandList, type DemandListQuery } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Card, Empty, Flex, Progress, Table, Tag, Typography, type TableColumnsType } from "antd";
+import dayjs from "dayjs";
+import { Link } from "react-router-dom";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan, useSession } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { listDemandLists } from "../api";
+import { RegionFilter } from "../components/RegionFilter";
+import { problemQueryKeys } from "../problemQueryKeys";
+import { useUrlQuery } from "../useUrlQuery";
+
+const fallback: DemandListQuery = { page: 1, pageSize: 20 };
+
+export function DemandListListPage() {
+  const { query, update } = useUrlQuery(demandListQuerySchema, fallback);
+  const { user } = useSession();
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const list = useQuery({
+    queryKey: problemQueryKeys.demandLists(query),
+    queryFn: ({ signal }) => listDemandLists(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<DemandList> = [
+    {
+      title: "企业",
+      key: "enterprise",
+      width: isMobile ? 150 : 220,
+      render: (_, l) => (
+        <div>
+          <Link to={`/demand-lists/${l.id}`}>{l.enterpriseName}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {dayjs(l.submittedAt).format("YYYY-MM-DD")}
+            {isMobile ? ` · ${l.countyName}` : ""}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "县区", dataIndex: "countyName", key: "county", width: 90, responsive: ["md"] },
+    {
+      title: "难题",
+      key: "problems",
+      width: isMobile ? 110 : 170,
+      render: (_, l) =>
+        l.problemCount === 0 ? (
+          "—"
+        ) : (
+          <Flex vertical gap={0}>
+            <span className="jx-nowrap">
+              已解决 {l.solvedCount}/{l.problemCount}
+            </span>
+            <Progress percent={Math.round((l.solvedCount / l.problemCount) * 100)} size="small" showInfo={false} />
+          </Flex>
+        ),
+    },
+    {
+      title: "培训需求",
+      key: "training",
+      width: 110,
+      responsive: ["md"],
+      render: (_, l) => (l.trainingNeedCount === 0 ? "—" : `${l.trainingNeedCount} 项 / ${l.trainingWorkers} 人`),
+    },
+    {
+      title: "来源",
+      key: "source",
+      width: 120,
+      responsive: ["md"],
+      render: (_, l) => <Tag color={l.source === "enterprise" ? "blue" : "purple"}>{demandListSourceLabels[l.source]}</Tag>,
+    },
+    { title: "提交人", dataIndex: "submittedByName", key: "by", width: 110, responsive: ["lg"] },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="需求清单"
+        description={user.role === "enterprise" ? "本企业提交的需求清单。" : "辖区企业提交或由工会代为录入的需求清单。"}
+        extra={
+          can("demand.submit") ? (
+            <Link to="/demand-lists/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                提交需求清单
+              </Button>
+            </Link>
+          ) : null
+        }
+      />
+      {isStaffRole(user.role) ? (
+        <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+          <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} />
+        </Card>
+      ) : null}
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<DemandList>
+            rowKey="id"
+            size={isMobile ? "small" : "middle"}
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            locale={{
+              emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无需求清单" />,
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { isStaffRole, overdueQuerySchema, type OverdueQuery } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Card, Empty, Flex, InputNumber, Typography } from "antd";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useSession } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { listOverdueProblems } from "../api";
+import { ProblemTable } from "../components/ProblemTable";
+import { RegionFilter } from "../components/RegionFilter";
+import { problemQueryKeys } from "../problemQueryKeys";
+import { useUrlQuery } from "../useUrlQuery";
+
+const fallback: OverdueQuery = { page: 1, pageSize: 20 };
+
+/** 超期难题: open problems whose status has not moved for longer than the threshold, longest-idle first. */
+export function OverdueProblemsPage() {
+  const { query, update } = useUrlQuery(overdueQuerySchema, fallback);
+  const { user } = useSession();
+  const isMobile = useIsMobile();
+  const list = useQuery({
+    queryKey: problemQueryKeys.overdue(query),
+    queryFn: ({ signal }) => listOverdueProblems(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const days = list.data?.days ?? query.days;
+
+  return (
+    <>
+      <PageHeader title="超期难题" description={`未完成、且状态超过 ${days ?? "…"} 天没有变化的难题，停滞最久的排在最前。`} />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap align="center">
+          <Flex gap={8} align="center">
+            <Typography.Text>超过</Typography.Text>
+            <InputNumber
+              key={String(query.days ?? "")}
+              min={1}
+              max={365}
+              precision={0}
+              defaultValue={days}
+              style={{ width: 90 }}
+              onBlur={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isInteger(n) && n >= 1 && n <= 365 && n !== days) update({ days: n, page: undefined });
+              }}
+              onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
+            />
+            <Typography.Text>天未推进</Typography.Text>
+          </Flex>
+          {isStaffRole(user.role) ? <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
+        </Flex>
+      </Card>
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <ProblemTable
+            showIdle
+            items={list.data?.items ?? []}
+            loading={list.isFetching}
+            empty={list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有超期的难题" />}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

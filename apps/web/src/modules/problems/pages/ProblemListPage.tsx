@@ -1,0 +1,112 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { isStaffRole, problemListQuerySchema, problemStatuses, problemStatusLabels, type ProblemListQuery } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Card, Checkbox, Empty, Flex, Input, Select } from "antd";
+import { Link } from "react-router-dom";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan, useSession } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { listProblems } from "../api";
+import { ProblemTable } from "../components/ProblemTable";
+import { RegionFilter } from "../components/RegionFilter";
+import { problemQueryKeys } from "../problemQueryKeys";
+import { useUrlQuery } from "../useUrlQuery";
+
+const statusOptions = problemStatuses.map((s) => ({ value: s, label: problemStatusLabels[s] }));
+const fallback: ProblemListQuery = { page: 1, pageSize: 20 };
+
+export function ProblemListPage() {
+  const { query, update } = useUrlQuery(problemListQuerySchema, fallback);
+  const { user } = useSession();
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const list = useQuery({
+    queryKey: problemQueryKeys.list(query),
+    queryFn: ({ signal }) => listProblems(query, signal),
+    placeholderData: keepPreviousData,
+  });
+  const filtered = Boolean(query.q || query.status || query.regionCode || query.open !== undefined);
+  const description =
+    user.role === "enterprise" ? "本企业提交的难题及其进展。" : user.role === "expert" ? "由您负责的难题。" : "辖区内企业的技术难题及其进展。";
+
+  return (
+    <>
+      <PageHeader
+        title="难题"
+        description={description}
+        extra={
+          <>
+            {can("problem.move") && isStaffRole(user.role) ? (
+              <Link to="/problems/overdue">
+                <Button>超期难题</Button>
+              </Link>
+            ) : null}
+            {can("demand.submit") ? (
+              <Link to="/demand-lists/new">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  提交需求清单
+                </Button>
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap align="center">
+          <Input.Search
+            key={query.q ?? ""}
+            defaultValue={query.q}
+            allowClear
+            enterButton="搜索"
+            placeholder="难题标题、描述或企业名称"
+            style={{ width: isMobile ? "100%" : 320 }}
+            onSearch={(value) => update({ q: value.trim(), page: undefined })}
+          />
+          <Select
+            value={query.status}
+            options={statusOptions}
+            allowClear
+            placeholder="全部状态"
+            style={{ width: isMobile ? "100%" : 160 }}
+            onChange={(value: string | undefined) => update({ status: value, page: undefined })}
+          />
+          {isStaffRole(user.role) ? <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
+          <Checkbox checked={query.open === true} onChange={(e) => update({ open: e.target.checked ? "true" : undefined, page: undefined })}>
+            只看未完成
+          </Checkbox>
+        </Flex>
+      </Card>
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <ProblemTable
+            items={list.data?.items ?? []}
+            loading={list.isFetching}
+            empty={
+              list.isPending ? (
+                <div style={{ height: 120 }} />
+              ) : (
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={filtered ? "没有符合条件的难题，请调整筛选条件" : user.role === "enterprise" ? "还没有提交难题，点击右上角“提交需求清单”" : "暂无难题"}
+                />
+              )
+            }
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: !isMobile,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 条`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+    </>
+  );
+}
