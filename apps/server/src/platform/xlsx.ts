@@ -57,7 +57,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("text" in v && typeof v.text === "string") return v.text;
-    if ("result" in v) return cellText(v.result as ExcelJS.CellValue);
+    if ("result" in v) return cellText(v.result);
   }
   return "";
 }

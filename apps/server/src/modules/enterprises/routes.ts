@@ -1,13 +1,36 @@
-import { enterpriseContactSchema, enterpriseInputSchema, enterpriseListQuerySchema, enterpriseSchema, errorBodySchema, pageOf } from "@jiangxin/domain";
+import { enterpriseContactSchema, enterpriseInputSchema, enterpriseListQuerySchema, enterpriseSchema, enterpriseSizeLabels, errorBodySchema, industrySections, pageOf } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
+import { exportList } from "../../platform/exportList";
 import { createForActor, getForActor, listForActor, readContactPhone } from "./service";
 
 const tags = ["企业 enterprises"];
 const idParams = z.object({ id: z.uuid({ error: "企业编号格式不正确" }) });
 
 export function enterpriseRoutes(app: HttpApp, ctx: AppContext): void {
+  exportList(app, {
+    url: "/api/enterprises/export",
+    permission: "enterprise.read",
+    tags,
+    summary: "企业名录",
+    querystring: enterpriseListQuerySchema,
+    filename: () => "企业名录.xlsx",
+    list: (actor, query) => listForActor(ctx, actor, query),
+    columns: [
+      { header: "企业名称", width: 36, value: (e) => e.name },
+      { header: "统一社会信用代码", width: 22, value: (e) => e.uscc },
+      { header: "行业", width: 24, value: (e) => `${e.industry} ${industrySections[e.industry]}` },
+      { header: "所在市", value: (e) => e.cityName },
+      { header: "所在县(市、区)", value: (e) => e.countyName },
+      { header: "规模", value: (e) => enterpriseSizeLabels[e.size] },
+      { header: "非公企业", value: (e) => (e.nonPublic ? "是" : "否") },
+      { header: "联系人", value: (e) => e.contactName },
+      // Exports leave the system, so they carry the masked number only.
+      { header: "联系电话(脱敏)", width: 16, value: (e) => e.contactPhoneMasked },
+    ],
+  });
+
   app.get(
     "/api/enterprises",
     { config: { permission: "enterprise.read" }, schema: { tags, summary: "企业列表(按辖区过滤)", querystring: enterpriseListQuerySchema, response: { 200: pageOf(enterpriseSchema) } } },

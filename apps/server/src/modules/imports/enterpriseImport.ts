@@ -35,7 +35,7 @@ const sizeByLabel = new Map(Object.entries(enterpriseSizeLabels).map(([k, v]) =>
 function industryOf(text: string): string {
   const t = text.trim();
   const letter = t.slice(0, 1).toUpperCase();
-  if (letter in industrySections && (t.length === 1 || /^[A-Ta-t][\s　]/.test(t))) return letter;
+  if (letter in industrySections && (t.length === 1 || /^[A-Ta-t][\s\u3000]/.test(t))) return letter;
   const byName = Object.entries(industrySections).find(([, name]) => name === t);
   return byName ? byName[0] : t;
 }

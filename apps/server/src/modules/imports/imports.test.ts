@@ -111,3 +111,28 @@ describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
     expect((await other.get(`/api/imports/jobs/${job.id}`)).statusCode).toBe(404);
   });
 });
+
+describe("export as filtered", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+  });
+  afterAll(() => t.close());
+
+  it("exports exactly the rows the list shows for the same filters, in the user's scope, phones masked", async () => {
+    const { db } = t.ctx.database;
+    for (let i = 0; i < 3; i++) await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127", name: `导出淳安${i}有限公司` });
+    await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127", name: "其他淳安有限公司" });
+    await makeEnterprise(db, t.ctx.cipher, { countyCode: "330723", name: "导出武义有限公司" });
+    await makeUser(db, "county", { username: "exp", regionCode: "330127" });
+    const a = await loginAs(t, "exp");
+    const res = await a.get(`/api/enterprises/export?q=${encodeURIComponent("导出")}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const sheet = await readXlsxRows(res.rawPayload);
+    expect(sheet.rows.map((r) => r.cells["企业名称"]).sort()).toEqual(["导出淳安0有限公司", "导出淳安1有限公司", "导出淳安2有限公司"]);
+    expect(sheet.rows[0]?.cells["联系电话(脱敏)"]).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const list = (await a.get(`/api/enterprises?q=${encodeURIComponent("导出")}&pageSize=1`)).json<{ total: number }>();
+    expect(list.total).toBe(sheet.rows.length);
+  });
+});
