@@ -14,4 +14,4 @@ export const availabilityOptions = (Object.keys(expertAvailabilityLabels) as Exp
 /** The certificate's own wording when given, else the title's standard name. */
 export const honourName = (h: Honour): string => h.name || honourTitleLabels[h.title];
 
-export const honourLevelColors: Record<Honour["level"], string> = { national: "red", provincial: "volcano", city: "gold" };
+export const honourLevelColors: Record<Honour["level"], string> = { national: "red", provincial: "orange", city: "blue" };

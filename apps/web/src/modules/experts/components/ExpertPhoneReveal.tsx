@@ -9,6 +9,8 @@ import { getExpertPhone } from "../api";
 interface ExpertPhoneRevealProps {
   expertId: string;
   masked: string;
+  /** Whether the user's region covers the expert's home county; the server checks it again. */
+  inRegion: boolean;
 }
 
 /**
@@ -16,13 +18,13 @@ interface ExpertPhoneRevealProps {
  * so nothing refetches it) and each fetch is logged. The pool is provincial but phones are not:
  * staff of another county are answered 404, shown here as "not yours to see".
  */
-export function ExpertPhoneReveal({ expertId, masked }: ExpertPhoneRevealProps) {
+export function ExpertPhoneReveal({ expertId, masked, inRegion }: ExpertPhoneRevealProps) {
   const can = useCan();
   const [shown, setShown] = useState(false);
   const reveal = useMutation({ mutationFn: () => getExpertPhone(expertId), onSuccess: () => setShown(true) });
   const full = shown ? reveal.data : undefined;
-  const allowed = can("expert.readPersonal");
-  const outOfRegion = reveal.error instanceof ApiError && reveal.error.code === "NOT_FOUND";
+  const allowed = can("expert.readPersonal") && inRegion;
+  const outOfRegion = !inRegion || (reveal.error instanceof ApiError && reveal.error.code === "NOT_FOUND");
 
   return (
     <div>
@@ -40,10 +42,10 @@ export function ExpertPhoneReveal({ expertId, masked }: ExpertPhoneRevealProps) 
           </Button>
         )}
       </Flex>
-      {allowed ? (
+      {can("expert.readPersonal") ? (
         <Typography.Text type={reveal.isError ? "danger" : "secondary"} style={{ fontSize: 12 }}>
           {outOfRegion
-            ? "该专家不属于您的辖区，完整号码请联系其所在地工会"
+            ? "该专家不在您的辖区，完整号码由其所在地工会查看"
             : reveal.isError
               ? errorMessage(reveal.error)
               : "查看完整号码的操作会记入审计日志"}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Avatar, Button, Empty, Flex, List, Skeleton, Tag, Tooltip, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../../../app/ApiError";
+import { useIsMobile } from "../../../app/useIsMobile";
 import { listSuggestions } from "../api";
 import { expertQueryKeys } from "../expertQueryKeys";
 import { tradeName } from "../expertLabels";
@@ -55,6 +56,7 @@ function ReasonTags({ s }: { s: ExpertSuggestion }) {
  * helped this enterprise before, priority county). Used in the problem page's "指派专家" dialog.
  */
 export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pickedExpertId, picking }: ExpertSuggestionsProps) {
+  const isMobile = useIsMobile();
   const suggestions = useQuery({
     queryKey: expertQueryKeys.suggestions(problemId),
     queryFn: ({ signal }) => listSuggestions(problemId, signal),
@@ -108,7 +110,7 @@ export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pic
           >
             <List.Item.Meta
               avatar={
-                <Tooltip title={`推荐分 ${s.score}`}>
+                <Tooltip title={`推荐分 ${s.score}：${s.summary}`}>
                   <Avatar style={{ background: index < 3 ? "#c41d1d" : "#bfbfbf" }} icon={index < 3 ? undefined : <UserOutlined />}>
                     {index < 3 ? index + 1 : null}
                   </Avatar>
@@ -127,10 +129,7 @@ export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pic
               description={
                 <Flex vertical gap={4}>
                   <ReasonTags s={s} />
-                  <HonourTags honours={s.expert.honours} max={2} />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {s.summary}
-                  </Typography.Text>
+                  <HonourTags honours={s.expert.honours} max={isMobile ? 1 : 2} />
                 </Flex>
               }
             />

@@ -38,7 +38,7 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
       title: "荣誉",
       dataIndex: "honours",
       key: "honours",
-      width: 230,
+      width: 200,
       render: (honours: Expert["honours"]) => <HonourTags honours={honours} max={isMobile ? 1 : 2} />,
     },
     {
@@ -53,7 +53,7 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
       title: "工种",
       dataIndex: "trades",
       key: "trades",
-      width: 170,
+      width: 160,
       responsive: ["md"],
       render: (codes: Expert["trades"]) => codes.map((code) => <Tag key={code} style={{ marginInlineEnd: 4, marginBottom: 2 }}>{tradeName(code)}</Tag>),
     },
@@ -72,19 +72,21 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
         </span>
       ),
     },
-    { title: "工作单位", dataIndex: "employer", key: "employer", width: 180, responsive: ["lg"], ellipsis: true },
+    { title: "工作单位", dataIndex: "employer", key: "employer", width: 150, responsive: ["xl"], ellipsis: true },
     {
       title: "状态",
       key: "availability",
-      width: 120,
+      width: 96,
       responsive: ["md"],
       render: (_, record) => (
-        <span className="jx-nowrap">
+        <div className="jx-nowrap">
           <Tag color={availabilityColors[record.availability]}>{expertAvailabilityLabels[record.availability]}</Tag>
-          <Typography.Text type={record.openProblems >= record.maxOpenProblems ? "danger" : "secondary"} style={{ fontSize: 12 }}>
-            在办{record.openProblems}/{record.maxOpenProblems}
-          </Typography.Text>
-        </span>
+          <div>
+            <Typography.Text type={record.openProblems >= record.maxOpenProblems ? "danger" : "secondary"} style={{ fontSize: 12 }}>
+              在办 {record.openProblems}/{record.maxOpenProblems}
+            </Typography.Text>
+          </div>
+        </div>
       ),
     },
     {
@@ -112,7 +114,7 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
       dataSource={items}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: isMobile ? "max-content" : 1240 }}
+      scroll={{ x: isMobile ? "max-content" : 1100 }}
       locale={{ emptyText: empty }}
     />
   );

@@ -67,6 +67,8 @@ export function ExpertDetailPage() {
   }
 
   const e = expert.data;
+  // Phones and edits belong to the union of the expert's home county (or above); others see the profile only.
+  const inRegion = scope !== null && countiesIn(scope).some((c) => c.code === e.homeCountyCode);
   const items: DescriptionsProps["items"] = [
     { key: "name", label: "姓名", children: e.name },
     { key: "home", label: "所在地", children: `${e.homeCityName} ${e.homeCountyName}` },
@@ -101,12 +103,11 @@ export function ExpertDetailPage() {
         </Typography.Text>
       ),
     },
-    { key: "phone", label: "手机号", children: <ExpertPhoneReveal expertId={e.id} masked={e.phoneMasked} /> },
+    { key: "phone", label: "手机号", children: <ExpertPhoneReveal expertId={e.id} masked={e.phoneMasked} inRegion={inRegion} /> },
     { key: "residentId", label: "身份证号", children: <span style={{ fontFamily: "monospace" }}>{e.residentIdMasked ?? "未登记"}</span> },
   ];
 
-  // Edits belong to the union of the expert's home county (or above); others see the profile only.
-  const canWrite = can("expert.write") && scope !== null && countiesIn(scope).some((c) => c.code === e.homeCountyCode);
+  const canWrite = can("expert.write") && inRegion;
   return (
     <>
       <PageHeader
