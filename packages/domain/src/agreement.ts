@@ -65,6 +65,8 @@ export const agreementListQuerySchema = pageQuerySchema.extend({
   status: z.enum(agreementStatuses).optional(),
 });
 
+export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;
+
 /** Ending an agreement: completed or terminated, always with the reason on record. */
 export const agreementStatusInputSchema = z.strictObject({
   status: z.enum(["completed", "terminated"], { error: "请选择完成或终止" }),

@@ -55,6 +55,8 @@ export const serviceSessionListQuerySchema = pageQuerySchema.extend({
   expertId: z.uuid().optional(),
 });
 
+export type ServiceSessionListQuery = z.infer<typeof serviceSessionListQuerySchema>;
+
 /** A problem found on site: created in the session, already owned by one of the team. */
 export const onSiteProblemInputSchema = z.strictObject({
   enterpriseId: z.uuid({ error: "请选择企业" }),
@@ -70,3 +72,4 @@ export const linkProblemsInputSchema = z.strictObject({
   problemIds: z.array(z.uuid({ error: "难题编号格式不正确" })).min(1, "至少选择一个难题").max(50, "一次最多关联50个难题"),
 });
 export type LinkProblemsInput = z.infer<typeof linkProblemsInputSchema>;
+export const linkProblemsResultSchema = z.object({ linked: z.number().int() });

@@ -43,3 +43,4 @@ export const trainingListQuerySchema = pageQuerySchema.extend({
   agreementId: z.uuid().optional(),
   campaignId: z.uuid().optional(),
 });
+export type TrainingListQuery = z.infer<typeof trainingListQuerySchema>;

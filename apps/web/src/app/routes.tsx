@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, DesktopOutlined, FieldTimeOutlined, ProfileOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DesktopOutlined, FieldTimeOutlined, FileProtectOutlined, ProfileOutlined, ReadOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -44,6 +44,16 @@ const DemandListDetailPage = lazy(() =>
 const DemandListSubmitPage = lazy(() =>
   import("../modules/problems/pages/DemandListSubmitPage").then((m) => ({ default: m.DemandListSubmitPage })),
 );
+const ServiceSessionListPage = lazy(() =>
+  import("../modules/serviceSessions/pages/ServiceSessionListPage").then((m) => ({ default: m.ServiceSessionListPage })),
+);
+const ServiceSessionDetailPage = lazy(() =>
+  import("../modules/serviceSessions/pages/ServiceSessionDetailPage").then((m) => ({ default: m.ServiceSessionDetailPage })),
+);
+const OnSitePage = lazy(() => import("../modules/serviceSessions/pages/OnSitePage").then((m) => ({ default: m.OnSitePage })));
+const AgreementListPage = lazy(() => import("../modules/agreements/pages/AgreementListPage").then((m) => ({ default: m.AgreementListPage })));
+const AgreementDetailPage = lazy(() => import("../modules/agreements/pages/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })));
+const TrainingListPage = lazy(() => import("../modules/trainings/pages/TrainingListPage").then((m) => ({ default: m.TrainingListPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
@@ -126,6 +136,54 @@ export const routes: readonly AppRoute[] = [
     Page: OverdueProblemsPage,
   },
   { path: "/problems/:id", permission: "problem.read", title: "难题详情", layout: "shell", menuParent: "/problems", Page: ProblemDetailPage },
+  {
+    path: "/service-sessions",
+    permission: "serviceSession.read",
+    title: "服务场次",
+    layout: "shell",
+    menu: { icon: <CalendarOutlined />, summary: "到企业的现场服务与难题—专家—进度三张清单" },
+    Page: ServiceSessionListPage,
+  },
+  {
+    path: "/service-sessions/:id",
+    permission: "serviceSession.read",
+    title: "服务场次详情",
+    layout: "shell",
+    menuParent: "/service-sessions",
+    Page: ServiceSessionDetailPage,
+  },
+  {
+    path: "/service-sessions/:id/on-site",
+    permission: "serviceSession.read",
+    title: "现场三张清单",
+    layout: "shell",
+    menuParent: "/service-sessions",
+    Page: OnSitePage,
+  },
+  {
+    path: "/agreements",
+    permission: "agreement.read",
+    title: "一对一协议",
+    layout: "shell",
+    menu: { icon: <FileProtectOutlined />, summary: "一对一技术支持协议：里程碑与回访" },
+    Page: AgreementListPage,
+  },
+  {
+    path: "/agreements/:id",
+    permission: "agreement.read",
+    title: "协议详情",
+    layout: "shell",
+    menuParent: "/agreements",
+    Page: AgreementDetailPage,
+  },
+  {
+    path: "/trainings",
+    permission: "training.read",
+    title: "培训",
+    layout: "shell",
+    menu: { icon: <ReadOutlined />, summary: "培训技术工人：主题、授课专家与人次" },
+    Page: TrainingListPage,
+  },
   {
     path: "/audit",
     permission: "audit.read",

@@ -1,6 +1,7 @@
 import {
   errorBodySchema,
   linkProblemsInputSchema,
+  linkProblemsResultSchema,
   onSiteProblemInputSchema,
   pageOf,
   problemSchema,
@@ -71,7 +72,7 @@ export function serviceSessionRoutes(app: HttpApp, ctx: AppContext): void {
         summary: "将企业已提交的难题纳入场次",
         params: idParams,
         body: linkProblemsInputSchema,
-        response: { 200: z.object({ linked: z.number().int() }), 400: errorBodySchema, 404: errorBodySchema },
+        response: { 200: linkProblemsResultSchema, 400: errorBodySchema, 404: errorBodySchema },
       },
     },
     (request) => linkProblems(ctx, actorOfRequest(request), request.params.id, request.body),

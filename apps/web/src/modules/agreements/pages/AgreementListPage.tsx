@@ -1,0 +1,154 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { agreementListQuerySchema, agreementScopeLabels, agreementStatusLabels, agreementStatuses, type Agreement } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography, type TableColumnsType } from "antd";
+import { useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { toTreeOptions } from "../../regions/regionTree";
+import { useRegionScope } from "../../regions/useRegionScope";
+import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
+import { listAgreements } from "../api";
+import { agreementQueryKeys } from "../agreementQueryKeys";
+import { agreementStatusColors } from "../agreementLabels";
+import { AgreementFormDrawer } from "../components/AgreementFormDrawer";
+
+export function AgreementListPage() {
+  const { query, update } = useUrlListQuery(agreementListQuerySchema);
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const { scope, isError: regionsFailed } = useRegionScope();
+  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const canWrite = can("agreement.write");
+  const list = useQuery({ queryKey: agreementQueryKeys.list(query), queryFn: ({ signal }) => listAgreements(query, signal), placeholderData: keepPreviousData });
+
+  const columns: TableColumnsType<Agreement> = [
+    {
+      title: "协议",
+      key: "title",
+      render: (_, a) => (
+        <div>
+          <Link to={`/agreements/${a.id}`}>{a.title}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {a.enterpriseName}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "范围", key: "scopes", width: 170, responsive: ["md"], render: (_, a) => a.scopes.map((s) => <Tag key={s}>{agreementScopeLabels[s]}</Tag>) },
+    { title: "期限", key: "term", width: 190, responsive: ["lg"], render: (_, a) => `${a.startDate} 至 ${a.endDate}` },
+    { title: "专家", key: "team", width: 64, align: "right", responsive: ["sm"], render: (_, a) => `${a.experts.length}人` },
+    {
+      title: "里程碑",
+      key: "milestones",
+      width: 110,
+      render: (_, a) => {
+        const done = a.milestones.filter((m) => m.doneOn).length;
+        const overdue = a.milestones.filter((m) => m.overdue).length;
+        return (
+          <span className="jx-nowrap">
+            {done}/{a.milestones.length}
+            {overdue > 0 ? (
+              <Tag color="red" style={{ marginInlineStart: 6 }}>
+                逾期{overdue}
+              </Tag>
+            ) : null}
+          </span>
+        );
+      },
+    },
+    { title: "状态", key: "status", width: 84, render: (_, a) => <Tag color={agreementStatusColors[a.status]}>{agreementStatusLabels[a.status]}</Tag> },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="一对一协议"
+        description="一对一技术支持协议：设备改造、人才培养等长期帮扶，含里程碑与回访。"
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              签订协议
+            </Button>
+          ) : null
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap>
+          <Input.Search
+            key={query.q ?? ""}
+            defaultValue={query.q}
+            allowClear
+            enterButton="搜索"
+            placeholder="协议名称"
+            style={{ width: isMobile ? "100%" : 280 }}
+            onSearch={(value) => update({ q: value.trim(), page: undefined })}
+          />
+          <TreeSelect
+            value={query.regionCode}
+            treeData={regionOptions}
+            allowClear
+            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
+            loading={!scope && !regionsFailed}
+            showSearch={{ treeNodeFilterProp: "title" }}
+            treeDefaultExpandedKeys={scope ? [scope.code] : []}
+            style={{ width: isMobile ? "100%" : 200 }}
+            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
+          />
+          <Select
+            value={query.status}
+            allowClear
+            placeholder="全部状态"
+            style={{ width: isMobile ? "100%" : 140 }}
+            options={agreementStatuses.map((s) => ({ value: s, label: agreementStatusLabels[s] }))}
+            onChange={(value: string | undefined) => update({ status: value, page: undefined })}
+          />
+        </Flex>
+      </Card>
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<Agreement>
+            rowKey="id"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            size={isMobile ? "small" : "middle"}
+            locale={{
+              emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的协议" />,
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: !isMobile,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 份`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+      {canWrite ? (
+        <AgreementFormDrawer
+          open={creating}
+          scope={scope}
+          onClose={() => setCreating(false)}
+          onCreated={(a) => {
+            setCreating(false);
+            void message.success(`已签订“${a.title}”`);
+            void navigate(`/agreements/${a.id}`);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

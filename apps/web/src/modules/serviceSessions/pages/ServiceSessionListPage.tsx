@@ -1,0 +1,156 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType } from "antd";
+import dayjs from "dayjs";
+import { useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { toTreeOptions } from "../../regions/regionTree";
+import { useRegionScope } from "../../regions/useRegionScope";
+import { listServiceSessions } from "../api";
+import { ServiceSessionFormDrawer } from "../components/ServiceSessionFormDrawer";
+import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
+import { useUrlListQuery } from "../useUrlListQuery";
+
+export function ServiceSessionListPage() {
+  const { query, update } = useUrlListQuery(serviceSessionListQuerySchema);
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const { scope, isError: regionsFailed } = useRegionScope();
+  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const canWrite = can("serviceSession.write");
+
+  const list = useQuery({
+    queryKey: serviceSessionQueryKeys.list(query),
+    queryFn: ({ signal }) => listServiceSessions(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<ServiceSession> = [
+    { title: "日期", dataIndex: "date", key: "date", width: 110, render: (d: string) => <span className="jx-nowrap">{d}</span> },
+    {
+      title: "场次",
+      key: "title",
+      render: (_, s) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/service-sessions/${s.id}`}>{s.title}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} ellipsis>
+            {s.enterprises.map((e) => e.name).join("、")}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "县(市、区)", dataIndex: "countyName", key: "county", width: 100, responsive: ["md"] },
+    { title: "专家", key: "team", width: 64, align: "right", render: (_, s) => `${s.experts.length}人` },
+    { title: "难题", dataIndex: "problemCount", key: "problems", width: 64, align: "right", responsive: ["sm"] },
+    { title: "提出方案", dataIndex: "solutionsProposed", key: "solutions", width: 88, align: "right", responsive: ["md"] },
+    {
+      title: "",
+      key: "onSite",
+      width: 96,
+      responsive: ["md"],
+      render: (_, s) => <Link to={`/service-sessions/${s.id}/on-site`}>三张清单</Link>,
+    },
+  ];
+
+  const filtered = Boolean(query.q || query.regionCode || query.from || query.to);
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={filtered ? "没有符合条件的服务场次" : canWrite ? "还没有服务场次，点击右上角“安排服务场次”" : "还没有服务场次"}
+    />
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="服务场次"
+        description="劳模工匠助企行：每次到企业的现场服务，以及现场的难题—专家—进度三张清单。"
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              安排服务场次
+            </Button>
+          ) : null
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap>
+          <Input.Search
+            key={query.q ?? ""}
+            defaultValue={query.q}
+            allowClear
+            enterButton="搜索"
+            placeholder="场次名称"
+            style={{ width: isMobile ? "100%" : 280 }}
+            onSearch={(value) => update({ q: value.trim(), page: undefined })}
+          />
+          <TreeSelect
+            value={query.regionCode}
+            treeData={regionOptions}
+            allowClear
+            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
+            loading={!scope && !regionsFailed}
+            showSearch={{ treeNodeFilterProp: "title" }}
+            treeDefaultExpandedKeys={scope ? [scope.code] : []}
+            style={{ width: isMobile ? "100%" : 200 }}
+            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
+          />
+          <DatePicker.RangePicker
+            value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
+            allowEmpty={[true, true]}
+            style={{ width: isMobile ? "100%" : 260 }}
+            inputReadOnly={isMobile}
+            onChange={(range) =>
+              update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD"), page: undefined })
+            }
+          />
+        </Flex>
+      </Card>
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<ServiceSession>
+            rowKey="id"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : empty }}
+            size={isMobile ? "small" : "middle"}
+            onRow={(s) => (isMobile ? { onClick: () => void navigate(`/service-sessions/${s.id}`), style: { cursor: "pointer" } } : {})}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: !isMobile,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 场`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+      {canWrite ? (
+        <ServiceSessionFormDrawer
+          open={creating}
+          scope={scope}
+          onClose={() => setCreating(false)}
+          onCreated={(session) => {
+            setCreating(false);
+            void message.success(`已安排服务场次“${session.title}”`);
+            void navigate(`/service-sessions/${session.id}`);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

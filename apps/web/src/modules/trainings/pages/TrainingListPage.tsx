@@ -1,0 +1,137 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType } from "antd";
+import dayjs from "dayjs";
+import { useMemo, useState } from "react";
+import { Link } from "react-router-dom";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { toTreeOptions } from "../../regions/regionTree";
+import { useRegionScope } from "../../regions/useRegionScope";
+import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
+import { listTrainings } from "../api";
+import { TrainingFormDrawer } from "../components/TrainingFormDrawer";
+import { trainingQueryKeys } from "../trainingQueryKeys";
+
+export function TrainingListPage() {
+  const { query, update } = useUrlListQuery(trainingListQuerySchema);
+  const can = useCan();
+  const isMobile = useIsMobile();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const { scope, isError: regionsFailed } = useRegionScope();
+  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const canWrite = can("training.write");
+  const list = useQuery({ queryKey: trainingQueryKeys.list(query), queryFn: ({ signal }) => listTrainings(query, signal), placeholderData: keepPreviousData });
+  const pageTrainees = (list.data?.items ?? []).reduce((sum, t) => sum + t.trainees, 0);
+
+  const columns: TableColumnsType<Training> = [
+    { title: "日期", dataIndex: "date", key: "date", width: 110 },
+    {
+      title: "培训主题",
+      key: "topic",
+      render: (_, t) => (
+        <div>
+          {t.topic}
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {t.enterpriseName ?? "面向全县"}
+            {t.sessionId ? (
+              <>
+                {" · "}
+                <Link to={`/service-sessions/${t.sessionId}`}>所属场次</Link>
+              </>
+            ) : null}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "县(市、区)", dataIndex: "countyName", key: "county", width: 100, responsive: ["md"] },
+    { title: "授课专家", key: "trainers", width: 160, responsive: ["md"], render: (_, t) => t.trainers.map((x) => x.name).join("、") },
+    { title: "人次", dataIndex: "trainees", key: "trainees", width: 80, align: "right" },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="培训"
+        description="劳模工匠培训技术工人：每次培训的主题、授课专家与培训人次。"
+        extra={
+          canWrite ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              登记培训
+            </Button>
+          ) : null
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap>
+          <Input.Search
+            key={query.q ?? ""}
+            defaultValue={query.q}
+            allowClear
+            enterButton="搜索"
+            placeholder="培训主题"
+            style={{ width: isMobile ? "100%" : 260 }}
+            onSearch={(value) => update({ q: value.trim(), page: undefined })}
+          />
+          <TreeSelect
+            value={query.regionCode}
+            treeData={regionOptions}
+            allowClear
+            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
+            loading={!scope && !regionsFailed}
+            showSearch={{ treeNodeFilterProp: "title" }}
+            treeDefaultExpandedKeys={scope ? [scope.code] : []}
+            style={{ width: isMobile ? "100%" : 200 }}
+            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
+          />
+          <DatePicker.RangePicker
+            value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
+            allowEmpty={[true, true]}
+            style={{ width: isMobile ? "100%" : 260 }}
+            inputReadOnly={isMobile}
+            onChange={(range) => update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD"), page: undefined })}
+          />
+        </Flex>
+      </Card>
+      {list.isError && !list.data ? (
+        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Card styles={{ body: { padding: 0 } }}>
+          <Table<Training>
+            rowKey="id"
+            columns={columns}
+            dataSource={list.data?.items ?? []}
+            loading={list.isFetching}
+            size={isMobile ? "small" : "middle"}
+            locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的培训" /> }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: list.data?.total ?? 0,
+              showSizeChanger: !isMobile,
+              simple: isMobile,
+              showTotal: (total) => `共 ${total} 次，本页 ${pageTrainees} 人次`,
+              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
+              style: { padding: "0 16px" },
+            }}
+          />
+        </Card>
+      )}
+      {canWrite ? (
+        <TrainingFormDrawer
+          open={creating}
+          scope={scope}
+          onClose={() => setCreating(false)}
+          onCreated={(t) => {
+            setCreating(false);
+            void message.success(`已登记培训“${t.topic}”，${t.trainees}人次`);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
