@@ -1,7 +1,7 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { enterpriseListQuerySchema, type EnterpriseListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Input, TreeSelect } from "antd";
+import { App, Button, Card, Empty, Flex, Input, Space, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -9,6 +9,8 @@ import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { toTreeOptions } from "../../regions/regionTree";
+import { ExportButton } from "../../imports/components/ExportButton";
+import { ImportDrawer } from "../../imports/components/ImportDrawer";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { listEnterprises } from "../api";
 import { EnterpriseFormDrawer } from "../components/EnterpriseFormDrawer";
@@ -30,6 +32,7 @@ export function EnterpriseListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const { scope, isError: regionsFailed } = useRegionScope();
   const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
 
@@ -50,6 +53,7 @@ export function EnterpriseListPage() {
 
   const filtered = Boolean(query.q || query.regionCode);
   const canWrite = can("enterprise.write");
+  const canImport = can("data.import");
   const empty = (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -69,11 +73,19 @@ export function EnterpriseListPage() {
         title="企业"
         description="辖区内登记的企业；联系电话已脱敏显示。"
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              新增企业
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton url="/api/enterprises/export" query={query} />
+            {canImport ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                批量导入
+              </Button>
+            ) : null}
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                新增企业
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
@@ -121,6 +133,9 @@ export function EnterpriseListPage() {
           />
         </Card>
       )}
+      {canImport ? (
+        <ImportDrawer kind="enterprises" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} />
+      ) : null}
       {canWrite ? (
         <EnterpriseFormDrawer
           open={creating}
