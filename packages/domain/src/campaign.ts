@@ -35,3 +35,5 @@ export const campaignSchema = z.object({
   progress: campaignProgressSchema,
 });
 export type Campaign = z.infer<typeof campaignSchema>;
+/** GET /api/campaigns answers a plain array. */
+export const campaignListSchema = z.array(campaignSchema);

@@ -46,3 +46,7 @@ export const outcomeSchema = z.object({
   verifiedOn: z.string().nullable(),
   note: z.string().nullable(),
 });
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type OutcomeVerifyInput = z.infer<typeof outcomeVerifySchema>;
+/** GET /api/outcomes answers a plain array. */
+export const outcomeListSchema = z.array(outcomeSchema);

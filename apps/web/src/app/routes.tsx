@@ -1,4 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DesktopOutlined, FieldTimeOutlined, FileProtectOutlined, ProfileOutlined, ReadOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
+import { BarChartOutlined, FlagOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -54,6 +55,9 @@ const OnSitePage = lazy(() => import("../modules/serviceSessions/pages/OnSitePag
 const AgreementListPage = lazy(() => import("../modules/agreements/pages/AgreementListPage").then((m) => ({ default: m.AgreementListPage })));
 const AgreementDetailPage = lazy(() => import("../modules/agreements/pages/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })));
 const TrainingListPage = lazy(() => import("../modules/trainings/pages/TrainingListPage").then((m) => ({ default: m.TrainingListPage })));
+const IndicatorsPage = lazy(() => import("../modules/indicators/pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
+const CampaignListPage = lazy(() => import("../modules/campaigns/pages/CampaignListPage").then((m) => ({ default: m.CampaignListPage })));
+const CampaignDetailPage = lazy(() => import("../modules/campaigns/pages/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
@@ -183,6 +187,30 @@ export const routes: readonly AppRoute[] = [
     layout: "shell",
     menu: { icon: <ReadOutlined />, summary: "培训技术工人：主题、授课专家与人次" },
     Page: TrainingListPage,
+  },
+  {
+    path: "/campaigns",
+    permission: "campaign.read",
+    title: "专项行动",
+    layout: "shell",
+    menu: { icon: <FlagOutlined />, summary: "专项行动的年度目标与完成进度" },
+    Page: CampaignListPage,
+  },
+  {
+    path: "/campaigns/:id",
+    permission: "campaign.read",
+    title: "专项行动详情",
+    layout: "shell",
+    menuParent: "/campaigns",
+    Page: CampaignDetailPage,
+  },
+  {
+    path: "/indicators",
+    permission: "indicators.read",
+    title: "统计指标",
+    layout: "shell",
+    menu: { icon: <BarChartOutlined />, summary: "年度场次、人次、企业、难题、培训与经济效益，按区域和专项行动" },
+    Page: IndicatorsPage,
   },
   {
     path: "/audit",
