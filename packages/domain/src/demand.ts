@@ -7,7 +7,7 @@ import { regionCodeSchema } from "./region";
 
 export const urgencies = ["low", "normal", "high", "critical"] as const;
 export const urgencySchema = z.enum(urgencies, { error: "请选择紧急程度" });
-export const urgencyLabels: Record<(typeof urgencies)[number], string> = { low: "一般", normal: "较急", high: "紧急", critical: "特急" };
+export const urgencyLabels: Record<(typeof urgencies)[number], string> = { low: "不急", normal: "一般", high: "紧急", critical: "特急" };
 
 export const problemInputSchema = z.strictObject({
   title: z.string().trim().min(4, "难题标题至少4个字").max(80, "难题标题不超过80个字"),

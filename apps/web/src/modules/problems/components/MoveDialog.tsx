@@ -45,7 +45,7 @@ export function MoveDialog({ problem, move, onClose }: MoveDialogProps) {
     onSuccess: (updated) => {
       queryClient.setQueryData(problemQueryKeys.detail(problem.id), updated);
       void queryClient.invalidateQueries({ queryKey: problemQueryKeys.all });
-      void message.success(`已${move?.label ?? "更新"}：现为“${problemStatusLabels[updated.status]}”`);
+      void message.success(`“${move?.label ?? "操作"}”已完成，当前状态：${problemStatusLabels[updated.status]}`);
       onClose();
     },
     onError: (error) => {

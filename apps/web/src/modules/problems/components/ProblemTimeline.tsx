@@ -9,9 +9,10 @@ const antColor = (c: string) => (c === "default" ? "gray" : c);
 export function ProblemTimeline({ events }: { events: ProblemEvent[] }) {
   return (
     <Timeline
+      style={{ marginBottom: 8 }}
       items={events.map((e) => {
         const isNote = e.from === e.to;
-        const what = e.from === null ? `提交，状态“${problemStatusLabels[e.to]}”` : isNote ? "记录进展" : `${problemStatusLabels[e.from]} → ${problemStatusLabels[e.to]}`;
+        const what = e.from === null ? `登记为“${problemStatusLabels[e.to]}”` : isNote ? "记录进展" : `${problemStatusLabels[e.from]} → ${problemStatusLabels[e.to]}`;
         return {
           key: e.id,
           color: isNote ? "gray" : antColor(problemStatusColors[e.to]),

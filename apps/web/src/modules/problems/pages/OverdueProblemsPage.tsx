@@ -33,7 +33,7 @@ export function OverdueProblemsPage() {
           <Flex gap={8} align="center">
             <Typography.Text>超过</Typography.Text>
             <InputNumber
-              key={String(query.days ?? "")}
+              key={String(days ?? "")}
               min={1}
               max={365}
               precision={0}

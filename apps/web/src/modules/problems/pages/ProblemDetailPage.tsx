@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from "@ant-design/icons";
-import { trades, urgencyLabels, type ProblemMoveOption } from "@jiangxin/domain";
+import { problemStatuses, trades, urgencyLabels, type ProblemMoveOption, type ProblemStatus } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Col, Descriptions, Empty, Flex, Rate, Result, Row, Tag, Typography, type DescriptionsProps } from "antd";
 import dayjs from "dayjs";
@@ -9,6 +9,7 @@ import { ApiError } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { getProblem } from "../api";
 import { MoveDialog } from "../components/MoveDialog";
@@ -19,17 +20,24 @@ import { RatingForm } from "../components/RatingForm";
 import { urgencyColors } from "../problemLabels";
 import { problemQueryKeys } from "../problemQueryKeys";
 
-/** Final steps (reject, close) are shown as danger buttons; the forward step as the primary one. */
-function buttonType(move: ProblemMoveOption, index: number) {
+/**
+ * Rejecting or closing shows as a danger button, a step back (withdrawing an assignment) as a plain
+ * one, and the first step forward as the primary one.
+ */
+function buttonProps(move: ProblemMoveOption, primaryTo: ProblemStatus | undefined) {
   if (move.to === "rejected" || move.to === "closed") return { danger: true } as const;
-  return index === 0 ? ({ type: "primary" } as const) : ({} as const);
+  return move.to === primaryTo ? ({ type: "primary" } as const) : ({} as const);
 }
+const isForward = (from: ProblemStatus, move: ProblemMoveOption) =>
+  move.to !== "rejected" && move.to !== "closed" && problemStatuses.indexOf(move.to) > problemStatuses.indexOf(from);
 
 export function ProblemDetailPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
   const isMobile = useIsMobile();
+  const can = useCan();
+  const { user } = useSession();
   const [move, setMove] = useState<ProblemMoveOption | null>(null);
   const problem = useQuery({ queryKey: problemQueryKeys.detail(id), queryFn: ({ signal }) => getProblem(id, signal) });
 
@@ -64,7 +72,7 @@ export function ProblemDetailPage() {
   const items: DescriptionsProps["items"] = [
     { key: "status", label: "当前状态", children: <ProblemStatusTag status={p.status} /> },
     { key: "changed", label: "状态更新", children: dayjs(p.statusChangedAt).format("YYYY-MM-DD HH:mm") },
-    { key: "enterprise", label: "企业", children: <Link to={`/enterprises/${p.enterpriseId}`}>{p.enterpriseName}</Link> },
+    { key: "enterprise", label: "企业", children: can("enterprise.read") ? <Link to={`/enterprises/${p.enterpriseId}`}>{p.enterpriseName}</Link> : p.enterpriseName },
     { key: "county", label: "所在县区", children: p.countyName },
     { key: "trade", label: "所需工种", children: trades[p.trade] },
     { key: "urgency", label: "紧急程度", children: <Tag color={urgencyColors[p.urgency]}>{urgencyLabels[p.urgency]}</Tag> },
@@ -72,7 +80,8 @@ export function ProblemDetailPage() {
     {
       key: "source",
       label: "来源",
-      children: p.demandListId ? <Link to={`/demand-lists/${p.demandListId}`}>需求清单</Link> : p.sessionId ? "现场服务中发现" : "—",
+      // Experts reach problems, not the enterprise's demand lists.
+      children: p.demandListId ? (user.role === "expert" ? "需求清单" : <Link to={`/demand-lists/${p.demandListId}`}>需求清单</Link>) : p.sessionId ? "现场服务中发现" : "—",
     },
     { key: "description", label: "难题描述", span: "filled", children: <span style={{ whiteSpace: "pre-wrap" }}>{p.description}</span> },
     ...(p.solution ? [{ key: "solution", label: "解决方案", span: "filled" as const, children: <span style={{ whiteSpace: "pre-wrap" }}>{p.solution}</span> }] : []),
@@ -80,11 +89,12 @@ export function ProblemDetailPage() {
     { key: "created", label: "登记时间", children: dayjs(p.createdAt).format("YYYY-MM-DD HH:mm") },
   ];
 
+  const primaryTo = p.moves.find((m) => isForward(p.status, m))?.to;
   const actions =
     p.moves.length > 0 ? (
       <Flex gap={8} wrap>
-        {p.moves.map((m, i) => (
-          <Button key={m.to} size={isMobile ? "large" : "middle"} block={isMobile} {...buttonType(m, i)} onClick={() => setMove(m)}>
+        {p.moves.map((m) => (
+          <Button key={m.to} size={isMobile ? "large" : "middle"} block={isMobile} {...buttonProps(m, primaryTo)} onClick={() => setMove(m)}>
             {m.label}
           </Button>
         ))}
@@ -110,7 +120,7 @@ export function ProblemDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="难题信息">
-            <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="small" />
+            <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="small" styles={{ label: { whiteSpace: "nowrap" } }} />
           </Card>
           {p.rating || p.canRate ? (
             <Card title="企业评价" style={{ marginTop: 16 }}>
