@@ -48,6 +48,9 @@ export const expertUpdateSchema = expertInputSchema.extend({
 });
 export type ExpertUpdate = z.infer<typeof expertUpdateSchema>;
 
+/** A quick status change from the profile page, without resubmitting the whole form. */
+export const expertAvailabilityUpdateSchema = z.strictObject({ availability: expertAvailabilitySchema });
+
 export const expertPhoneSchema = z.object({ phone: z.string() });
 
 export const expertSchema = z.object({

@@ -63,9 +63,9 @@ describe.each(testDatabaseKinds)("expert pool on %s", (kind) => {
   let t: TestApp;
   const ids = { X: "", Y: "" };
   const agents = {} as Record<Who, Agent>;
-  const put = (who: Who, url: string, body: unknown) =>
+  const put = (who: Who, url: string, body: unknown, method: "PUT" | "PATCH" = "PUT") =>
     t.app.inject({
-      method: "PUT",
+      method,
       url,
       headers: { cookie: `${sessionCookie}=${agents[who].cookie}`, [csrfHeader]: agents[who].info.csrfToken },
       payload: body as object,
@@ -138,6 +138,8 @@ describe.each(testDatabaseKinds)("expert pool on %s", (kind) => {
         active: e.active,
       });
       expect(edited.statusCode, `${who} edit ${key}: ${edited.body}`).toBe(writes[who][key] === 1 ? 200 : writes[who][key]);
+      const status = await put(who, `/api/experts/${ids[key]}/availability`, { availability: e.availability }, "PATCH");
+      expect(status.statusCode, `${who} availability ${key}: ${status.body}`).toBe(writes[who][key] === 1 ? 200 : writes[who][key]);
     }
   });
 
@@ -232,6 +234,19 @@ describe.each(testDatabaseKinds)("expert pool on %s", (kind) => {
     expect(rows[1]?.detail).toEqual({ changed: ["name"] });
     expect(rows[2]?.detail).toEqual({ changed: ["phone", "residentId"] });
     expect(JSON.stringify(rows)).not.toContain("13957100002");
+  });
+
+  it("changes availability alone, audited with before and after", async () => {
+    const created = await agents.wuyi.post("/api/experts", input("330723", { name: "状态专家" }));
+    const id = created.json<Expert>().id;
+    const res = await put("wuyi", `/api/experts/${id}/availability`, { availability: "unavailable" }, "PATCH");
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Expert>()).toMatchObject({ availability: "unavailable", name: "状态专家", maxOpenProblems: 4 });
+    const bad = await put("wuyi", `/api/experts/${id}/availability`, { availability: "onHoliday" }, "PATCH");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ fields: Record<string, string> }>().fields.availability).toBe("请选择可服务状态");
+    const [row] = await t.ctx.database.db.select().from(auditLog).where(and(eq(auditLog.objectId, id), eq(auditLog.action, "expert.setAvailability")));
+    expect(row?.detail).toEqual({ from: "available", to: "unavailable" });
   });
 
   it("refuses a failed write without an audit row", async () => {

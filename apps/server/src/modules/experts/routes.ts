@@ -1,5 +1,6 @@
 import {
   errorBodySchema,
+  expertAvailabilityUpdateSchema,
   expertInputSchema,
   expertListQuerySchema,
   expertPhoneSchema,
@@ -11,7 +12,7 @@ import {
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
-import { createForActor, getForActor, listForActor, readPhone, updateForActor } from "./service";
+import { createForActor, getForActor, listForActor, readPhone, setAvailability, updateForActor } from "./service";
 import { suggestExperts } from "./suggestions";
 
 const tags = ["劳模工匠库 experts"];
@@ -65,6 +66,21 @@ export function expertRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     (request) => updateForActor(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+
+  app.patch(
+    "/api/experts/:id/availability",
+    {
+      config: { permission: "expert.write" },
+      schema: {
+        tags,
+        summary: "修改专家可服务状态",
+        params: idParams,
+        body: expertAvailabilityUpdateSchema,
+        response: { 200: expertSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    (request) => setAvailability(ctx, actorOfRequest(request), request.params.id, request.body.availability),
   );
 
   app.get(

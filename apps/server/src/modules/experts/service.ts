@@ -1,4 +1,4 @@
-import type { Expert, ExpertInput, ExpertListQuery, ExpertUpdate } from "@jiangxin/domain";
+import type { Expert, ExpertAvailability, ExpertInput, ExpertListQuery, ExpertUpdate } from "@jiangxin/domain";
 import { maskPhone, maskResidentId } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import { coversCounty, expertPoolCondition } from "../../platform/access";
@@ -116,14 +116,36 @@ function changedFields(before: ExpertRow, input: ExpertUpdate): string[] {
   return changed;
 }
 
-export async function updateForActor(ctx: AppContext, actor: Actor, id: string, input: ExpertUpdate): Promise<Expert> {
-  const { db } = ctx.database;
-  const before = await findExpert(db, poolOf(actor), id);
+/** The expert row if the actor's region covers its home county; edits belong to that union (or above). */
+async function editableExpert(ctx: AppContext, actor: Actor, id: string) {
+  const before = await findExpert(ctx.database.db, poolOf(actor), id);
   if (!before) throw notFound("专家");
   if (!coversCounty(actor, before.homeCountyCode)) {
     const county = ctx.regions.get(before.homeCountyCode);
     throw new AppError("FORBIDDEN", `该专家属于“${county?.name ?? before.homeCountyCode}”，只能由其所在地工会修改`);
   }
+  return before;
+}
+
+export async function setAvailability(ctx: AppContext, actor: Actor, id: string, availability: ExpertAvailability): Promise<Expert> {
+  const before = await editableExpert(ctx, actor, id);
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const [updated] = await tx.update(experts).set({ availability, updatedAt: ctx.now() }).where(eq(experts.id, id)).returning();
+    if (!updated) throw notFound("专家");
+    await writeAudit(tx, auditActorOf(actor), {
+      action: "expert.setAvailability",
+      objectType: "expert",
+      objectId: id,
+      detail: { from: before.availability, to: availability },
+    });
+    return updated;
+  });
+  return toExpert({ ...row, openProblems: before.openProblems }, ctx.regions);
+}
+
+export async function updateForActor(ctx: AppContext, actor: Actor, id: string, input: ExpertUpdate): Promise<Expert> {
+  const { db } = ctx.database;
+  const before = await editableExpert(ctx, actor, id);
   checkHomeCounty(ctx, actor, input.homeCountyCode);
   const personal: Partial<typeof experts.$inferInsert> = {};
   if (input.phone !== undefined) Object.assign(personal, { phoneEnc: ctx.cipher.encrypt(input.phone), phoneMasked: maskPhone(input.phone) });

@@ -36,6 +36,10 @@ export function updateExpert(id: string, input: ExpertUpdate): Promise<Expert> {
   return request(`/api/experts/${encodeURIComponent(id)}`, { method: "PUT", body: input, schema: expertSchema });
 }
 
+export function setExpertAvailability(id: string, availability: Expert["availability"]): Promise<Expert> {
+  return request(`/api/experts/${encodeURIComponent(id)}/availability`, { method: "PATCH", body: { availability }, schema: expertSchema });
+}
+
 export function listSuggestions(problemId: string, signal?: AbortSignal): Promise<ExpertSuggestion[]> {
   return request(`/api/problems/${encodeURIComponent(problemId)}/suggestions`, { schema: expertSuggestionListSchema, signal }).then((r) => r.items);
 }

@@ -1,10 +1,10 @@
 import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
-import { expertAvailabilityLabels, honourLevelLabels, honourTitleLabels, skillLevelLabels, type Honour } from "@jiangxin/domain";
-import { useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Descriptions, Result, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { expertAvailabilityLabels, honourLevelLabels, honourTitleLabels, skillLevelLabels, type Expert, type Honour } from "@jiangxin/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { App, Button, Card, Descriptions, Result, Select, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
-import { ApiError } from "../../../app/ApiError";
+import { ApiError, errorMessage } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
@@ -12,12 +12,12 @@ import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { countiesIn } from "../../regions/regionTree";
 import { useRegionScope } from "../../regions/useRegionScope";
-import { getExpert } from "../api";
+import { getExpert, setExpertAvailability } from "../api";
 import { ExpertFormDrawer } from "../components/ExpertFormDrawer";
 import { ExpertPhoneReveal } from "../components/ExpertPhoneReveal";
 import { HonourTags } from "../components/HonourTags";
 import { expertQueryKeys } from "../expertQueryKeys";
-import { availabilityColors, honourLevelColors, tradeName } from "../expertLabels";
+import { availabilityColors, availabilityOptions, honourLevelColors, tradeName } from "../expertLabels";
 
 const honourColumns: TableColumnsType<Honour> = [
   { title: "称号", key: "title", render: (_, h) => (h.name ? `${h.name}(${honourTitleLabels[h.title]})` : honourTitleLabels[h.title]) },
@@ -36,6 +36,15 @@ export function ExpertDetailPage() {
   const { scope } = useRegionScope();
   const [editing, setEditing] = useState(false);
   const expert = useQuery({ queryKey: expertQueryKeys.detail(id), queryFn: ({ signal }) => getExpert(id, signal) });
+  const queryClient = useQueryClient();
+  const availability = useMutation({
+    mutationFn: (value: Expert["availability"]) => setExpertAvailability(id, value),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: expertQueryKeys.all });
+      void message.success(`已将“${saved.name}”设为${expertAvailabilityLabels[saved.availability]}`);
+    },
+    onError: (error) => void message.error(errorMessage(error)),
+  });
 
   const back = (
     // Going back keeps the list's filters; opened from a link or bookmark there is nothing to go back to.
@@ -69,6 +78,7 @@ export function ExpertDetailPage() {
   const e = expert.data;
   // Phones and edits belong to the union of the expert's home county (or above); others see the profile only.
   const inRegion = scope !== null && countiesIn(scope).some((c) => c.code === e.homeCountyCode);
+  const canWrite = can("expert.write") && inRegion;
   const items: DescriptionsProps["items"] = [
     { key: "name", label: "姓名", children: e.name },
     { key: "home", label: "所在地", children: `${e.homeCityName} ${e.homeCountyName}` },
@@ -89,7 +99,20 @@ export function ExpertDetailPage() {
       label: "可服务状态",
       children: (
         <>
-          <Tag color={availabilityColors[e.availability]}>{expertAvailabilityLabels[e.availability]}</Tag>
+          {canWrite ? (
+            <Select
+              size="small"
+              value={e.availability}
+              options={availabilityOptions}
+              loading={availability.isPending}
+              disabled={availability.isPending}
+              onChange={(value: Expert["availability"]) => availability.mutate(value)}
+              style={{ width: 120, marginInlineEnd: 8 }}
+              aria-label="可服务状态"
+            />
+          ) : (
+            <Tag color={availabilityColors[e.availability]}>{expertAvailabilityLabels[e.availability]}</Tag>
+          )}
           {e.active ? null : <Tag>已停用</Tag>}
         </>
       ),
@@ -107,7 +130,6 @@ export function ExpertDetailPage() {
     { key: "residentId", label: "身份证号", children: <span style={{ fontFamily: "monospace" }}>{e.residentIdMasked ?? "未登记"}</span> },
   ];
 
-  const canWrite = can("expert.write") && inRegion;
   return (
     <>
       <PageHeader
@@ -124,8 +146,15 @@ export function ExpertDetailPage() {
           </>
         }
       />
-      <Card style={{ marginBottom: 16 }}>
-        <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size={isMobile ? "small" : "middle"} />
+      <Card style={{ marginBottom: 16 }} styles={isMobile ? { body: { padding: 12 } } : undefined}>
+        <Descriptions
+          bordered
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={items}
+          size={isMobile ? "small" : "middle"}
+          // On a phone a wrapped label ("可服务状态" in three lines) costs more height than its width saves.
+          styles={isMobile ? { label: { whiteSpace: "nowrap", paddingInline: 10 } } : undefined}
+        />
       </Card>
       <Card title={`荣誉称号(${e.honours.length})`} styles={{ body: { padding: 0 } }}>
         <Table<Honour>

@@ -3,7 +3,7 @@ import { expertListQuerySchema, type ExpertListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Empty, Flex, Input, Select, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router-dom";
+import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
@@ -56,6 +56,10 @@ export function ExpertListPage() {
     }
     setParams(merged);
   }
+
+  // An expert's list is its own profile; open it directly.
+  const own = isExpert && list.data?.items.length === 1 ? list.data.items[0] : undefined;
+  if (own) return <Navigate to={`/experts/${own.id}`} replace />;
 
   const filtered = Boolean(query.q || query.trade || query.regionCode || query.availability || query.active !== undefined);
   const canWrite = can("expert.write");
