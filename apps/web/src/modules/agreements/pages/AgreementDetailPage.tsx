@@ -12,6 +12,7 @@ import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { zodRule } from "../../../app/zodRule";
+import { OutcomePanel } from "../../outcomes/components/OutcomePanel";
 import { addCheckIn, closeAgreement, getAgreement, markMilestoneDone } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
 import { agreementStatusColors } from "../agreementLabels";
@@ -192,6 +193,7 @@ export function AgreementDetailPage() {
           ) : null}
         </Col>
       </Row>
+      <OutcomePanel agreementId={a.id} />
       <Modal
         open={closing}
         title="完成或终止协议"

@@ -11,6 +11,7 @@ import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { OutcomePanel } from "../../outcomes/components/OutcomePanel";
 import { getProblem } from "../api";
 import { MoveDialog } from "../components/MoveDialog";
 import { NoteForm } from "../components/NoteForm";
@@ -145,6 +146,7 @@ export function ProblemDetailPage() {
           </Card>
         </Col>
       </Row>
+      <OutcomePanel problemId={p.id} />
       {move ? <MoveDialog key={move.to} problem={p} move={move} onClose={() => setMove(null)} /> : null}
     </>
   );
