@@ -5,6 +5,7 @@ import { coversCounty, expertPoolCondition } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit";
 import type { AppContext } from "../../platform/context";
+import type { Db } from "../../platform/db/database";
 import { AppError, notFound } from "../../platform/errors";
 import { findExpert, listExperts, toExpert, type ExpertRow } from "./queries";
 import { experts } from "./tables";
@@ -74,28 +75,31 @@ function plainColumns(input: ExpertInput | ExpertUpdate) {
   };
 }
 
-export async function createForActor(ctx: AppContext, actor: Actor, input: ExpertInput): Promise<Expert> {
+/** Inserts an expert and its audit row inside the caller's transaction (a bulk import inserts many in one). */
+export async function insertExpert(tx: Db, ctx: AppContext, actor: Actor, input: ExpertInput): Promise<ExpertRow> {
   checkHomeCounty(ctx, actor, input.homeCountyCode);
-  const row = await ctx.database.db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(experts)
-      .values({
-        ...plainColumns(input),
-        phoneEnc: ctx.cipher.encrypt(input.phone),
-        phoneMasked: maskPhone(input.phone),
-        residentIdEnc: input.residentId ? ctx.cipher.encrypt(input.residentId) : null,
-        residentIdMasked: input.residentId ? maskResidentId(input.residentId) : null,
-      })
-      .returning();
-    if (!created) throw new Error("insert returned no row");
-    await writeAudit(tx, auditActorOf(actor), {
-      action: "expert.create",
-      objectType: "expert",
-      objectId: created.id,
-      detail: { name: created.name, homeCountyCode: created.homeCountyCode },
-    });
-    return created;
+  const [created] = await tx
+    .insert(experts)
+    .values({
+      ...plainColumns(input),
+      phoneEnc: ctx.cipher.encrypt(input.phone),
+      phoneMasked: maskPhone(input.phone),
+      residentIdEnc: input.residentId ? ctx.cipher.encrypt(input.residentId) : null,
+      residentIdMasked: input.residentId ? maskResidentId(input.residentId) : null,
+    })
+    .returning();
+  if (!created) throw new Error("insert returned no row");
+  await writeAudit(tx, auditActorOf(actor), {
+    action: "expert.create",
+    objectType: "expert",
+    objectId: created.id,
+    detail: { name: created.name, homeCountyCode: created.homeCountyCode },
   });
+  return created;
+}
+
+export async function createForActor(ctx: AppContext, actor: Actor, input: ExpertInput): Promise<Expert> {
+  const row = await ctx.database.db.transaction((tx) => insertExpert(tx, ctx, actor, input));
   return toExpert({ ...row, openProblems: 0 }, ctx.regions);
 }
 

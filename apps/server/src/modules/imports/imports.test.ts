@@ -136,3 +136,75 @@ describe("export as filtered", () => {
     expect(list.total).toBe(sheet.rows.length);
   });
 });
+
+describe.each(testDatabaseKinds)("bulk import of experts and demand lists on %s", (kind) => {
+  let t: TestApp;
+  let chunan: Agent;
+  async function run(kindPath: "experts" | "demandLists", header: string[], rows: string[][]): Promise<ImportJob> {
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/imports/${kindPath}`,
+      headers: { cookie: `${sessionCookie}=${chunan.cookie}`, [csrfHeader]: chunan.info.csrfToken, "content-type": "application/octet-stream" },
+      payload: await workbook(rows, header),
+    });
+    let job = res.json<ImportJob>();
+    for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await chunan.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+    }
+    return job;
+  }
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await makeUser(t.ctx.database.db, "county", { username: "imp3", regionCode: "330127" });
+    chunan = await loginAs(t, "imp3");
+  });
+  afterAll(() => t.close());
+
+  const expertHeader = ["姓名", "身份证号", "手机号", "工作单位", "所在县(市、区)", "职业技能等级", "工种", "荣誉", "同时承担难题上限"];
+
+  it("imports experts with trades and honours read from their Chinese labels", async () => {
+    const job = await run("experts", expertHeader, [
+      ["方建国", "11010519491231002X", "13812345678", "淳安某机械有限公司", "淳安县", "高级技师", "焊工、电工", "浙江工匠/省级/2022/浙江省总工会；全国五一劳动奖章/国家级/2019/中华全国总工会", "4"],
+      ["叶晓青", "", "13912345678", "淳安某电力有限公司", "330127", "技师(二级)", "电工", "", ""],
+    ]);
+    expect(job, JSON.stringify(job.errors)).toMatchObject({ status: "done", imported: 2 });
+    const list = (await chunan.get(`/api/experts?q=${encodeURIComponent("方建国")}`)).json<{ items: { trades: string[]; honours: { title: string }[]; skillLevel: string; maxOpenProblems: number; residentIdMasked: string | null }[] }>();
+    expect(list.items[0]).toMatchObject({ trades: ["6-18-02-04", "6-31-01-03"], skillLevel: "seniorTechnician", maxOpenProblems: 4, residentIdMasked: "110105********002X" });
+    expect(list.items[0]?.honours.map((h) => h.title)).toEqual(["zhejiangCraftsman", "nationalMayDayMedal"]);
+  });
+
+  it("names each bad expert cell and imports none", async () => {
+    const job = await run("experts", expertHeader, [
+      ["王好人", "", "13812340000", "淳安某公司", "淳安县", "技师", "焊工", "", ""],
+      ["李错", "11010519491231002Y", "1381234", "淳安某公司", "武义县", "大师", "厨师", "浙江工匠/宇宙级/2022/某", ""],
+    ]);
+    expect(job.status).toBe("failed");
+    expect(job.errors.filter((e) => e.row === 3).map((e) => e.column).sort()).toEqual(["手机号", "职业技能等级", "工种", "荣誉", "身份证号"].sort());
+    expect((await chunan.get(`/api/experts?q=${encodeURIComponent("王好人")}`)).json<{ total: number }>().total).toBe(0);
+  });
+
+  it("groups demand rows by enterprise into demand lists and refuses enterprises out of reach", async () => {
+    const { db } = t.ctx.database;
+    const a = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
+    const b = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
+    const far = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330723" });
+    const header = ["企业统一社会信用代码", "类型", "难题标题或培训主题", "难题描述", "工种", "紧急程度", "培训人数"];
+    const bad = await run("demandLists", header, [
+      [a.uscc, "难题", "不锈钢管道焊缝气孔缺陷", "焊后探伤发现气孔，返修率高", "焊工", "紧急", ""],
+      [far.uscc, "难题", "配电柜频繁跳闸问题", "车间配电柜每周跳闸数次", "电工", "", ""],
+      [a.uscc, "其他", "x", "", "", "", ""],
+    ]);
+    expect(bad.errors.map((e) => `${e.row} ${e.column}`)).toEqual(["3 企业统一社会信用代码", "4 类型"]);
+    const good = await run("demandLists", header, [
+      [a.uscc, "难题", "不锈钢管道焊缝气孔缺陷", "焊后探伤发现气孔，返修率高", "焊工", "紧急", ""],
+      [a.uscc, "培训需求", "焊接缺陷预防实操", "", "", "", "30"],
+      [b.uscc, "难题", "配电柜频繁跳闸问题", "车间配电柜每周跳闸数次", "电工", "", ""],
+    ]);
+    expect(good).toMatchObject({ status: "done", imported: 3 });
+    const lists = (await chunan.get("/api/demand-lists?pageSize=50")).json<{ total: number }>();
+    expect(lists.total).toBe(2);
+    const problemsOfA = (await chunan.get(`/api/problems?enterpriseId=${a.id}`)).json<{ items: { status: string; urgency: string }[] }>();
+    expect(problemsOfA.items).toEqual([expect.objectContaining({ status: "submitted", urgency: "high" })]);
+  });
+});

@@ -4,23 +4,22 @@ import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
 import { AppError } from "../../platform/errors";
 import { buildXlsx, sendXlsx } from "../../platform/xlsx";
+import { demandListImport } from "./demandListImport";
 import { enterpriseImport } from "./enterpriseImport";
+import { expertImport } from "./expertImport";
 import { getImportJob, startImport } from "./importJobs";
 import type { ImportSpec } from "./importSpec";
 
 const tags = ["批量导入 imports"];
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// Specs are added here as their modules gain imports.
-const specs: Partial<Record<ImportKind, ImportSpec<never>>> = {
+const specs: Record<ImportKind, ImportSpec<never>> = {
   enterprises: enterpriseImport as ImportSpec<never>,
+  experts: expertImport as ImportSpec<never>,
+  demandLists: demandListImport as ImportSpec<never>,
 };
 
-function specOf(kind: ImportKind): ImportSpec<never> {
-  const spec = specs[kind];
-  if (!spec) throw new AppError("NOT_FOUND", "暂不支持该类数据的批量导入");
-  return spec;
-}
+const specOf = (kind: ImportKind): ImportSpec<never> => specs[kind];
 
 export function importRoutes(app: HttpApp, ctx: AppContext): void {
   // The spreadsheet arrives as the raw body; 20 MB is roughly 100,000 rows.

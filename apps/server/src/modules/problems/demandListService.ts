@@ -103,60 +103,65 @@ export function getDemandListForActor(ctx: AppContext, actor: Actor, id: string)
  * An enterprise submits for itself; staff enter a list for an enterprise in their region. Either
  * way the enterprise must be one the actor may see (else 404, as for any out-of-scope record).
  */
-export async function submitDemandList(ctx: AppContext, actor: Actor, input: DemandListInput): Promise<DemandListDetail> {
+/**
+ * Saves one demand list, its problems (each with its first timeline event) and training needs, with the
+ * audit row, inside the caller's transaction (a bulk import saves many in one). 404 for an enterprise out of reach.
+ */
+export async function insertDemandList(tx: Db, ctx: AppContext, actor: Actor, input: DemandListInput): Promise<string> {
   const enterpriseScope = scopeCondition(actor, { county: enterprises.countyCode, enterprise: enterprises.id });
   const now = ctx.now();
-  const { db } = ctx.database;
-  const listId = await db.transaction(async (tx) => {
-    const [enterprise] = await tx
-      .select({ id: enterprises.id, countyCode: enterprises.countyCode, name: enterprises.name })
-      .from(enterprises)
-      .where(and(enterpriseScope, eq(enterprises.id, input.enterpriseId)));
-    if (!enterprise) throw notFound("企业");
-    const [list] = await tx
-      .insert(demandLists)
-      .values({
-        enterpriseId: enterprise.id,
-        countyCode: enterprise.countyCode,
-        submittedBy: actor.userId,
-        source: actor.role === "enterprise" ? "enterprise" : "union",
-        note: input.note || null,
-        submittedAt: now,
-      })
-      .returning({ id: demandLists.id });
-    if (!list) throw new Error("insert returned no row");
-    if (input.problems.length > 0) {
-      const created = await tx
-        .insert(problems)
-        .values(
-          input.problems.map((p) => ({
-            enterpriseId: enterprise.id,
-            countyCode: enterprise.countyCode,
-            demandListId: list.id,
-            title: p.title,
-            description: p.description,
-            trade: p.trade,
-            urgency: p.urgency,
-            status: "submitted",
-            statusChangedAt: now,
-            createdAt: now,
-          })),
-        )
-        .returning({ id: problems.id });
-      for (const p of created) await recordProblemEvent(tx, actor, { problemId: p.id, at: now, from: null, to: "submitted" });
-    }
-    if (input.trainingNeeds.length > 0) {
-      await tx
-        .insert(trainingNeeds)
-        .values(input.trainingNeeds.map((n) => ({ demandListId: list.id, enterpriseId: enterprise.id, countyCode: enterprise.countyCode, topic: n.topic, workers: n.workers })));
-    }
-    await writeAudit(tx, auditActorOf(actor), {
-      action: "demandList.submit",
-      objectType: "demandList",
-      objectId: list.id,
-      detail: { enterpriseId: enterprise.id, enterpriseName: enterprise.name, problems: input.problems.length, trainingNeeds: input.trainingNeeds.length },
-    });
-    return list.id;
+  const [enterprise] = await tx
+    .select({ id: enterprises.id, countyCode: enterprises.countyCode, name: enterprises.name })
+    .from(enterprises)
+    .where(and(enterpriseScope, eq(enterprises.id, input.enterpriseId)));
+  if (!enterprise) throw notFound("企业");
+  const [list] = await tx
+    .insert(demandLists)
+    .values({
+      enterpriseId: enterprise.id,
+      countyCode: enterprise.countyCode,
+      submittedBy: actor.userId,
+      source: actor.role === "enterprise" ? "enterprise" : "union",
+      note: input.note || null,
+      submittedAt: now,
+    })
+    .returning({ id: demandLists.id });
+  if (!list) throw new Error("insert returned no row");
+  if (input.problems.length > 0) {
+    const created = await tx
+      .insert(problems)
+      .values(
+        input.problems.map((p) => ({
+          enterpriseId: enterprise.id,
+          countyCode: enterprise.countyCode,
+          demandListId: list.id,
+          title: p.title,
+          description: p.description,
+          trade: p.trade,
+          urgency: p.urgency,
+          status: "submitted",
+          statusChangedAt: now,
+          createdAt: now,
+        })),
+      )
+      .returning({ id: problems.id });
+    for (const p of created) await recordProblemEvent(tx, actor, { problemId: p.id, at: now, from: null, to: "submitted" });
+  }
+  if (input.trainingNeeds.length > 0) {
+    await tx
+      .insert(trainingNeeds)
+      .values(input.trainingNeeds.map((n) => ({ demandListId: list.id, enterpriseId: enterprise.id, countyCode: enterprise.countyCode, topic: n.topic, workers: n.workers })));
+  }
+  await writeAudit(tx, auditActorOf(actor), {
+    action: "demandList.submit",
+    objectType: "demandList",
+    objectId: list.id,
+    detail: { enterpriseId: enterprise.id, enterpriseName: enterprise.name, problems: input.problems.length, trainingNeeds: input.trainingNeeds.length },
   });
+  return list.id;
+}
+
+export async function submitDemandList(ctx: AppContext, actor: Actor, input: DemandListInput): Promise<DemandListDetail> {
+  const listId = await ctx.database.db.transaction((tx) => insertDemandList(tx, ctx, actor, input));
   return getDemandListForActor(ctx, actor, listId);
 }
