@@ -138,7 +138,7 @@ export function OnSitePage() {
       <Flex gap={6} wrap style={{ marginBottom: 12 }}>
         <Tag color="blue">难题 {problems.length}</Tag>
         <Tag color="purple">专家 {session.experts.length}</Tag>
-        <Tag color="gold">已提出方案 {session.solutionsProposed}</Tag>
+        <Tag color="gold">已提方案 {session.solutionsProposed} 项</Tag>
         {[...byStatus].map(([status, n]) => (
           <Tag key={status}>
             {problemStatusLabels[status]} {n}
@@ -148,18 +148,20 @@ export function OnSitePage() {
 
       {isMobile ? (
         <>
+          {/* Stays under the app header (56 px) while the list scrolls, so switching lists is one tap away. */}
+          <div style={{ position: "sticky", top: 56, zIndex: 5, background: "#f5f5f5", padding: "6px 0", marginBottom: 6 }}>
           <Segmented<ListKey>
             block
             size="large"
             value={tab}
             onChange={setTab}
-            style={{ marginBottom: 12, position: "sticky", top: 0, zIndex: 2 }}
             options={[
               { value: "problems", label: <div style={{ padding: "6px 0" }}>难题 {problems.length}</div> },
               { value: "team", label: <div style={{ padding: "6px 0" }}>专家 {session.experts.length}</div> },
               { value: "progress", label: <div style={{ padding: "6px 0" }}>进度</div> },
             ]}
           />
+          </div>
           <Flex vertical gap={8}>
             {tab === "problems" ? problemList : tab === "team" ? teamList : progressList}
           </Flex>

@@ -34,14 +34,14 @@ export function ServiceSessionListPage() {
   });
 
   const columns: TableColumnsType<ServiceSession> = [
-    { title: "日期", dataIndex: "date", key: "date", width: 110, render: (d: string) => <span className="jx-nowrap">{d}</span> },
+    { title: "日期", dataIndex: "date", key: "date", width: isMobile ? 96 : 110, render: (d: string) => <span className="jx-nowrap">{d}</span> },
     {
       title: "场次",
       key: "title",
       render: (_, s) => (
         <div style={{ minWidth: 0 }}>
           <Link to={`/service-sessions/${s.id}`}>{s.title}</Link>
-          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }} ellipsis>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, maxWidth: "100%" }} ellipsis={{ tooltip: true }}>
             {s.enterprises.map((e) => e.name).join("、")}
           </Typography.Text>
         </div>
@@ -120,6 +120,8 @@ export function ServiceSessionListPage() {
         <Card styles={{ body: { padding: 0 } }}>
           <Table<ServiceSession>
             rowKey="id"
+            // Fixed layout keeps long enterprise lists from widening the table past a phone's screen.
+            tableLayout="fixed"
             columns={columns}
             dataSource={list.data?.items ?? []}
             loading={list.isFetching}
