@@ -14,12 +14,14 @@ import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
 import { createForActor, getForActor, listForActor, readPhone, setAvailability, updateForActor } from "./service";
 import { suggestExperts } from "./suggestions";
+import { expertExports } from "./expertExports";
 
 const tags = ["劳模工匠库 experts"];
 const idParams = z.object({ id: z.uuid({ error: "专家编号格式不正确" }) });
 const problemParams = z.object({ id: z.uuid({ error: "难题编号格式不正确" }) });
 
 export function expertRoutes(app: HttpApp, ctx: AppContext): void {
+  expertExports(app, ctx);
   app.get(
     "/api/experts",
     {

@@ -2,6 +2,7 @@ import { csrfHeader, sessionCookie, type ImportJob } from "@jiangxin/domain";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../../fixtures/factories";
+import { makeExpert } from "../../fixtures/makeExpert";
 import { readXlsxRows } from "../../platform/xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
@@ -134,6 +135,29 @@ describe("export as filtered", () => {
     expect(sheet.rows[0]?.cells["联系电话(脱敏)"]).toMatch(/^1\d{2}\*{4}\d{4}$/);
     const list = (await a.get(`/api/enterprises?q=${encodeURIComponent("导出")}&pageSize=1`)).json<{ total: number }>();
     expect(list.total).toBe(sheet.rows.length);
+  });
+
+  it("exports experts, problems, demand lists and the audit trail the same way", async () => {
+    const { db } = t.ctx.database;
+    await makeUser(db, "province", { username: "expall" });
+    await makeExpert(db, t.ctx.cipher, { name: "导出专家" });
+    const p = await loginAs(t, "expall");
+    for (const [url, list] of [
+      ["/api/experts/export", "/api/experts"],
+      ["/api/problems/export?open=true", "/api/problems?open=true"],
+      ["/api/demand-lists/export", "/api/demand-lists"],
+      ["/api/audit/export?action=auth.login", "/api/audit?action=auth.login"],
+    ] as const) {
+      const res = await p.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const sheet = await readXlsxRows(res.rawPayload);
+      expect(sheet.rows.length, url).toBe((await p.get(list)).json<{ total: number }>().total);
+      if (url.startsWith("/api/experts")) expect(sheet.rows.map((r) => r.cells["姓名"])).toContain("导出专家");
+    }
+    const audit = await readXlsxRows((await p.get("/api/audit/export?action=auth.login")).rawPayload);
+    expect(audit.rows.some((r) => r.cells["用户"] === "expall")).toBe(true);
+    const county = await loginAs(t, "exp");
+    expect((await county.get("/api/audit/export")).statusCode).toBe(403);
   });
 });
 

@@ -21,6 +21,7 @@ import { getDemandListForActor, listDemandListsForActor, submitDemandList } from
 import { addProblemNote, moveProblem } from "./moveProblem";
 import { listProblemsForActor, overdueForActor, problemDetailFor } from "./problemService";
 import { rateProblem } from "./rateProblem";
+import { problemExports } from "./problemExports";
 
 const demandTags = ["需求清单 demand lists"];
 const problemTags = ["难题 problems"];
@@ -30,6 +31,7 @@ const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchem
 
 /** 需求清单 and 难题: submission, lists, the lifecycle moves, progress notes, the overdue list, ratings. */
 export function problemRoutes(app: HttpApp, ctx: AppContext): void {
+  problemExports(app, ctx);
   app.post(
     "/api/demand-lists",
     {
