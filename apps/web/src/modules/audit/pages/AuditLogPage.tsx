@@ -11,6 +11,7 @@ import { useRegionTree } from "../../regions/useRegionTree";
 import { listAudit, type AuditQuery } from "../api";
 import { auditActionLabels } from "../auditLabels";
 import { AuditTable } from "../components/AuditTable";
+import { ExportButton } from "../../imports/components/ExportButton";
 
 const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 
@@ -52,7 +53,7 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title="审计日志" description="登录、查看个人信息和数据变更的记录，按辖区显示，最新的在前。" />
+      <PageHeader title="审计日志" description="登录、查看个人信息和数据变更的记录，按辖区显示，最新的在前。" extra={<ExportButton url="/api/audit/export" query={query} />} />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Form<FilterValues>
           form={form}

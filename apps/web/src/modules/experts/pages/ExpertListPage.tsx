@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { expertListQuerySchema, type ExpertListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Input, Select, TreeSelect } from "antd";
+import { App, Button, Card, Empty, Flex, Input, Select, Space, TreeSelect } from "antd";
 import { useMemo, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -15,6 +15,9 @@ import { ExpertFormDrawer } from "../components/ExpertFormDrawer";
 import { ExpertTable } from "../components/ExpertTable";
 import { expertQueryKeys } from "../expertQueryKeys";
 import { availabilityOptions, tradeOptions } from "../expertLabels";
+import { ExportButton } from "../../imports/components/ExportButton";
+import { ImportDrawer } from "../../imports/components/ImportDrawer";
+import { UploadOutlined } from "@ant-design/icons";
 
 const activeOptions = [
   { value: "true", label: "在库" },
@@ -37,6 +40,7 @@ export function ExpertListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const { scope, data: tree, isError: regionsFailed } = useRegionScope();
   // The pool is provincial, so the filter offers every region, not just the user's own.
   const regionOptions = useMemo(() => (tree ? [toTreeOptions(tree, false)] : []), [tree]);
@@ -84,13 +88,24 @@ export function ExpertListPage() {
         title={isExpert ? "我的专家档案" : "劳模工匠库"}
         description={isExpert ? "您在劳模工匠库中的档案。" : "全省共享的劳模、工匠专家库；手机号已脱敏显示。"}
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              登记专家
-            </Button>
-          ) : null
+          isExpert ? null : (
+            <Space wrap>
+              <ExportButton url="/api/experts/export" query={query} />
+              {can("data.import") ? (
+                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                  批量导入
+                </Button>
+              ) : null}
+              {canWrite ? (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                  登记专家
+                </Button>
+              ) : null}
+            </Space>
+          )
         }
       />
+      {can("data.import") ? <ImportDrawer kind="experts" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isExpert ? null : (
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
           <Flex gap={12} wrap>

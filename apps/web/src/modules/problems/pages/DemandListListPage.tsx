@@ -1,7 +1,8 @@
+import { useState } from "react";
 import { PlusOutlined } from "@ant-design/icons";
 import { demandListQuerySchema, demandListSourceLabels, isStaffRole, type DemandList, type DemandListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Empty, Flex, Progress, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Empty, Flex, Progress, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -12,11 +13,15 @@ import { listDemandLists } from "../api";
 import { RegionFilter } from "../components/RegionFilter";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { useUrlQuery } from "../useUrlQuery";
+import { ExportButton } from "../../imports/components/ExportButton";
+import { ImportDrawer } from "../../imports/components/ImportDrawer";
+import { UploadOutlined } from "@ant-design/icons";
 
 const fallback: DemandListQuery = { page: 1, pageSize: 20 };
 
 export function DemandListListPage() {
   const { query, update } = useUrlQuery(demandListQuerySchema, fallback);
+  const [importing, setImporting] = useState(false);
   const { user } = useSession();
   const can = useCan();
   const isMobile = useIsMobile();
@@ -81,15 +86,24 @@ export function DemandListListPage() {
         title="需求清单"
         description={user.role === "enterprise" ? "本企业提交的需求清单。" : "辖区企业提交或由工会代为录入的需求清单。"}
         extra={
-          can("demand.submit") ? (
-            <Link to="/demand-lists/new">
-              <Button type="primary" icon={<PlusOutlined />}>
-                提交需求清单
+          <Space wrap>
+            <ExportButton url="/api/demand-lists/export" query={query} />
+            {can("data.import") ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                批量导入
               </Button>
-            </Link>
-          ) : null
+            ) : null}
+            {can("demand.submit") ? (
+              <Link to="/demand-lists/new">
+                <Button type="primary" icon={<PlusOutlined />}>
+                  提交需求清单
+                </Button>
+              </Link>
+            ) : null}
+          </Space>
         }
       />
+      {can("data.import") ? <ImportDrawer kind="demandLists" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isStaffRole(user.role) ? (
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
           <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} />

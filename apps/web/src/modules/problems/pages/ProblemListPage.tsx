@@ -12,6 +12,7 @@ import { ProblemTable } from "../components/ProblemTable";
 import { RegionFilter } from "../components/RegionFilter";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { useUrlQuery } from "../useUrlQuery";
+import { ExportButton } from "../../imports/components/ExportButton";
 
 const statusOptions = problemStatuses.map((s) => ({ value: s, label: problemStatusLabels[s] }));
 const fallback: ProblemListQuery = { page: 1, pageSize: 20 };
@@ -37,6 +38,7 @@ export function ProblemListPage() {
         description={description}
         extra={
           <>
+            <ExportButton url="/api/problems/export" query={query} />
             {can("problem.move") && isStaffRole(user.role) ? (
               <Link to="/problems/overdue">
                 <Button>超期难题</Button>
