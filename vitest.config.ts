@@ -7,6 +7,7 @@ export default defineConfig({
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
       { test: { name: "web", include: ["apps/web/src/**/*.test.ts"] } },
+      { test: { name: "matching", include: ["packages/matching/src/**/*.test.ts"] } },
       {
         test: {
           name: "server",
