@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../../fixtures/factories";
 import { makeExpert } from "../../fixtures/makeExpert";
+import { makeServiceSession } from "../../fixtures/makeServiceSession";
 import { readXlsxRows } from "../../platform/xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
@@ -140,19 +141,25 @@ describe("export as filtered", () => {
   it("exports experts, problems, demand lists and the audit trail the same way", async () => {
     const { db } = t.ctx.database;
     await makeUser(db, "province", { username: "expall" });
-    await makeExpert(db, t.ctx.cipher, { name: "导出专家" });
+    const expert = await makeExpert(db, t.ctx.cipher, { name: "导出专家" });
+    const firm = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
+    await makeServiceSession(db, { enterpriseIds: [firm.id], expertIds: [expert.id] });
     const p = await loginAs(t, "expall");
     for (const [url, list] of [
       ["/api/experts/export", "/api/experts"],
       ["/api/problems/export?open=true", "/api/problems?open=true"],
       ["/api/demand-lists/export", "/api/demand-lists"],
       ["/api/audit/export?action=auth.login", "/api/audit?action=auth.login"],
+      ["/api/service-sessions/export", "/api/service-sessions"],
+      ["/api/agreements/export", "/api/agreements"],
+      ["/api/trainings/export", "/api/trainings"],
     ] as const) {
       const res = await p.get(url);
       expect(res.statusCode, url).toBe(200);
       const sheet = await readXlsxRows(res.rawPayload);
       expect(sheet.rows.length, url).toBe((await p.get(list)).json<{ total: number }>().total);
       if (url.startsWith("/api/experts")) expect(sheet.rows.map((r) => r.cells["姓名"])).toContain("导出专家");
+      if (url.startsWith("/api/service-sessions")) expect(sheet.rows[0]?.cells["劳模工匠"]).toBe("导出专家");
     }
     const audit = await readXlsxRows((await p.get("/api/audit/export?action=auth.login")).rawPayload);
     expect(audit.rows.some((r) => r.cells["用户"] === "expall")).toBe(true);

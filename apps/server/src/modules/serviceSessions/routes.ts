@@ -16,11 +16,13 @@ import type { AppContext, HttpApp } from "../../platform/context";
 import { addOnSiteProblem } from "./addOnSiteProblem";
 import { linkProblems } from "./linkProblems";
 import { createForActor, getForActor, listForActor, threeListsForActor } from "./service";
+import { sessionExports } from "./sessionExports";
 
 const tags = ["服务场次 service sessions"];
 const idParams = z.object({ id: z.uuid({ error: "场次编号格式不正确" }) });
 
 export function serviceSessionRoutes(app: HttpApp, ctx: AppContext): void {
+  sessionExports(app, ctx);
   app.get(
     "/api/service-sessions",
     {

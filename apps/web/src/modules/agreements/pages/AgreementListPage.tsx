@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { agreementListQuerySchema, agreementScopeLabels, agreementStatusLabels, agreementStatuses, type Agreement } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography, type TableColumnsType, Space } from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -15,6 +15,7 @@ import { listAgreements } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
 import { agreementStatusColors } from "../agreementLabels";
 import { AgreementFormDrawer } from "../components/AgreementFormDrawer";
+import { ExportButton } from "../../imports/components/ExportButton";
 
 export function AgreementListPage() {
   const { query, update } = useUrlListQuery(agreementListQuerySchema);
@@ -72,11 +73,14 @@ export function AgreementListPage() {
         title="一对一协议"
         description="一对一技术支持协议：设备改造、人才培养等长期帮扶，含里程碑与回访。"
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              签订协议
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton url="/api/agreements/export" query={query} />
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                签订协议
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -15,6 +15,7 @@ import { listServiceSessions } from "../api";
 import { ServiceSessionFormDrawer } from "../components/ServiceSessionFormDrawer";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 import { useUrlListQuery } from "../useUrlListQuery";
+import { ExportButton } from "../../imports/components/ExportButton";
 
 export function ServiceSessionListPage() {
   const { query, update } = useUrlListQuery(serviceSessionListQuerySchema);
@@ -74,11 +75,14 @@ export function ServiceSessionListPage() {
         title="服务场次"
         description="劳模工匠助企行：每次到企业的现场服务，以及现场的难题—专家—进度三张清单。"
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              安排服务场次
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton url="/api/service-sessions/export" query={query} />
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                安排服务场次
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>

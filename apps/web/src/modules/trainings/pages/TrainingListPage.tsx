@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
 import { useMemo, useState } from "react";
 import { Link } from "react-router-dom";
@@ -15,6 +15,7 @@ import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
 import { listTrainings } from "../api";
 import { TrainingFormDrawer } from "../components/TrainingFormDrawer";
 import { trainingQueryKeys } from "../trainingQueryKeys";
+import { ExportButton } from "../../imports/components/ExportButton";
 
 export function TrainingListPage() {
   const { query, update } = useUrlListQuery(trainingListQuerySchema);
@@ -59,11 +60,14 @@ export function TrainingListPage() {
         title="培训"
         description="劳模工匠培训技术工人：每次培训的主题、授课专家与培训人次。"
         extra={
-          canWrite ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              登记培训
-            </Button>
-          ) : null
+          <Space wrap>
+            <ExportButton url="/api/trainings/export" query={query} />
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                登记培训
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
