@@ -38,5 +38,9 @@ describe.each(testDatabaseKinds)("campaigns on %s", (kind) => {
     const bad = await a.province.post("/api/campaigns", { name: "短", year: 1999, regionCodes: ["12"], targets: { sessions: -1 } });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json<{ fields: Record<string, string> }>().fields).sort()).toEqual(["name", "regionCodes.0", "targets.sessions", "year"]);
+    // A city must say where: no regions and not priority-only names the field, in the form's own words.
+    const nowhere = await a.hangzhou.post("/api/campaigns", { name: "杭州春季助企行动", year: 2025, targets: { sessions: 5 } });
+    expect(nowhere.statusCode).toBe(400);
+    expect(nowhere.json<{ fields: Record<string, string> }>().fields.regionCodes).toBe("请选择覆盖区域，或选择“仅限山区海岛县”");
   });
 });

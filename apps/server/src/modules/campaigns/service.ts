@@ -50,7 +50,7 @@ export async function createCampaign(ctx: AppContext, actor: Actor, input: Campa
     }
   }
   if (input.regionCodes.length === 0 && !input.priorityOnly && actor.scope.kind !== "all") {
-    throw new AppError("VALIDATION_FAILED", "请选择覆盖区域", { regionCodes: "请选择覆盖区域，或选择“全部重点县”" });
+    throw new AppError("VALIDATION_FAILED", "请选择覆盖区域", { regionCodes: "请选择覆盖区域，或选择“仅限山区海岛县”" });
   }
   const row = await ctx.database.db.transaction(async (tx) => {
     const [created] = await tx

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
+import { optionalRule } from "../../outcomes/optionalRule";
 import { toTreeOptions } from "../../regions/regionTree";
 import { createCampaign } from "../api";
 import { campaignQueryKeys } from "../campaignQueryKeys";
@@ -146,7 +147,7 @@ export function CampaignFormDrawer({ open, scope, defaultYear, onClose, onCreate
         <Row gutter={16}>
           {campaignTargetFields.map((field) => (
             <Col xs={12} key={field.key}>
-              <Form.Item label={field.label} name={["targets", field.key]} rules={[zodRule(campaignInputSchema.shape.targets.shape[field.key])]}>
+              <Form.Item label={field.label} name={["targets", field.key]} rules={[optionalRule(campaignInputSchema.shape.targets.shape[field.key])]}>
                 <InputNumber min={0} precision={0} style={{ width: "100%" }} suffix={field.unit} placeholder="不设" />
               </Form.Item>
             </Col>

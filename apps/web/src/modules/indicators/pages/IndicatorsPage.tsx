@@ -7,7 +7,7 @@ import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { formatYuanScaled, yuanToFen } from "../../outcomes/yuan";
 import { regionNameIndex } from "../../regions/regionTree";
-import { useRegionTree } from "../../regions/useRegionTree";
+import { useRegionScope } from "../../regions/useRegionScope";
 import { getIndicators } from "../api";
 import { IndicatorCard } from "../components/IndicatorCard";
 import { IndicatorFilters } from "../components/IndicatorFilters";
@@ -22,8 +22,8 @@ export function IndicatorsPage() {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readIndicatorsUrl(params), [params]);
   const isMobile = useIsMobile();
-  const tree = useRegionTree();
-  const names = useMemo(() => (tree.data ? regionNameIndex(tree.data) : null), [tree.data]);
+  const { data: tree, scope } = useRegionScope();
+  const names = useMemo(() => (tree ? regionNameIndex(tree) : null), [tree]);
 
   const current = useQuery({
     queryKey: ["indicators", state],
@@ -54,7 +54,8 @@ export function IndicatorsPage() {
     return { state: "ready", current: now, previous: then(previous.data), shown: shown(previous.data) };
   }
 
-  const regionName = state.regionCode ? (names?.get(state.regionCode) ?? state.regionCode) : "全部辖区";
+  // No region chosen means everything the user may see: the province, their city or their county.
+  const regionName = state.regionCode ? (names?.get(state.regionCode) ?? state.regionCode) : (scope?.name ?? "全部辖区");
   const statSize = isMobile ? 22 : 30;
 
   let body: ReactNode;

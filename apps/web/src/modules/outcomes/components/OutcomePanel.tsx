@@ -90,7 +90,7 @@ export function OutcomePanel({ problemId, agreementId }: OutcomePanelProps) {
     body = (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={canWrite ? "尚未登记成效。问题解决后，可点击“登记预估成效”填写经济效益等" : "尚未登记成效"}
+        description={canWrite ? "尚未登记成效。取得成效后，可点击“登记预估成效”填写经济效益等" : "尚未登记成效"}
       />
     );
   else
