@@ -11,10 +11,10 @@ describe("networkSimplex", () => {
     // Two sources, two sinks; the cheap direct arcs are too small, so some flow takes the long way.
     const b = new FlowNetworkBuilder();
     const [s1, s2, t1, t2] = [b.addNode(4), b.addNode(2), b.addNode(-3), b.addNode(-3)];
-    b.addArc(s1!, t1!, 2, 1);
-    b.addArc(s1!, t2!, 5, 4);
-    b.addArc(s2!, t2!, 1, 1);
-    b.addArc(s2!, t1!, 5, 2);
+    b.addArc(s1, t1, 2, 1);
+    b.addArc(s1, t2, 5, 4);
+    b.addArc(s2, t2, 1, 1);
+    b.addArc(s2, t1, 5, 2);
     const r = networkSimplex(b.build());
     expect(r.status).toBe("optimal");
     // s1->t1 2 (2), s1->t2 2 (8), s2->t2 1 (1), s2->t1 1 (2): 13

@@ -387,7 +387,7 @@ class SpanningTreeSimplex {
       state[out] = flow[out] === 0 ? STATE_LOWER : STATE_UPPER;
     } else {
       // The entering arc is itself the bottleneck: it jumps to its other bound, the tree is unchanged.
-      state[inArc] = -state[inArc]! as -1 | 1;
+      state[inArc] = -state[inArc]!;
     }
   }
 
@@ -460,10 +460,10 @@ class SpanningTreeSimplex {
       }
       // Walk the stem from uOut back to uIn, reversing tree arcs and recounting subtree sizes.
       let tmpSc = 0;
-      const tmpLs = lastSucc[uOut]!;
+      const tmpLs = lastSucc[uOut];
       for (let u = uOut, p = parent[u]!; u !== uIn; u = p, p = parent[u]!) {
         pred[u] = pred[p]!;
-        predDir[u] = -predDir[p]! as -1 | 1;
+        predDir[u] = -predDir[p]!;
         tmpSc += succNum[u]! - succNum[p]!;
         succNum[u] = tmpSc;
         lastSucc[p] = tmpLs;
