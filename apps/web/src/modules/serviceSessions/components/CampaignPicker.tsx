@@ -12,13 +12,16 @@ function listCampaigns(signal?: AbortSignal): Promise<Campaign[]> {
 interface CampaignPickerProps {
   value?: string;
   onChange?: (value: string | undefined) => void;
+  /** Set by Form.Item so the field's label points at the input (click and screen readers). */
+  id?: string;
 }
 
 /** An optional 专项行动 the record counts towards; the list is short, so it is loaded whole. */
-export function CampaignPicker({ value, onChange }: CampaignPickerProps) {
+export function CampaignPicker({ id, value, onChange }: CampaignPickerProps) {
   const campaigns = useQuery({ queryKey: ["campaigns", "picker"], queryFn: ({ signal }) => listCampaigns(signal), staleTime: 60_000 });
   return (
     <Select
+      id={id}
       value={value}
       onChange={onChange}
       allowClear

@@ -11,10 +11,12 @@ interface EnterprisePickerProps {
   onChange?: (value: string | string[] | undefined) => void;
   multiple?: boolean;
   placeholder?: string;
+  /** Set by Form.Item so the field's label points at the input (click and screen readers). */
+  id?: string;
 }
 
 /** Enterprises of one county, searched on the server by name or credit code. */
-export function EnterprisePicker({ countyCode, value, onChange, multiple, placeholder }: EnterprisePickerProps) {
+export function EnterprisePicker({ id, countyCode, value, onChange, multiple, placeholder }: EnterprisePickerProps) {
   const [q, setQ] = useState("");
   const [debounced, setDebounced] = useState("");
   useEffect(() => {
@@ -29,6 +31,7 @@ export function EnterprisePicker({ countyCode, value, onChange, multiple, placeh
   });
   return (
     <Select
+      id={id}
       mode={multiple ? "multiple" : undefined}
       value={value}
       onChange={onChange}

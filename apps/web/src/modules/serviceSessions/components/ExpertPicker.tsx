@@ -11,6 +11,8 @@ interface ExpertPickerProps {
   /** Names of experts already chosen (e.g. when editing), so their tags read as names from the start. */
   knownNames?: Record<string, string>;
   onNamesChange?: (names: Record<string, string>) => void;
+  /** Set by Form.Item so the field's label points at the input (click and screen readers). */
+  id?: string;
 }
 
 /**
@@ -18,7 +20,7 @@ interface ExpertPickerProps {
  * pool is thousands strong, too many to load). Names of chosen experts are remembered so their tags
  * stay readable when the search moves on.
  */
-export function ExpertPicker({ value = [], onChange, placeholder = "输入姓名搜索专家", knownNames, onNamesChange }: ExpertPickerProps) {
+export function ExpertPicker({ id, value = [], onChange, placeholder = "输入姓名搜索专家", knownNames, onNamesChange }: ExpertPickerProps) {
   const [q, setQ] = useState("");
   const [debounced, setDebounced] = useState("");
   // Names of the experts chosen so far, remembered when picked (the search results move on).
@@ -38,6 +40,7 @@ export function ExpertPicker({ value = [], onChange, placeholder = "输入姓名
 
   return (
     <Select
+      id={id}
       mode="multiple"
       value={value}
       options={options}
