@@ -7,6 +7,7 @@ import { authRoutes } from "./modules/auth/routes";
 import { campaignRoutes } from "./modules/campaigns/routes";
 import { importRoutes } from "./modules/imports/routes";
 import { indicatorRoutes } from "./modules/indicators/routes";
+import { statsRoutes } from "./modules/stats/routes";
 import { outcomeRoutes } from "./modules/outcomes/routes";
 import { enterpriseRoutes } from "./modules/enterprises/routes";
 import { problemRoutes } from "./modules/problems/routes";
@@ -66,6 +67,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   auditRoutes(app, ctx);
   campaignRoutes(app, ctx);
   indicatorRoutes(app, ctx);
+  statsRoutes(app, ctx);
   outcomeRoutes(app, ctx);
   importRoutes(app, ctx);
 

@@ -24,3 +24,4 @@ export * from "./problemLifecycle";
 export * from "./serviceSession";
 export * from "./training";
 export * from "./imports";
+export * from "./stats";

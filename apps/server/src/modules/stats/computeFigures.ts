@@ -1,0 +1,126 @@
+import type { StatFigures } from "@jiangxin/domain";
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../platform/db/database";
+import { queryRows } from "../../platform/db/queryRows";
+import { yearRange } from "../indicators/yearRange";
+
+export type FigureFilter = {
+  year: number;
+  /** County-level units to count; undefined = the whole province. */
+  counties: string[] | undefined;
+  campaignId?: string;
+};
+
+/**
+ * How to slice the figures: one total, by month of each record's own date, or by region (each county
+ * mapped to the child region it rolls up into; counties not in the map are not counted).
+ */
+export type Grouping = { kind: "total" } | { kind: "month" } | { kind: "region"; regionOf: ReadonlyMap<string, string> };
+
+export const zeroFigures: StatFigures = {
+  sessions: 0,
+  expertParticipations: 0,
+  enterprisesServed: 0,
+  problemsSolved: 0,
+  workerTrainings: 0,
+  benefitEstimatedYuan: "0.00",
+  benefitVerifiedYuan: "0.00",
+};
+
+const inCounties = (column: SQL, counties: string[] | undefined): SQL =>
+  counties === undefined ? sql`true` : counties.length === 0 ? sql`false` : sql`${column} in (${sql.join(counties.map((c) => sql`${c}`), sql`, `)})`;
+
+/**
+ * The grouping key of a row and the join that computes it. `day` is the record's date in China: a
+ * `date` column as is, a timestamp shifted by 8 hours (China has no daylight saving).
+ */
+function slicer(g: Grouping, county: SQL, day: SQL, counties: string[] | undefined): { key: SQL; join: SQL; where: SQL } {
+  if (g.kind === "total") return { key: sql`'all'`, join: sql``, where: inCounties(county, counties) };
+  if (g.kind === "month") return { key: sql`extract(month from ${day})::int::text`, join: sql``, where: inCounties(county, counties) };
+  const pairs = [...g.regionOf].map(([c, r]) => sql`(${c}::text, ${r}::text)`);
+  if (pairs.length === 0) return { key: sql`'none'`, join: sql``, where: sql`false` };
+  // The map already holds only the counties asked for, so the join is the county filter.
+  return { key: sql`m.region`, join: sql`join (values ${sql.join(pairs, sql`, `)}) as m(county, region) on m.county = ${county}`, where: sql`true` };
+}
+
+type Keyed<T> = ({ k: string } & T)[];
+
+/**
+ * The programme's figures (docs/indicators.md) counted from records, sliced by `g`. Seven queries,
+ * each one index-friendly scan of one fact table (no correlated subqueries), sent together.
+ */
+export async function computeFigures(db: Db, f: FigureFilter, g: Grouping): Promise<Map<string, StatFigures>> {
+  const { from, to, fromDate, toDate } = yearRange(f.year);
+  const campaign = (column: SQL) => (f.campaignId ? sql`${column} = ${f.campaignId}` : sql`true`);
+  const chinaTime = (ts: SQL) => sql`((${ts} at time zone 'UTC') + interval '8 hours')`;
+
+  const ss = slicer(g, sql`s.county_code`, sql`s.date`, f.counties);
+  const sessionWhere = sql`s.date >= ${fromDate} and s.date < ${toDate} and ${ss.where} and ${campaign(sql`s.campaign_id`)}`;
+  const ps = slicer(g, sql`p.county_code`, chinaTime(sql`p.solved_at`), f.counties);
+  const ts = slicer(g, sql`t.county_code`, sql`t.date`, f.counties);
+  const os = slicer(g, sql`o.county_code`, sql`o.estimated_on`, f.counties);
+
+  const [sessions, participations, enterprises, solved, trained, benefit] = await Promise.all([
+    queryRows<{ k: string; n: number }>(db, sql`select ${ss.key} as k, count(*)::int as n from service_sessions s ${ss.join} where ${sessionWhere} group by 1`),
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select ${ss.key} as k, count(*)::int as n from service_sessions s join session_experts se on se.session_id = s.id ${ss.join} where ${sessionWhere} group by 1`,
+    ),
+    // Distinct within each slice: a firm visited twice in a slice counts once there.
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select ${ss.key} as k, count(distinct sen.enterprise_id)::int as n from service_sessions s join session_enterprises sen on sen.session_id = s.id ${ss.join} where ${sessionWhere} group by 1`,
+    ),
+    // A problem counts in the year it was solved, wherever it was found; with a campaign, through its session.
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select ${ps.key} as k, count(*)::int as n from problems p
+          ${f.campaignId ? sql`join service_sessions s on s.id = p.session_id` : sql``} ${ps.join}
+          where p.status = 'solved' and p.solved_at >= ${from.toISOString()} and p.solved_at < ${to.toISOString()}
+            and ${ps.where} and ${campaign(sql`s.campaign_id`)}
+          group by 1`,
+    ),
+    // A training belongs to a campaign directly or through the session it was part of.
+    queryRows<{ k: string; n: number }>(
+      db,
+      sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n from trainings t
+          ${f.campaignId ? sql`left join service_sessions s on s.id = t.session_id` : sql``} ${ts.join}
+          where t.date >= ${fromDate} and t.date < ${toDate} and ${ts.where}
+            and ${f.campaignId ? sql`(t.campaign_id = ${f.campaignId} or s.campaign_id = ${f.campaignId})` : sql`true`}
+          group by 1`,
+    ),
+    // Outcomes count in the year they were first estimated; verified sums only what has been verified.
+    queryRows<{ k: string; estimated: string; verified: string }>(
+      db,
+      sql`select ${os.key} as k, coalesce(sum(o.economic_benefit_yuan), 0)::numeric(17,2)::text as estimated,
+                 coalesce(sum(o.verified_benefit_yuan), 0)::numeric(17,2)::text as verified
+          from outcomes o
+          ${f.campaignId ? sql`left join problems p on p.id = o.problem_id left join agreements a on a.id = o.agreement_id left join service_sessions s on s.id = coalesce(p.session_id, a.session_id)` : sql``}
+          ${os.join}
+          where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and ${os.where} and ${campaign(sql`s.campaign_id`)}
+          group by 1`,
+    ),
+  ]);
+
+  const out = new Map<string, StatFigures>();
+  const at = (k: string) => {
+    let v = out.get(String(k));
+    if (!v) out.set(String(k), (v = { ...zeroFigures }));
+    return v;
+  };
+  const put = (rows: Keyed<{ n: number }>, field: "sessions" | "expertParticipations" | "enterprisesServed" | "problemsSolved" | "workerTrainings") => {
+    for (const r of rows) at(r.k)[field] = r.n;
+  };
+  put(sessions, "sessions");
+  put(participations, "expertParticipations");
+  put(enterprises, "enterprisesServed");
+  put(solved, "problemsSolved");
+  put(trained, "workerTrainings");
+  for (const r of benefit) Object.assign(at(r.k), { benefitEstimatedYuan: r.estimated, benefitVerifiedYuan: r.verified });
+  return out;
+}
+
+/** One total over the filter: what /api/indicators and the headline show. */
+export async function computeTotal(db: Db, f: FigureFilter): Promise<StatFigures> {
+  return (await computeFigures(db, f, { kind: "total" })).get("all") ?? { ...zeroFigures };
+}
