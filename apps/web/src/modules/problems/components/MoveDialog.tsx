@@ -86,7 +86,8 @@ export function MoveDialog({ problem, move, onClose }: MoveDialogProps) {
       <Typography.Paragraph type="secondary">
         {problemStatusLabels[problem.status]} → {problemStatusLabels[move.to]}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" disabled={mutation.isPending} onValuesChange={() => setFormError(null)}>
+      {/* Named so its field ids differ from the 进展记录 form's "note" on the same page (labels find their own input). */}
+      <Form form={form} name="problemMove" layout="vertical" disabled={mutation.isPending} onValuesChange={() => setFormError(null)}>
         <Form.Item label={noteLabel(move)} name="note" required={move.noteRequired} rules={noteRules}>
           <Input.TextArea rows={picksExpert ? 2 : 4} maxLength={1000} showCount placeholder={move.noteRequired ? "必填" : "选填"} />
         </Form.Item>
