@@ -1,5 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DesktopOutlined, FieldTimeOutlined, FileProtectOutlined, ProfileOutlined, ReadOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
-import { BarChartOutlined, FlagOutlined } from "@ant-design/icons";
+import { BarChartOutlined, FlagOutlined, PieChartOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -56,6 +56,8 @@ const AgreementListPage = lazy(() => import("../modules/agreements/pages/Agreeme
 const AgreementDetailPage = lazy(() => import("../modules/agreements/pages/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })));
 const TrainingListPage = lazy(() => import("../modules/trainings/pages/TrainingListPage").then((m) => ({ default: m.TrainingListPage })));
 const IndicatorsPage = lazy(() => import("../modules/indicators/pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
+const StatsPage = lazy(() => import("../modules/stats/pages/StatsPage").then((m) => ({ default: m.StatsPage })));
+const StatsReportPage = lazy(() => import("../modules/stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
 const CampaignListPage = lazy(() => import("../modules/campaigns/pages/CampaignListPage").then((m) => ({ default: m.CampaignListPage })));
 const CampaignDetailPage = lazy(() => import("../modules/campaigns/pages/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
@@ -212,6 +214,15 @@ export const routes: readonly AppRoute[] = [
     menu: { icon: <BarChartOutlined />, summary: "年度场次、人次、企业、难题、培训与经济效益，按区域和专项行动" },
     Page: IndicatorsPage,
   },
+  {
+    path: "/stats",
+    permission: "indicators.read",
+    title: "统计分析",
+    layout: "shell",
+    menu: { icon: <PieChartOutlined />, summary: "月度趋势、浙江分区地图与逐级下钻，打印年度报告" },
+    Page: StatsPage,
+  },
+  { path: "/stats/report", permission: "indicators.read", title: "统计报告", layout: "shell", menuParent: "/stats", Page: StatsReportPage },
   {
     path: "/audit",
     permission: "audit.read",

@@ -1,0 +1,124 @@
+import type { PriorityKind } from "@jiangxin/domain";
+import type { ECharts } from "./echartsCore";
+
+type Option = Parameters<ECharts["setOption"]>[0];
+
+export interface MapArea {
+  code: string;
+  /** What the shade stands for. */
+  value: number;
+  /** Tooltip lines after the name (the six figures). */
+  lines: string[];
+}
+
+export interface MapMarker {
+  code: string;
+  name: string;
+  kinds: PriorityKind[];
+  lng: number;
+  lat: number;
+}
+
+export const markerStyle: Record<PriorityKind, { symbol: string; color: string; label: string; glyph: string }> = {
+  mountainous: { symbol: "triangle", color: "#389e0d", label: "山区县", glyph: "▲" },
+  island: { symbol: "circle", color: "#d46b08", label: "海岛县", glyph: "●" },
+};
+
+export interface MapOptionInput {
+  mapName: string;
+  nameByCode: Map<string, string>;
+  areas: MapArea[];
+  markers: MapMarker[];
+  figureTitle: string;
+  formatValue: (value: number) => string;
+  compact: boolean;
+  /** Print: no animation, no hover effects, labels always on. */
+  still?: boolean;
+}
+
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A geo component draws the polygons; a map series bound to it carries the values the visualMap
+ * shades by; a scatter series on the same geo marks the priority counties at their seats.
+ */
+export function mapOption(input: MapOptionInput): Option {
+  const { mapName, nameByCode, areas, markers, compact } = input;
+  const byName = new Map<string, MapArea>();
+  for (const area of areas) {
+    const name = nameByCode.get(area.code);
+    if (name) byName.set(name, area);
+  }
+  const max = Math.max(1, ...areas.map((a) => a.value));
+  const markerByName = new Map(markers.map((m) => [m.name, m]));
+
+  return {
+    animation: !input.still,
+    tooltip: {
+      show: !input.still,
+      trigger: "item",
+      confine: true,
+      formatter: (raw: unknown) => {
+        const params = raw as { name?: string; seriesType?: string };
+        const name = params.name ?? "";
+        const marker = markerByName.get(name);
+        if (params.seriesType === "scatter" && marker) return `${escape(name)} · ${marker.kinds.map((k) => markerStyle[k].label).join("、")}`;
+        const area = byName.get(name);
+        const kinds = marker ? ` · ${marker.kinds.map((k) => markerStyle[k].label).join("、")}` : "";
+        if (!area) return `${escape(name)}${kinds}<br/>不在统计范围内`;
+        return [`<b>${escape(name)}</b>${kinds}`, ...area.lines.map(escape)].join("<br/>");
+      },
+    },
+    visualMap: {
+      type: "continuous",
+      seriesIndex: 0,
+      min: 0,
+      max,
+      calculable: false,
+      realtime: false,
+      orient: "horizontal",
+      left: compact ? "center" : 8,
+      bottom: 4,
+      itemWidth: 10,
+      itemHeight: compact ? 120 : 160,
+      text: [input.formatValue(max), "0"],
+      textStyle: { fontSize: 11, color: "#595959" },
+      inRange: { color: ["#e6f4ff", "#69b1ff", "#0958d9", "#002c8c"] },
+    },
+    geo: {
+      map: mapName,
+      roam: false,
+      // Room at the bottom for the colour scale.
+      top: 8,
+      bottom: 44,
+      left: 8,
+      right: 8,
+      selectedMode: false,
+      label: { show: true, fontSize: compact ? 9 : 11, color: "#262626" },
+      itemStyle: { areaColor: "#f5f5f5", borderColor: "#8c8c8c", borderWidth: 0.6 },
+      emphasis: input.still ? { disabled: true } : { label: { show: true, fontWeight: "bold" }, itemStyle: { areaColor: "#ffd666" } },
+      tooltip: { show: !input.still },
+    },
+    series: [
+      {
+        type: "map",
+        geoIndex: 0,
+        name: input.figureTitle,
+        data: [...byName.entries()].map(([name, area]) => ({ name, value: area.value })),
+      },
+      {
+        type: "scatter",
+        coordinateSystem: "geo",
+        geoIndex: 0,
+        symbolSize: compact ? 8 : 10,
+        silent: false,
+        z: 5,
+        data: markers.map((m) => {
+          const style = markerStyle[m.kinds[0] ?? "mountainous"];
+          return { name: m.name, value: [m.lng, m.lat], symbol: style.symbol, itemStyle: { color: style.color, borderColor: "#fff", borderWidth: 1 } };
+        }),
+        emphasis: { scale: 1.6 },
+      },
+    ],
+  };
+}

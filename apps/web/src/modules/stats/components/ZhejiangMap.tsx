@@ -1,0 +1,89 @@
+import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Flex, Skeleton, Typography } from "antd";
+import { useMemo } from "react";
+import { mapOption, markerStyle, type MapArea, type MapMarker } from "../charts/mapOption";
+import type { ECharts } from "../charts/echartsCore";
+import { useEChart } from "../charts/useEChart";
+import { loadRegionMap } from "../charts/zhejiangMaps";
+
+export interface ZhejiangMapProps {
+  /** 330000 for the province (its cities) or a city code (its counties). */
+  mapCode: string;
+  areas: MapArea[];
+  markers: MapMarker[];
+  figureTitle: string;
+  formatValue: (value: number) => string;
+  /** A region (city or county) or a marked county was clicked or tapped. */
+  onSelect?: (code: string) => void;
+  height: number;
+  compact: boolean;
+  /** The printable report: SVG, no animation, no tooltips. */
+  print?: boolean;
+  onFinished?: (chart: ECharts) => void;
+  /** Below the legend, e.g. "点击城市查看各县". */
+  hint?: string;
+}
+
+/** Zhejiang or one of its cities, shaded by a figure, priority counties marked; the default export so pages load it lazily. */
+export default function ZhejiangMap(props: ZhejiangMapProps) {
+  const { mapCode, areas, markers, compact } = props;
+  const map = useQuery({ queryKey: ["regionMap", mapCode], queryFn: () => loadRegionMap(mapCode), staleTime: Infinity, retry: 1 });
+
+  const option = useMemo(
+    () =>
+      map.data
+        ? mapOption({ mapName: map.data.mapName, nameByCode: map.data.nameByCode, areas, markers, figureTitle: props.figureTitle, formatValue: props.formatValue, compact, still: props.print })
+        : null,
+    [map.data, areas, markers, props.figureTitle, props.formatValue, compact, props.print],
+  );
+
+  const markerCodes = useMemo(() => new Map(markers.map((m) => [m.name, m.code])), [markers]);
+  const ref = useEChart(option, {
+    renderer: props.print ? "svg" : "canvas",
+    onFinished: props.onFinished,
+    onClick: ({ name, seriesType }) => {
+      if (!props.onSelect) return;
+      const code = seriesType === "scatter" ? markerCodes.get(name) : map.data?.codeByName.get(name);
+      if (code) props.onSelect(code);
+    },
+  });
+
+  const kinds = [...new Set(markers.flatMap((m) => m.kinds))];
+
+  return (
+    <div>
+      {map.isError ? (
+        <Alert
+          type="error"
+          showIcon
+          title="地图加载失败"
+          description="请检查网络后重试；下方表格中的数字不受影响。"
+          action={
+            <Button size="small" onClick={() => void map.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      ) : (
+        <div style={{ position: "relative", height: props.height }}>
+          {map.isPending ? <Skeleton.Node active style={{ width: "100%", height: props.height }} /> : null}
+          {/* The chart div always exists so the echarts instance is created once. */}
+          <div ref={ref} style={{ position: "absolute", inset: 0, visibility: map.isPending ? "hidden" : "visible" }} aria-label={`${props.figureTitle}分布地图`} role="img" />
+        </div>
+      )}
+      <Flex gap="4px 16px" wrap align="center" style={{ marginTop: 4, fontSize: 12 }}>
+        {kinds.map((kind) => (
+          <Typography.Text key={kind} style={{ fontSize: 12 }}>
+            <span style={{ color: markerStyle[kind].color, marginRight: 4 }}>{markerStyle[kind].glyph}</span>
+            {markerStyle[kind].label}（县城位置）
+          </Typography.Text>
+        ))}
+        {props.hint ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {props.hint}
+          </Typography.Text>
+        ) : null}
+      </Flex>
+    </div>
+  );
+}
