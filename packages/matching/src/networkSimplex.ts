@@ -3,7 +3,7 @@ import type { MinCostFlowResult } from "./MinCostFlowResult";
 import { validateFlowNetwork } from "./validateFlowNetwork";
 
 export interface NetworkSimplexOptions {
-  /** Arcs examined per pivot block; the default, max(sqrt(arcs), 10), is LEMON's. */
+  /** Arcs examined per pivot block; default max(0.6 sqrt(arcs), 10) (LEMON uses sqrt(arcs)). */
   readonly blockSize?: number;
   /** Called with the pivot count when the solve ends (for benchmarks and tuning). */
   readonly onStats?: (stats: { pivots: number }) => void;
@@ -62,6 +62,11 @@ function solve(network: FlowNetwork, capacity: Float64Array, options: NetworkSim
   return { status: "optimal", cost: total, flow, potential: simplex.pi.slice(0, n) };
 }
 
+// LEMON prices blocks of sqrt(m) arcs. Here pricing is the larger share of a pivot's cost than in
+// C++, and smaller blocks (more, cheaper pivots) measured 15-25% faster on four of the five
+// benchmark families (slower only on tight 1:1, which has room under its target).
+const BLOCK_SIZE_FACTOR = 0.6;
+
 // Arc states: the sign turns a reduced cost into "how much the objective falls per unit pushed".
 const STATE_UPPER = -1;
 const STATE_TREE = 0;
@@ -82,7 +87,8 @@ class SpanningTreeSimplex {
   readonly cost: Float64Array;
   readonly cap: Float64Array;
   readonly flow: Float64Array;
-  readonly state: Int8Array;
+  /** STATE_* per arc; a Float64Array because pricing multiplies by it (measured ~10% faster than Int8). */
+  readonly state: Float64Array;
   readonly supply: Float64Array;
   readonly pi: Float64Array;
   readonly parent: Int32Array;
@@ -119,7 +125,7 @@ class SpanningTreeSimplex {
     this.cost = new Float64Array(all);
     this.cap = new Float64Array(all);
     this.flow = new Float64Array(all);
-    this.state = new Int8Array(all);
+    this.state = new Float64Array(all);
     this.supply = new Float64Array(n + 1);
     this.pi = new Float64Array(n + 1);
     this.parent = new Int32Array(n + 1);
@@ -130,7 +136,7 @@ class SpanningTreeSimplex {
     this.lastSucc = new Int32Array(n + 1);
     this.predDir = new Int8Array(n + 1);
     this.dirtyRevs = new Int32Array(n + 1);
-    this.blockSize = Math.max(Math.floor(blockSize ?? Math.sqrt(m)), Math.min(10, Math.max(m, 1)));
+    this.blockSize = Math.max(Math.floor(blockSize ?? BLOCK_SIZE_FACTOR * Math.sqrt(m)), Math.min(10, Math.max(m, 1)));
 
     const { source, target, cost, cap, state, supply } = this;
     supply.set(network.supply.subarray(0, n));
