@@ -15,7 +15,7 @@ const demand = {
     { title: "齿轮箱装配噪声超标", trade: "装配钳工", description: "新批次齿轮箱出厂检测噪声超过78分贝，客户投诉，原因未明。" },
   ],
   training: { topic: "数控编程与操作", workers: "12" },
-};
+} as const;
 
 /** The status tag in the 当前状态 cell of a problem's details. */
 const statusOf = (page: Page): Locator => page.locator(".ant-descriptions-row").filter({ hasText: "当前状态" }).locator(".ant-tag");
