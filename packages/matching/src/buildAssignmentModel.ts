@@ -75,7 +75,6 @@ export function buildAssignmentModel(input: AssignmentInput): AssignmentModel {
   const eligibleCount = new Int32Array(problems.length);
   let dropped = 0;
   let maxArcCost = 0;
-  let minArcCost = Infinity;
   for (const c of input.candidates) {
     const from = expertNode.get(c.expert);
     const to = problemNode.get(c.problem);
@@ -109,12 +108,11 @@ export function buildAssignmentModel(input: AssignmentInput): AssignmentModel {
     terms.push(t);
     eligibleCount[pi]!++;
     maxArcCost = Math.max(maxArcCost, cost);
-    minArcCost = Math.min(minArcCost, cost);
   }
   const candidateArcs = terms.length;
 
   const tierPenalties = input.weights?.unassignedPenalty?.slice() ?? strictTierPenalties(maxTier, {
-    costSpread: candidateArcs === 0 ? 0 : maxArcCost - minArcCost,
+    maxArcCost,
     pathArcs: 2 * Math.min(nodeExpert.length, problems.length) + 2,
     emptierTeam: weights.emptierTeam,
   });
@@ -164,12 +162,12 @@ export function buildAssignmentModel(input: AssignmentInput): AssignmentModel {
 
 /**
  * Tier penalties large enough that priority is lexicographic. Comparing two plans, the difference
- * splits into alternating paths through the shortfall node, each with at most `pathArcs` candidate
- * arcs; its assignment costs change by at most pathArcs * costSpread and its slot surcharges by at
- * most 4 * emptierTeam. A gap above that between tiers (and below tier 0, against leaving
- * capacity idle) means any path that fills a higher-tier slot pays for itself.
+ * splits into alternating paths through the shortfall node; one that fills a slot of tier t and
+ * empties one of a lower tier (or takes idle capacity) uses at most `pathArcs` candidate arcs, so its
+ * assignment costs rise by less than pathArcs * maxArcCost, and its slot surcharges by at most
+ * 4 * emptierTeam. A gap above that between tiers, and below tier 0, means any such path pays.
  */
-export function strictTierPenalties(maxTier: number, bounds: { costSpread: number; pathArcs: number; emptierTeam: number }): number[] {
-  const gap = bounds.pathArcs * bounds.costSpread + 4 * bounds.emptierTeam + 1;
+export function strictTierPenalties(maxTier: number, bounds: { maxArcCost: number; pathArcs: number; emptierTeam: number }): number[] {
+  const gap = bounds.pathArcs * bounds.maxArcCost + 4 * bounds.emptierTeam + 1;
   return Array.from({ length: maxTier + 1 }, (_, tier) => (tier + 1) * gap);
 }
