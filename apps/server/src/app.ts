@@ -7,6 +7,7 @@ import { authRoutes } from "./modules/auth/routes";
 import { campaignRoutes } from "./modules/campaigns/routes";
 import { importRoutes } from "./modules/imports/routes";
 import { indicatorRoutes } from "./modules/indicators/routes";
+import { statsExportRoutes } from "./modules/stats/statsExports";
 import { statsRoutes } from "./modules/stats/routes";
 import { outcomeRoutes } from "./modules/outcomes/routes";
 import { enterpriseRoutes } from "./modules/enterprises/routes";
@@ -68,6 +69,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   campaignRoutes(app, ctx);
   indicatorRoutes(app, ctx);
   statsRoutes(app, ctx);
+  statsExportRoutes(app, ctx);
   outcomeRoutes(app, ctx);
   importRoutes(app, ctx);
 

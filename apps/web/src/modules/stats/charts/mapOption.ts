@@ -94,7 +94,8 @@ export function mapOption(input: MapOptionInput): Option {
       left: 8,
       right: 8,
       selectedMode: false,
-      label: { show: true, fontSize: compact ? 9 : 11, color: "#262626" },
+      // A halo keeps names legible on the darkest shade as on the lightest.
+      label: { show: true, fontSize: compact ? 9 : 11, color: "#262626", textBorderColor: "#fff", textBorderWidth: 2 },
       itemStyle: { areaColor: "#f5f5f5", borderColor: "#8c8c8c", borderWidth: 0.6 },
       emphasis: input.still ? { disabled: true } : { label: { show: true, fontWeight: "bold" }, itemStyle: { areaColor: "#ffd666" } },
       tooltip: { show: !input.still },

@@ -92,7 +92,9 @@ export function StatsPage() {
   }
   const empty = summary.isSuccess && isEmptyYear(summary.data.current);
 
-  const chartHeight = isMobile ? 240 : 320;
+  const mapHeight = isMobile ? 340 : 440;
+  // Beside the map on a wide screen the chart takes the map card's height.
+  const chartHeight = isMobile ? 240 : showsChildren ? mapHeight + 6 : 320;
   const trend = (
     <Card title="月度趋势" size="small" style={{ height: "100%" }}>
       {monthly.isError ? (
@@ -110,7 +112,6 @@ export function StatsPage() {
     </Card>
   );
 
-  const mapHeight = isMobile ? 340 : 440;
   let regional: ReactNode = null;
   if (node && showsChildren) {
     const childLabel = node.level === "province" ? "各设区市" : "各县(市、区)";
