@@ -26,7 +26,12 @@ export const agreements = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("agreements_county_idx").on(t.countyCode), index("agreements_enterprise_idx").on(t.enterpriseId)],
+  (t) => [
+    index("agreements_county_idx").on(t.countyCode),
+    index("agreements_enterprise_idx").on(t.enterpriseId),
+    // Agreements signed on a session: campaign benefit goes through them (docs/statistics.md).
+    index("agreements_session_idx").on(t.sessionId),
+  ],
 );
 
 export const agreementExperts = pgTable(

@@ -26,5 +26,10 @@ export const outcomes = pgTable(
     enterpriseConfirmed: boolean("enterprise_confirmed").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outcomes_county_idx").on(t.countyCode, t.estimatedOn), index("outcomes_problem_idx").on(t.problemId)],
+  (t) => [
+    index("outcomes_county_idx").on(t.countyCode, t.estimatedOn),
+    index("outcomes_problem_idx").on(t.problemId),
+    // An agreement's outcomes: campaign benefit and an enterprise's benefit in the statistics (docs/statistics.md).
+    index("outcomes_agreement_idx").on(t.agreementId),
+  ],
 );

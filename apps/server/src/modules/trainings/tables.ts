@@ -25,7 +25,12 @@ export const trainings = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("trainings_county_date_idx").on(t.countyCode, t.date), index("trainings_campaign_idx").on(t.campaignId)],
+  (t) => [
+    index("trainings_county_date_idx").on(t.countyCode, t.date),
+    index("trainings_campaign_idx").on(t.campaignId),
+    // A session's trainings: campaign figures and the statistics drill-down (docs/statistics.md).
+    index("trainings_session_idx").on(t.sessionId),
+  ],
 );
 
 export const trainingTrainers = pgTable(
