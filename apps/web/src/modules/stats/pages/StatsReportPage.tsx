@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react
 import { Link, useSearchParams } from "react-router-dom";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
 import { getCampaign } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
 import { TargetProgressList } from "../../campaigns/components/TargetProgressList";
@@ -37,6 +38,7 @@ export function StatsReportPage() {
   const [params] = useSearchParams();
   const state = useMemo(() => readIndicatorsUrl(params), [params]);
   const can = useCan();
+  const isMobile = useIsMobile();
   const { scope, isError: regionsFailed } = useRegionScope();
   const regionCode = state.regionCode ?? scope?.code;
   const node = useMemo(() => (scope && regionCode ? (findRegionPath(scope, regionCode).at(-1) ?? null) : null), [scope, regionCode]);
@@ -116,10 +118,12 @@ export function StatsReportPage() {
           ) : (
             <>
               <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 240 }} />}>
-                <MonthlyTrendChart monthly={monthly.data} figure="sessions" height={240} compact={false} print onFinished={onTrendFinished} />
+                <MonthlyTrendChart monthly={monthly.data} figure="sessions" height={240} compact={isMobile} print onFinished={onTrendFinished} />
               </Suspense>
               <p style={{ fontSize: 11, margin: "0 0 6px", textAlign: "center" }}>图1 各月服务场次（柱）与累计（线）</p>
-              <ReportMonthlyTable monthly={monthly.data} />
+              <div className="stats-report-scroll">
+                <ReportMonthlyTable monthly={monthly.data} />
+              </div>
             </>
           )}
         </section>
@@ -141,7 +145,9 @@ export function StatsReportPage() {
                     <p style={{ fontSize: 11, margin: "0 0 6px", textAlign: "center" }}>图2 {regionName}各{childLabel}服务场次分布</p>
                   </div>
                 ) : null}
-                <ReportRegionTable data={byRegion.data} childLabel={childLabel} />
+                <div className="stats-report-scroll">
+                  <ReportRegionTable data={byRegion.data} childLabel={childLabel} />
+                </div>
                 <p style={{ fontSize: 11, margin: "4px 0 0" }}>合计为全区域数：服务企业按企业去重，跨区域服务的同一企业只计一次，故可能小于各行之和。</p>
               </>
             )}
@@ -158,7 +164,7 @@ export function StatsReportPage() {
             ) : campaign.data ? (
               <>
                 <p style={{ margin: "0 0 8px" }}>
-                  {campaign.data.year}年 · {campaign.data.name}：各项目标完成情况
+                  {campaign.data.name}：各项目标完成情况
                 </p>
                 <TargetProgressList campaign={campaign.data} />
               </>
