@@ -49,7 +49,8 @@ export function mapOption(input: MapOptionInput): Option {
     const name = nameByCode.get(area.code);
     if (name) byName.set(name, area);
   }
-  const max = Math.max(1, ...areas.map((a) => a.value));
+  // Only what is drawn sets the scale: a row the map has no polygon for must not wash the rest out.
+  const max = Math.max(1, ...[...byName.values()].map((a) => a.value));
   const markerByName = new Map(markers.map((m) => [m.name, m]));
 
   return {
