@@ -60,16 +60,38 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping): Prom
   const ts = slicer(g, sql`t.county_code`, sql`t.date`, f.counties);
   const os = slicer(g, sql`o.county_code`, sql`o.estimated_on`, f.counties);
 
+  // With a campaign, the trainings and outcomes tagged with it, as disjoint branches that each start
+  // from the campaign's index: an OR across joins would make the planner scan the whole table.
+  // A training belongs to a campaign directly or through the session it was part of.
+  const trainingSource = f.campaignId
+    ? sql`(select t1.* from trainings t1 where t1.campaign_id = ${f.campaignId}
+           union all
+           select t2.* from service_sessions s join trainings t2 on t2.session_id = s.id
+           where s.campaign_id = ${f.campaignId} and t2.campaign_id is distinct from ${f.campaignId})`
+    : sql`trainings`;
+  // An outcome belongs through its problem's session, or, when the problem has none, its agreement's.
+  const outcomeSource = f.campaignId
+    ? sql`(select o1.* from service_sessions s join problems p on p.session_id = s.id join outcomes o1 on o1.problem_id = p.id
+           where s.campaign_id = ${f.campaignId}
+           union all
+           select o2.* from service_sessions s join agreements a on a.session_id = s.id join outcomes o2 on o2.agreement_id = a.id
+             left join problems p2 on p2.id = o2.problem_id
+           where s.campaign_id = ${f.campaignId} and p2.session_id is null)`
+    : sql`outcomes`;
+
   const [sessions, participations, enterprises, solved, trained, benefit] = await Promise.all([
     queryRows<{ k: string; n: number }>(db, sql`select ${ss.key} as k, count(*)::int as n from service_sessions s ${ss.join} where ${sessionWhere} group by 1`),
     queryRows<{ k: string; n: number }>(
       db,
       sql`select ${ss.key} as k, count(*)::int as n from service_sessions s join session_experts se on se.session_id = s.id ${ss.join} where ${sessionWhere} group by 1`,
     ),
-    // Distinct within each slice: a firm visited twice in a slice counts once there.
+    // Distinct within each slice: a firm visited twice in a slice counts once there. Distinct pairs
+    // first, then counted: a hashed distinct, where count(distinct) per group would sort every row.
     queryRows<{ k: string; n: number }>(
       db,
-      sql`select ${ss.key} as k, count(distinct sen.enterprise_id)::int as n from service_sessions s join session_enterprises sen on sen.session_id = s.id ${ss.join} where ${sessionWhere} group by 1`,
+      sql`select k, count(*)::int as n from (
+            select distinct ${ss.key} as k, sen.enterprise_id from service_sessions s join session_enterprises sen on sen.session_id = s.id ${ss.join} where ${sessionWhere}
+          ) d group by 1`,
     ),
     // A problem counts in the year it was solved, wherever it was found; with a campaign, through its session.
     queryRows<{ k: string; n: number }>(
@@ -80,13 +102,10 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping): Prom
             and ${ps.where} and ${campaign(sql`s.campaign_id`)}
           group by 1`,
     ),
-    // A training belongs to a campaign directly or through the session it was part of.
     queryRows<{ k: string; n: number }>(
       db,
-      sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n from trainings t
-          ${f.campaignId ? sql`left join service_sessions s on s.id = t.session_id` : sql``} ${ts.join}
+      sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n from ${trainingSource} t ${ts.join}
           where t.date >= ${fromDate} and t.date < ${toDate} and ${ts.where}
-            and ${f.campaignId ? sql`(t.campaign_id = ${f.campaignId} or s.campaign_id = ${f.campaignId})` : sql`true`}
           group by 1`,
     ),
     // Outcomes count in the year they were first estimated; verified sums only what has been verified.
@@ -94,10 +113,8 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping): Prom
       db,
       sql`select ${os.key} as k, coalesce(sum(o.economic_benefit_yuan), 0)::numeric(17,2)::text as estimated,
                  coalesce(sum(o.verified_benefit_yuan), 0)::numeric(17,2)::text as verified
-          from outcomes o
-          ${f.campaignId ? sql`left join problems p on p.id = o.problem_id left join agreements a on a.id = o.agreement_id left join service_sessions s on s.id = coalesce(p.session_id, a.session_id)` : sql``}
-          ${os.join}
-          where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and ${os.where} and ${campaign(sql`s.campaign_id`)}
+          from ${outcomeSource} o ${os.join}
+          where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and ${os.where}
           group by 1`,
     ),
   ]);
