@@ -13,6 +13,7 @@ import { outcomeRoutes } from "./modules/outcomes/routes";
 import { enterpriseRoutes } from "./modules/enterprises/routes";
 import { problemRoutes } from "./modules/problems/routes";
 import { expertRoutes } from "./modules/experts/routes";
+import { planningRoutes } from "./modules/planning/routes";
 import { regionRoutes } from "./modules/regions/routes";
 import { serviceSessionRoutes } from "./modules/serviceSessions/routes";
 import { agreementRoutes } from "./modules/agreements/routes";
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   trainingRoutes(app, ctx);
   problemRoutes(app, ctx);
   expertRoutes(app, ctx);
+  planningRoutes(app, ctx);
   auditRoutes(app, ctx);
   campaignRoutes(app, ctx);
   indicatorRoutes(app, ctx);

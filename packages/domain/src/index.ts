@@ -25,3 +25,4 @@ export * from "./serviceSession";
 export * from "./training";
 export * from "./imports";
 export * from "./stats";
+export * from "./planning";

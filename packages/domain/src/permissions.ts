@@ -30,6 +30,7 @@ export const permissions = [
   "outcome.verify",
   "campaign.read",
   "campaign.write",
+  "campaign.plan", // compute and accept an expert assignment plan (专家调度规划); staff only
   "indicators.read",
   "data.import",
 ] as const;
@@ -40,7 +41,7 @@ const staffCommon: Permission[] = [
   "session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "demand.submit", "problem.read", "problem.move",
   "serviceSession.read", "serviceSession.write", "serviceSession.onSite", "agreement.read", "agreement.write",
-  "training.read", "training.write", "outcome.read", "outcome.write", "outcome.verify", "campaign.read", "indicators.read", "data.import",
+  "training.read", "training.write", "outcome.read", "outcome.write", "outcome.verify", "campaign.read", "campaign.plan", "indicators.read", "data.import",
 ];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {

@@ -50,9 +50,17 @@ async function ownerAfterMove(tx: Db, actor: Actor, current: string | null, name
  * starts from, so of two concurrent identical moves exactly one succeeds; the other gets 409.
  */
 export async function moveProblem(ctx: AppContext, actor: Actor, id: string, move: ProblemMove): Promise<ProblemDetail> {
+  return ctx.database.db.transaction(async (tx) => {
+    await moveProblemInTx(ctx, tx, actor, id, move);
+    return problemDetailFor(ctx, actor, id, tx);
+  });
+}
+
+/** The move inside a caller's transaction, so several moves (accepting a plan) stand or fall together. */
+export async function moveProblemInTx(ctx: AppContext, tx: Db, actor: Actor, id: string, move: ProblemMove): Promise<void> {
   const note = move.note || undefined;
   const now = ctx.now();
-  return ctx.database.db.transaction(async (tx) => {
+  {
     const row = await findProblem(tx, problemScope(actor), id);
     if (!row) throw notFound("难题");
     const from = row.problem.status as ProblemStatus;
@@ -93,8 +101,7 @@ export async function moveProblem(ctx: AppContext, actor: Actor, id: string, mov
       objectId: id,
       detail: { from, to: move.to, ...(ownerExpertId !== row.problem.ownerExpertId ? { ownerExpertId } : {}), ...(note ? { note } : {}) },
     });
-    return problemDetailFor(ctx, actor, id, tx);
-  });
+  }
 }
 
 /** A progress note (a follow-up attempt, a call made): the timeline grows, the status stays. */

@@ -1,0 +1,262 @@
+import {
+  planUnassignedReasonLabels,
+  priorityKindLabels,
+  skillLevelLabels,
+  skillRank,
+  skillLevels,
+  trades,
+  type PlanAssignment,
+  type PlanComputeInput,
+  type PlanResult,
+  type PlanUnassigned,
+  type PriorityKind,
+  type SkillLevel,
+  type TradeCode,
+} from "@jiangxin/domain";
+import { defaultWeights, planAssignments, type AssignmentWeights, type Expert, type Problem } from "@jiangxin/matching";
+import { eq } from "drizzle-orm";
+import { concernsActor, coversCounty, scopeCondition, visibleCounties } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+import type { AppContext } from "../../platform/context";
+import { AppError, notFound } from "../../platform/errors";
+import { todayInChina } from "../../platform/today";
+import { campaigns } from "../campaigns/tables";
+import { problemCode } from "../problems/queries";
+import { problems as problemsTable } from "../problems/tables";
+import { distanceKm } from "../regions/distanceKm";
+import { candidateArcs } from "./candidateArcs";
+import { loadHelpedBefore, loadPoolExperts, loadWaitingProblems, type PlanExpertRow, type PlanProblemRow } from "./queries";
+
+/**
+ * The planner's weights. Skill is on the domain's 8-step ladder (学徒工 1 … 首席技师 8); travel is
+ * 1 per km between county seats, so 10 km weigh as much as one skill step and 15 km as one problem
+ * already carried. Team size is 1: the problems table records no team size and the lifecycle has one
+ * owner per problem (ownerExpertId), so a plan gives each problem its responsible expert.
+ */
+export const planWeights: AssignmentWeights = { ...defaultWeights, maxSkillLevel: skillLevels.length };
+/** Candidate experts per problem (the benchmark's shape; see candidateArcs). */
+export const candidatesPerProblem = 50;
+
+const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
+const pairKey = (problemId: string, expertId: string) => `${problemId}\u0000${expertId}`;
+
+/** The counties the plan covers: the actor's scope, narrowed by a region and by a campaign. */
+async function plannedCounties(ctx: AppContext, actor: Actor, input: PlanComputeInput): Promise<readonly string[] | undefined> {
+  const visible = visibleCounties(actor);
+  let counties: readonly string[] | undefined = visible === "all" ? undefined : visible;
+  if (input.regionCode) {
+    const region = ctx.regions.get(input.regionCode);
+    if (!region) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    const under = ctx.regions.countiesUnder(input.regionCode);
+    if (!under.every((c) => coversCounty(actor, c))) {
+      throw new AppError("FORBIDDEN", `“${region.name}”不在您的辖区内`, { regionCode: `“${region.name}”不在您的辖区内` });
+    }
+    counties = under;
+  }
+  if (input.campaignId) {
+    const [campaign] = await ctx.database.db.select().from(campaigns).where(eq(campaigns.id, input.campaignId));
+    if (!campaign || !concernsActor(actor, campaign.ownerRegionCode, ctx.regions)) throw notFound("专项行动");
+    let inCampaign = campaign.regionCodes.length > 0 ? campaign.regionCodes.flatMap((c) => ctx.regions.countiesUnder(c)) : ctx.regions.countiesUnder("330000");
+    if (campaign.priorityOnly) {
+      const today = todayInChina(ctx.now());
+      inCampaign = inCampaign.filter((c) => ctx.regions.priorityOn(c, today).length > 0);
+    }
+    const set = new Set(inCampaign);
+    counties = counties ? counties.filter((c) => set.has(c)) : [...set];
+  }
+  return counties;
+}
+
+/** Day boundaries in China time (UTC+8, no daylight saving). */
+const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const nextChinaMidnight = (day: string) => new Date(chinaMidnight(day).getTime() + 86_400_000);
+
+export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComputeInput): Promise<PlanResult> {
+  const t0 = performance.now();
+  const { db } = ctx.database;
+  const counties = await plannedCounties(ctx, actor, input);
+  const [problemRows, expertRows, helped] = await Promise.all([
+    loadWaitingProblems(db, {
+      scope: scopeCondition(actor, { county: problemsTable.countyCode }),
+      counties,
+      since: input.from ? chinaMidnight(input.from) : undefined,
+      before: input.to ? nextChinaMidnight(input.to) : undefined,
+    }),
+    loadPoolExperts(db),
+    loadHelpedBefore(db),
+  ]);
+  const t1 = performance.now();
+
+  const today = todayInChina(ctx.now());
+  const priorityMemo = new Map<string, PriorityKind[]>();
+  const priorityOf = (county: string) => {
+    let p = priorityMemo.get(county);
+    if (!p) priorityMemo.set(county, (p = ctx.regions.priorityOn(county, today)));
+    return p;
+  };
+
+  // Counties as small integers, distances as one matrix: the candidate search asks millions of times.
+  const countyIndex = new Map<string, number>();
+  const countyCodes: string[] = [];
+  const indexOf = (code: string) => {
+    let i = countyIndex.get(code);
+    if (i === undefined) {
+      countyIndex.set(code, (i = countyCodes.length));
+      countyCodes.push(code);
+    }
+    return i;
+  };
+  problemRows.forEach((p) => indexOf(p.countyCode));
+  expertRows.forEach((e) => indexOf(e.homeCountyCode));
+  const n = countyCodes.length;
+  const matrix = new Int32Array(n * n);
+  for (let a = 0; a < n; a++) {
+    const ra = ctx.regions.get(countyCodes[a]!);
+    for (let b = a + 1; b < n; b++) {
+      const rb = ctx.regions.get(countyCodes[b]!);
+      // An unknown seat is treated as far (300 km, about the province's width) rather than as near.
+      const d = ra?.lng != null && ra.lat != null && rb?.lng != null && rb.lat != null ? Math.round(distanceKm({ lng: ra.lng, lat: ra.lat }, { lng: rb.lng, lat: rb.lat })) : 300;
+      matrix[a * n + b] = d;
+      matrix[b * n + a] = d;
+    }
+  }
+  const km = (a: number, b: number) => matrix[a * n + b]!;
+
+  const problemById = new Map(problemRows.map((p) => [p.id, p]));
+  const expertById = new Map(expertRows.map((e) => [e.id, e]));
+  const room = (e: PlanExpertRow) => e.maxOpenProblems - e.openProblems;
+
+  const pins = new Map<string, string>();
+  input.pins?.forEach((pin, i) => {
+    const p = problemById.get(pin.problemId);
+    if (!p) throw new AppError("VALIDATION_FAILED", "锁定的难题不在本次规划范围内", { [`pins.${i}`]: "该难题不在本次规划范围内(已指派或不在所选区域)" });
+    const e = expertById.get(pin.expertId);
+    if (!e || room(e) <= 0 || !e.trades.includes(p.trade)) {
+      throw new AppError("VALIDATION_FAILED", "锁定的专家不能承担该难题", { [`pins.${i}`]: "该专家工种不对口、已满负荷或暂不可服务" });
+    }
+    pins.set(pin.problemId, pin.expertId);
+  });
+  const forbids = new Set((input.forbids ?? []).map((f) => pairKey(f.problemId, f.expertId)));
+
+  const candidates = candidateArcs({
+    problems: problemRows.map((p) => ({ id: p.id, trade: p.trade, county: indexOf(p.countyCode), enterpriseId: p.enterpriseId })),
+    experts: expertRows.map((e) => ({
+      id: e.id,
+      trades: e.trades,
+      homeCounty: indexOf(e.homeCountyCode),
+      skillLevel: skillRank(e.skillLevel as SkillLevel) + 1,
+      room: room(e),
+      currentLoad: e.openProblems,
+    })),
+    km,
+    weights: planWeights,
+    helpedBefore: helped,
+    pins,
+    forbids,
+    perProblem: candidatesPerProblem,
+  });
+  const modelProblems: Problem[] = problemRows.map((p) => ({
+    id: p.id,
+    county: p.countyCode,
+    enterprise: p.enterpriseId,
+    trade: p.trade,
+    // A pin is its problem's only arc, on a tier above every county's: strict tier penalties then
+    // guarantee the pinned expert takes it (unless pinned to more problems than it has room for).
+    priorityTier: pins.has(p.id) ? 2 : priorityOf(p.countyCode).length > 0 ? 1 : 0,
+    teamSize: 1,
+  }));
+  const helpedBy = new Map<string, string[]>();
+  for (const [enterprise, ids] of helped) {
+    for (const id of ids) {
+      const list = helpedBy.get(id);
+      if (list) list.push(enterprise);
+      else helpedBy.set(id, [enterprise]);
+    }
+  }
+  const modelExperts: Expert[] = expertRows.map((e) => ({
+    id: e.id,
+    homeCounty: e.homeCountyCode,
+    trades: e.trades,
+    skillLevel: skillRank(e.skillLevel as SkillLevel) + 1,
+    capacity: e.maxOpenProblems,
+    // A pool member over its limit (the limit was lowered) simply has no room.
+    currentLoad: Math.min(e.openProblems, e.maxOpenProblems),
+    helpedEnterprises: helpedBy.get(e.id) ?? [],
+  }));
+  const t2 = performance.now();
+  const plan = planAssignments({
+    problems: modelProblems,
+    experts: modelExperts,
+    candidates,
+    distance: (a, b) => km(indexOf(a), indexOf(b)),
+    weights: planWeights,
+  });
+  const t3 = performance.now();
+
+  const describe = (p: PlanProblemRow) => ({
+    problemId: p.id,
+    problemCode: problemCode(p.no, p.createdAt),
+    problemTitle: p.title,
+    trade: p.trade,
+    enterpriseName: p.enterpriseName,
+    countyCode: p.countyCode,
+    countyName: ctx.regions.get(p.countyCode)?.name ?? p.countyCode,
+    priority: priorityOf(p.countyCode),
+  });
+  let distanceSum = 0;
+  let priorityAssigned = 0;
+  const assignments: PlanAssignment[] = plan.assignments.map((a) => {
+    const p = problemById.get(a.problem)!;
+    const e = expertById.get(a.expert)!;
+    const d = km(indexOf(e.homeCountyCode), indexOf(p.countyCode));
+    distanceSum += d;
+    const priority = priorityOf(p.countyCode);
+    if (priority.length > 0) priorityAssigned++;
+    const pinned = pins.get(p.id) === e.id;
+    const fit = e.trades.indexOf(p.trade);
+    const reasons = [
+      ...(pinned ? ["人工锁定"] : []),
+      fit === 0 ? `工种对口(${tradeName(p.trade)})` : `兼修工种(${tradeName(p.trade)})`,
+      skillLevelLabels[e.skillLevel as SkillLevel] ?? e.skillLevel,
+      e.homeCountyCode === p.countyCode ? "本县专家" : `距离${d}公里`,
+      e.openProblems === 0 ? "当前无在办难题" : `在办${e.openProblems}/${e.maxOpenProblems}`,
+      ...(a.terms.continuity === 0 ? ["曾服务该企业"] : []),
+      ...priority.map((k) => `${priorityKindLabels[k]}优先`),
+    ];
+    return {
+      ...describe(p),
+      expertId: e.id,
+      expertName: e.name,
+      expertCountyName: ctx.regions.get(e.homeCountyCode)?.name ?? e.homeCountyCode,
+      distanceKm: d,
+      cost: a.cost,
+      terms: a.terms,
+      reasons,
+      pinned,
+    };
+  });
+  const unassigned: PlanUnassigned[] = plan.unassigned.map((u) => {
+    const p = problemById.get(u.problem)!;
+    const pinnedNote = pins.has(p.id) ? "(锁定的专家已另有安排)" : "";
+    return { ...describe(p), reason: u.reason, reasonText: planUnassignedReasonLabels[u.reason] + pinnedNote };
+  });
+  const t4 = performance.now();
+
+  return {
+    assignments,
+    unassigned,
+    totals: {
+      problems: problemRows.length,
+      priorityProblems: problemRows.filter((p) => priorityOf(p.countyCode).length > 0).length,
+      assigned: assignments.length,
+      priorityAssigned,
+      unassigned: unassigned.length,
+      experts: expertRows.length,
+      expertsUsed: new Set(assignments.map((a) => a.expertId)).size,
+      candidateArcs: candidates.length,
+      totalCost: plan.totalCost,
+      meanDistanceKm: assignments.length > 0 ? Math.round((distanceSum / assignments.length) * 10) / 10 : 0,
+    },
+    timing: { loadMs: Math.round(t1 - t0), buildMs: Math.round(t2 - t1 + (t4 - t3)), solveMs: Math.round(t3 - t2), totalMs: Math.round(t4 - t0) },
+  };
+}
