@@ -5,6 +5,7 @@ import {
   statsSessionPageSchema,
   statsSummarySchema,
   type StatsByRegion,
+  type StatsByRegionQuery,
   type StatsMonthly,
   type StatsSummary,
 } from "@jiangxin/domain";
@@ -31,8 +32,8 @@ export function getStatsMonthly(filter: StatsFilter, signal?: AbortSignal): Prom
   return request("/api/stats/monthly", { query: { ...filter }, schema: statsMonthlySchema, signal });
 }
 
-/** The region's children (cities of the province, counties of a city) with their figures. */
-export function getStatsByRegion(filter: StatsFilter, signal?: AbortSignal): Promise<StatsByRegion> {
+/** The region's children (cities of the province, counties of a city), or with "counties" every county under it, with their figures. */
+export function getStatsByRegion(filter: StatsFilter & { depth?: StatsByRegionQuery["depth"] }, signal?: AbortSignal): Promise<StatsByRegion> {
   return request("/api/stats/by-region", { query: { ...filter }, schema: statsByRegionSchema, signal });
 }
 
@@ -47,7 +48,7 @@ export function getCountySessions(code: string, query: CountyListQuery, signal?:
 export const statsQueryKeys = {
   summary: (filter: StatsFilter) => ["stats", "summary", filter] as const,
   monthly: (filter: StatsFilter) => ["stats", "monthly", filter] as const,
-  byRegion: (filter: StatsFilter) => ["stats", "by-region", filter] as const,
+  byRegion: (filter: StatsFilter & { depth?: StatsByRegionQuery["depth"] }) => ["stats", "by-region", filter] as const,
   countyEnterprises: (code: string, query: CountyListQuery) => ["stats", "county", code, "enterprises", query] as const,
   countySessions: (code: string, query: CountyListQuery) => ["stats", "county", code, "sessions", query] as const,
 };

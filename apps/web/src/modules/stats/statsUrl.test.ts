@@ -5,7 +5,7 @@ const now = new Date("2026-06-01T00:00:00+08:00");
 
 describe("statistics page address", () => {
   it("opens last year, shaded by sessions, first pages, when the address says nothing", () => {
-    expect(readStatsUrl(new URLSearchParams(), now)).toEqual({ year: 2025, regionCode: undefined, campaignId: undefined, figure: "sessions", enterprisePage: 1, sessionPage: 1 });
+    expect(readStatsUrl(new URLSearchParams(), now)).toEqual({ year: 2025, regionCode: undefined, campaignId: undefined, figure: "sessions", mapBy: "city", enterprisePage: 1, sessionPage: 1 });
   });
 
   it("reads a drilled-down county with its table pages and ignores nonsense", () => {
@@ -18,6 +18,7 @@ describe("statistics page address", () => {
     const next = writeStatsUrl(new URLSearchParams("year=2025&regionCode=330127&ep=4&sp=2&figure=problemsSolved"), { regionCode: "330100", figure: "sessions" });
     expect(next.toString()).toBe("year=2025&regionCode=330100");
     expect(writeStatsUrl(new URLSearchParams("regionCode=330127"), { enterprisePage: 2 }).toString()).toBe("regionCode=330127&ep=2");
+    expect(writeStatsUrl(new URLSearchParams("mapBy=county"), { mapBy: "city" }).toString()).toBe("");
   });
 
   it("links the report for the same year, region and campaign", () => {

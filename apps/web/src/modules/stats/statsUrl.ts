@@ -8,6 +8,8 @@ import { isFigureKey, type FigureKey } from "./statsFigures";
  */
 export interface StatsUrlState extends IndicatorsUrlState {
   figure: FigureKey;
+  /** The province map drawn by city (default) or by county. */
+  mapBy: "city" | "county";
   enterprisePage: number;
   sessionPage: number;
 }
@@ -21,6 +23,7 @@ export function readStatsUrl(params: URLSearchParams, now: Date = new Date()): S
   return {
     ...readIndicatorsUrl(params, now),
     figure: isFigureKey(figure) ? figure : "sessions",
+    mapBy: params.get("mapBy") === "county" ? "county" : "city",
     enterprisePage: pageOf(params.get("ep")),
     sessionPage: pageOf(params.get("sp")),
   };
@@ -31,6 +34,7 @@ const paramNames: Record<keyof StatsUrlState, string> = {
   regionCode: "regionCode",
   campaignId: "campaignId",
   figure: "figure",
+  mapBy: "mapBy",
   enterprisePage: "ep",
   sessionPage: "sp",
 };
@@ -40,7 +44,7 @@ export function writeStatsUrl(params: URLSearchParams, patch: StatsUrlPatch): UR
   const next = new URLSearchParams(params);
   for (const [key, value] of Object.entries(patch) as [keyof StatsUrlState, string | number | undefined][]) {
     const name = paramNames[key];
-    const isDefault = value === undefined || value === "" || (key === "figure" && value === "sessions") || ((key === "enterprisePage" || key === "sessionPage") && value === 1);
+    const isDefault = value === undefined || value === "" || (key === "figure" && value === "sessions") || (key === "mapBy" && value === "city") || ((key === "enterprisePage" || key === "sessionPage") && value === 1);
     if (isDefault) next.delete(name);
     else next.set(name, String(value));
   }

@@ -96,7 +96,8 @@ export function mapOption(input: MapOptionInput): Option {
       right: 8,
       selectedMode: false,
       // A halo keeps names legible on the darkest shade as on the lightest.
-      label: { show: true, fontSize: compact ? 9 : 11, color: "#262626", textBorderColor: "#fff", textBorderWidth: 2 },
+      // Ninety county names do not fit on the province: there a name shows on hover only.
+      label: { show: nameByCode.size <= 30, fontSize: compact ? 9 : 11, color: "#262626", textBorderColor: "#fff", textBorderWidth: 2 },
       itemStyle: { areaColor: "#f5f5f5", borderColor: "#8c8c8c", borderWidth: 0.6 },
       emphasis: input.still ? { disabled: true } : { label: { show: true, fontWeight: "bold" }, itemStyle: { areaColor: "#ffd666" } },
       tooltip: { show: !input.still },

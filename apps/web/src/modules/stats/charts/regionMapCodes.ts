@@ -7,3 +7,6 @@ export const regionMapCodes = ["330000", "330100", "330200", "330300", "330400",
 export function hasRegionMap(code: string): boolean {
   return (regionMapCodes as readonly string[]).includes(code);
 }
+
+/** The province drawn by county: all eleven cities' county polygons together, for the map by county. */
+export const provinceByCounty = "330000-counties";

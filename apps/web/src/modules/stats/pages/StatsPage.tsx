@@ -1,6 +1,6 @@
 import { PrinterOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Empty, Flex, Row, Skeleton, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -14,7 +14,7 @@ import { findRegionPath } from "../../regions/regionTree";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { ExportButton } from "../../imports/components/ExportButton";
 import { getStatsByRegion, getStatsMonthly, getStatsSummary, statsQueryKeys, type StatsFilter } from "../api";
-import { hasRegionMap } from "../charts/regionMapCodes";
+import { hasRegionMap, provinceByCounty } from "../charts/regionMapCodes";
 import { CountyDrillDown } from "../components/CountyDrillDown";
 import { FigureSwitch } from "../components/FigureSwitch";
 import { RegionFiguresTable } from "../components/RegionFiguresTable";
@@ -57,8 +57,17 @@ export function StatsPage() {
   );
   const choice = figureChoice(state.figure);
   const formatValue = useCallback((value: number) => formatFigure(state.figure, value), [state.figure]);
-  const areas = useMemo(() => (byRegion.data ? mapAreas(byRegion.data, state.figure) : []), [byRegion.data, state.figure]);
-  const markers = useMemo(() => (node ? priorityMarkers(node, byRegion.data) : []), [node, byRegion.data]);
+  // The province may also be drawn county by county; the table below stays by city.
+  const byCounty = node?.level === "province" && state.mapBy === "county";
+  const countyFilter = { ...filter, depth: "counties" as const };
+  const counties = useQuery({
+    queryKey: statsQueryKeys.byRegion(countyFilter),
+    queryFn: ({ signal }) => getStatsByRegion(countyFilter, signal),
+    enabled: byCounty,
+  });
+  const mapData = byCounty ? counties : byRegion;
+  const areas = useMemo(() => (mapData.data ? mapAreas(mapData.data, state.figure) : []), [mapData.data, state.figure]);
+  const markers = useMemo(() => (node ? priorityMarkers(node, mapData.data) : []), [node, mapData.data]);
 
   const regionName = node?.name ?? scope?.name ?? "全部辖区";
   const comparable = state.campaignId === undefined;
@@ -118,17 +127,35 @@ export function StatsPage() {
     regional = (
       <>
         <Col xs={24} lg={12}>
-          <Card title={`${choice.title}·${childLabel}分布`} size="small" style={{ height: "100%" }}>
-            {byRegion.isError ? (
-              <QueryErrorResult error={byRegion.error} onRetry={() => void byRegion.refetch()} title="分区数据加载失败" />
+          <Card
+            title={`${choice.title}·${byCounty ? "各县(市、区)" : childLabel}分布`}
+            size="small"
+            style={{ height: "100%" }}
+            extra={
+              node.level === "province" ? (
+                <Segmented<"city" | "county">
+                  size="small"
+                  aria-label="地图按"
+                  value={state.mapBy}
+                  onChange={(mapBy) => update({ mapBy })}
+                  options={[
+                    { value: "city", label: "按市" },
+                    { value: "county", label: "按县" },
+                  ]}
+                />
+              ) : null
+            }
+          >
+            {mapData.isError ? (
+              <QueryErrorResult error={mapData.error} onRetry={() => void mapData.refetch()} title="分区数据加载失败" />
             ) : !hasRegionMap(node.code) ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="该区域没有地图，请看下方表格" />
-            ) : byRegion.isPending ? (
+            ) : mapData.isPending ? (
               <Skeleton.Node active style={{ width: "100%", height: mapHeight }} />
             ) : (
               <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: mapHeight }} />}>
                 <ZhejiangMap
-                  mapCode={node.code}
+                  mapCode={byCounty ? provinceByCounty : node.code}
                   areas={areas}
                   markers={markers}
                   figureTitle={choice.title}
@@ -136,7 +163,7 @@ export function StatsPage() {
                   onSelect={select}
                   height={mapHeight}
                   compact={isMobile}
-                  hint={node.level === "province" ? "点击城市查看各县，点击标记查看该县明细" : "点击县查看服务企业与场次"}
+                  hint={node.level === "province" && !byCounty ? "点击城市查看各县，点击标记查看该县明细" : "点击县查看服务企业与场次"}
                 />
               </Suspense>
             )}
