@@ -26,7 +26,11 @@ async function main() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const [campaign] = (await client.query<{ id: string }>("select id from campaigns where year = $1 limit 1", [year])).rows;
+  // Each county to its city, as by-region at the province sends it.
+  const counties = (await client.query<{ code: string; city: string }>("select c.code, c.parent_code as city from regions c where c.level = 'county'")).rows;
+  const cityOf = new Map(counties.map((c) => [c.code, c.city]));
   const cases: [string, (db: Db) => Promise<unknown>][] = [
+    ["province by city", (db) => computeFigures(db, { year, counties: undefined }, { kind: "region", regionOf: cityOf })],
     ["province total", (db) => computeFigures(db, { year, counties: undefined }, { kind: "total" })],
     ["province monthly", (db) => computeFigures(db, { year, counties: undefined }, { kind: "month" })],
     ["county total", (db) => computeFigures(db, { year, counties: [county] }, { kind: "total" })],

@@ -43,13 +43,16 @@ function slicer(g: Grouping, county: SQL, day: SQL, counties: string[] | undefin
   return { key: sql`m.region`, join: sql`join (values ${sql.join(pairs, sql`, `)}) as m(county, region) on m.county = ${county}`, where: sql`true` };
 }
 
-type Keyed<T> = ({ k: string } & T)[];
+type Keyed<T> = ({ k: string | null } & T)[];
 
 /**
  * The programme's figures (docs/indicators.md) counted from records, sliced by `g`. Seven queries,
  * each one index-friendly scan of one fact table (no correlated subqueries), sent together.
  */
-export async function computeFigures(db: Db, f: FigureFilter, g: Grouping): Promise<Map<string, StatFigures>> {
+export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts: { withTotal?: boolean } = {}): Promise<Map<string, StatFigures>> {
+  // With the total too (key "total"): the same scan rolls up once more (grouping sets), so a table of
+  // regions and its 合计 row cost one pass over each fact table, not two.
+  const groupBy = (key: SQL) => (opts.withTotal ? sql`group by grouping sets ((${key}), ())` : sql`group by 1`);
   const { from, to, fromDate, toDate } = yearRange(f.year);
   const campaign = (column: SQL) => (f.campaignId ? sql`${column} = ${f.campaignId}` : sql`true`);
   const chinaTime = (ts: SQL) => sql`((${ts} at time zone 'UTC') + interval '8 hours')`;
@@ -80,49 +83,52 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping): Prom
     : sql`outcomes`;
 
   const [sessions, participations, enterprises, solved, trained, benefit] = await Promise.all([
-    queryRows<{ k: string; n: number }>(db, sql`select ${ss.key} as k, count(*)::int as n from service_sessions s ${ss.join} where ${sessionWhere} group by 1`),
-    queryRows<{ k: string; n: number }>(
+    queryRows<{ k: string | null; n: number }>(db, sql`select ${ss.key} as k, count(*)::int as n from service_sessions s ${ss.join} where ${sessionWhere} ${groupBy(ss.key)}`),
+    queryRows<{ k: string | null; n: number }>(
       db,
-      sql`select ${ss.key} as k, count(*)::int as n from service_sessions s join session_experts se on se.session_id = s.id ${ss.join} where ${sessionWhere} group by 1`,
+      sql`select ${ss.key} as k, count(*)::int as n from service_sessions s join session_experts se on se.session_id = s.id ${ss.join} where ${sessionWhere} ${groupBy(ss.key)}`,
     ),
     // Distinct within each slice: a firm visited twice in a slice counts once there. Distinct pairs
     // first, then counted: a hashed distinct, where count(distinct) per group would sort every row.
-    queryRows<{ k: string; n: number }>(
+    queryRows<{ k: string | null; n: number }>(
       db,
-      sql`select k, count(*)::int as n from (
-            select distinct ${ss.key} as k, sen.enterprise_id from service_sessions s join session_enterprises sen on sen.session_id = s.id ${ss.join} where ${sessionWhere}
-          ) d group by 1`,
+      sql`with d as (
+            select distinct ${ss.key} as k, sen.enterprise_id as e from service_sessions s join session_enterprises sen on sen.session_id = s.id ${ss.join} where ${sessionWhere}
+          )
+          select k, count(*)::int as n from d group by 1
+          ${opts.withTotal ? sql`union all select null, count(distinct e)::int from d` : sql``}`,
     ),
     // A problem counts in the year it was solved, wherever it was found; with a campaign, through its session.
-    queryRows<{ k: string; n: number }>(
+    queryRows<{ k: string | null; n: number }>(
       db,
       sql`select ${ps.key} as k, count(*)::int as n from problems p
           ${f.campaignId ? sql`join service_sessions s on s.id = p.session_id` : sql``} ${ps.join}
           where p.status = 'solved' and p.solved_at >= ${from.toISOString()} and p.solved_at < ${to.toISOString()}
             and ${ps.where} and ${campaign(sql`s.campaign_id`)}
-          group by 1`,
+          ${groupBy(ps.key)}`,
     ),
-    queryRows<{ k: string; n: number }>(
+    queryRows<{ k: string | null; n: number }>(
       db,
       sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n from ${trainingSource} t ${ts.join}
           where t.date >= ${fromDate} and t.date < ${toDate} and ${ts.where}
-          group by 1`,
+          ${groupBy(ts.key)}`,
     ),
     // Outcomes count in the year they were first estimated; verified sums only what has been verified.
-    queryRows<{ k: string; estimated: string; verified: string }>(
+    queryRows<{ k: string | null; estimated: string; verified: string }>(
       db,
       sql`select ${os.key} as k, coalesce(sum(o.economic_benefit_yuan), 0)::numeric(17,2)::text as estimated,
                  coalesce(sum(o.verified_benefit_yuan), 0)::numeric(17,2)::text as verified
           from ${outcomeSource} o ${os.join}
           where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and ${os.where}
-          group by 1`,
+          ${groupBy(os.key)}`,
     ),
   ]);
 
   const out = new Map<string, StatFigures>();
-  const at = (k: string) => {
-    let v = out.get(String(k));
-    if (!v) out.set(String(k), (v = { ...zeroFigures }));
+  const at = (k: string | null) => {
+    const key = k === null ? "total" : String(k);
+    let v = out.get(key);
+    if (!v) out.set(key, (v = { ...zeroFigures }));
     return v;
   };
   const put = (rows: Keyed<{ n: number }>, field: "sessions" | "expertParticipations" | "enterprisesServed" | "problemsSolved" | "workerTrainings") => {

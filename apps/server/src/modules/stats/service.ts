@@ -57,10 +57,8 @@ export async function statsByRegion(ctx: AppContext, actor: Actor, q: StatsByReg
     for (const county of ctx.regions.countiesUnder(row)) if (visible.has(county)) regionOfCounty.set(county, row);
   }
   const filter = { year: q.year, counties, campaignId: q.campaignId };
-  const [total, byRow] = await Promise.all([
-    computeTotal(ctx.database.db, filter),
-    computeFigures(ctx.database.db, filter, { kind: "region", regionOf: regionOfCounty }),
-  ]);
+  const byRow = await computeFigures(ctx.database.db, filter, { kind: "region", regionOf: regionOfCounty }, { withTotal: true });
+  const total = byRow.get("total") ?? { ...zeroFigures };
   const midYear = `${q.year}-07-01`;
   const shown = new Set(regionOfCounty.values());
   const rows: StatsRegionRow[] = rowCodes
