@@ -15,6 +15,7 @@ import { findRegionPath } from "../../regions/regionTree";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { getStatsByRegion, getStatsMonthly, getStatsSummary, statsQueryKeys, type StatsFilter } from "../api";
 import { hasRegionMap } from "../charts/regionMapCodes";
+import { ReportCountyEnterprises } from "../components/ReportCountyEnterprises";
 import { ReportFiguresTable } from "../components/ReportFiguresTable";
 import { ReportMonthlyTable } from "../components/ReportMonthlyTable";
 import { ReportRegionTable } from "../components/ReportRegionTable";
@@ -59,6 +60,8 @@ export function StatsReportPage() {
   const [mapDrawn, setMapDrawn] = useState(false);
   const onTrendFinished = useCallback(() => setTrendDrawn(true), []);
   const onMapFinished = useCallback(() => setMapDrawn(true), []);
+  const [countyListed, setCountyListed] = useState(false);
+  const onCountyListed = useCallback(() => setCountyListed(true), []);
   const mapShown = showsChildren && node !== null && hasRegionMap(node.code);
   const areas = useMemo(() => (byRegion.data ? mapAreas(byRegion.data, "sessions") : []), [byRegion.data]);
   const markers = useMemo(() => (node ? priorityMarkers(node, byRegion.data) : []), [node, byRegion.data]);
@@ -76,7 +79,7 @@ export function StatsReportPage() {
     monthly.isSuccess &&
     trendDrawn &&
     node !== null &&
-    (!showsChildren || (byRegion.isSuccess && (!mapShown || mapDrawn))) &&
+    (showsChildren ? byRegion.isSuccess && (!mapShown || mapDrawn) : countyListed) &&
     (campaignId === "" || !campaign.isFetching);
   const childLabel = node?.level === "province" ? "设区市" : "县(市、区)";
 
@@ -154,9 +157,16 @@ export function StatsReportPage() {
           </section>
         ) : null}
 
+        {node && node.level === "county" ? (
+          <section>
+            <h2>三、服务企业{state.campaignId ? "（全年，不限专项行动）" : ""}</h2>
+            <ReportCountyEnterprises code={node.code} name={node.name} year={state.year} onSettled={onCountyListed} />
+          </section>
+        ) : null}
+
         {campaignId !== "" ? (
           <section className="stats-report-section">
-            <h2>{showsChildren ? "四" : "三"}、专项行动完成情况</h2>
+            <h2>四、专项行动完成情况</h2>
             {campaign.isPending && campaign.fetchStatus !== "idle" ? (
               <Skeleton active paragraph={{ rows: 3 }} />
             ) : campaign.isError ? (
