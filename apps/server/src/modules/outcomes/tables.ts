@@ -31,5 +31,7 @@ export const outcomes = pgTable(
     index("outcomes_problem_idx").on(t.problemId),
     // An agreement's outcomes: campaign benefit and an enterprise's benefit in the statistics (docs/statistics.md).
     index("outcomes_agreement_idx").on(t.agreementId),
+    // Province-wide benefit of one year among many (docs/statistics.md).
+    index("outcomes_estimated_on_idx").on(t.estimatedOn),
   ],
 );

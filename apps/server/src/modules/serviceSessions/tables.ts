@@ -20,7 +20,12 @@ export const serviceSessions = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("service_sessions_county_date_idx").on(t.countyCode, t.date), index("service_sessions_campaign_idx").on(t.campaignId)],
+  (t) => [
+    index("service_sessions_county_date_idx").on(t.countyCode, t.date),
+    index("service_sessions_campaign_idx").on(t.campaignId),
+    // Province-wide statistics of one year among many (docs/statistics.md).
+    index("service_sessions_date_idx").on(t.date),
+  ],
 );
 
 export const sessionEnterprises = pgTable(

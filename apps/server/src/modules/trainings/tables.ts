@@ -30,6 +30,8 @@ export const trainings = pgTable(
     index("trainings_campaign_idx").on(t.campaignId),
     // A session's trainings: campaign figures and the statistics drill-down (docs/statistics.md).
     index("trainings_session_idx").on(t.sessionId),
+    // Province-wide statistics of one year among many (docs/statistics.md).
+    index("trainings_date_idx").on(t.date),
   ],
 );
 
