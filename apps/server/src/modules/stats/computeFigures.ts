@@ -6,6 +6,8 @@ import { yearRange } from "../indicators/yearRange";
 
 export type FigureFilter = {
   year: number;
+  /** Count from the start of this year (default `year`) to the end of `year`: with the "year" grouping, one pass gives several years. */
+  fromYear?: number;
   /** County-level units to count; undefined = the whole province. */
   counties: string[] | undefined;
   campaignId?: string;
@@ -15,7 +17,7 @@ export type FigureFilter = {
  * How to slice the figures: one total, by month of each record's own date, or by region (each county
  * mapped to the child region it rolls up into; counties not in the map are not counted).
  */
-export type Grouping = { kind: "total" } | { kind: "month" } | { kind: "region"; regionOf: ReadonlyMap<string, string> };
+export type Grouping = { kind: "total" } | { kind: "month" } | { kind: "year" } | { kind: "region"; regionOf: ReadonlyMap<string, string> };
 
 export const zeroFigures: StatFigures = {
   sessions: 0,
@@ -36,6 +38,7 @@ const inCounties = (column: SQL, counties: string[] | undefined): SQL =>
  */
 function slicer(g: Grouping, county: SQL, day: SQL, counties: string[] | undefined): { key: SQL; join: SQL; where: SQL } {
   if (g.kind === "total") return { key: sql`'all'`, join: sql``, where: inCounties(county, counties) };
+  if (g.kind === "year") return { key: sql`extract(year from ${day})::int::text`, join: sql``, where: inCounties(county, counties) };
   if (g.kind === "month") return { key: sql`extract(month from ${day})::int::text`, join: sql``, where: inCounties(county, counties) };
   const pairs = [...g.regionOf].map(([c, r]) => sql`(${c}::text, ${r}::text)`);
   if (pairs.length === 0) return { key: sql`'none'`, join: sql``, where: sql`false` };
@@ -46,14 +49,15 @@ function slicer(g: Grouping, county: SQL, day: SQL, counties: string[] | undefin
 type Keyed<T> = ({ k: string | null } & T)[];
 
 /**
- * The programme's figures (docs/indicators.md) counted from records, sliced by `g`. Seven queries,
+ * The programme's figures (docs/indicators.md) counted from records, sliced by `g`. Six statements,
  * each one index-friendly scan of one fact table (no correlated subqueries), sent together.
  */
 export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts: { withTotal?: boolean } = {}): Promise<Map<string, StatFigures>> {
   // With the total too (key "total"): the same scan rolls up once more (grouping sets), so a table of
   // regions and its 合计 row cost one pass over each fact table, not two.
   const groupBy = (key: SQL) => (opts.withTotal ? sql`group by grouping sets ((${key}), ())` : sql`group by 1`);
-  const { from, to, fromDate, toDate } = yearRange(f.year);
+  const { to, toDate } = yearRange(f.year);
+  const { from, fromDate } = yearRange(f.fromYear ?? f.year);
   const campaign = (column: SQL) => (f.campaignId ? sql`${column} = ${f.campaignId}` : sql`true`);
   const chinaTime = (ts: SQL) => sql`((${ts} at time zone 'UTC') + interval '8 hours')`;
 
