@@ -1,5 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DesktopOutlined, FieldTimeOutlined, FileProtectOutlined, ProfileOutlined, ReadOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
-import { BarChartOutlined, FlagOutlined, PieChartOutlined } from "@ant-design/icons";
+import { BarChartOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -60,6 +60,7 @@ const StatsPage = lazy(() => import("../modules/stats/pages/StatsPage").then((m)
 const StatsReportPage = lazy(() => import("../modules/stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
 const CampaignListPage = lazy(() => import("../modules/campaigns/pages/CampaignListPage").then((m) => ({ default: m.CampaignListPage })));
 const CampaignDetailPage = lazy(() => import("../modules/campaigns/pages/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })));
+const PlanningPage = lazy(() => import("../modules/planning/pages/PlanningPage").then((m) => ({ default: m.PlanningPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
@@ -205,6 +206,14 @@ export const routes: readonly AppRoute[] = [
     layout: "shell",
     menuParent: "/campaigns",
     Page: CampaignDetailPage,
+  },
+  {
+    path: "/planning",
+    permission: "campaign.plan",
+    title: "专家调度规划",
+    layout: "shell",
+    menu: { icon: <NodeIndexOutlined />, summary: "全省专家一次性匹配辖区待办难题，山区海岛县优先；可锁定、排除后重新规划并采纳" },
+    Page: PlanningPage,
   },
   {
     path: "/indicators",

@@ -4,15 +4,17 @@ export type ArcProblem = { id: string; trade: string; county: number; enterprise
 export type ArcExpert = { id: string; trades: readonly string[]; homeCounty: number; skillLevel: number; room: number; currentLoad: number };
 
 /**
- * Candidate experts of each problem, about `perProblem` of them: the cheapest by the model's own
- * cost among those with the trade and room, plus every one who helped the enterprise before (their
- * continuity discount could make them best). Problems of one trade in one county share their list,
- * so the work is per (trade, county) group, not per problem. Forbidden pairs are left out; a pinned
- * problem gets its pinned expert only.
+ * Candidate experts of each problem: the cheapest by the model's own cost among those with the trade
+ * and room, plus every one who helped the enterprise before (their continuity discount could make
+ * them best). Problems of one trade in one county share their list, so the work is per (trade,
+ * county) group, not per problem. Forbidden pairs are left out; a pinned problem gets its pinned
+ * expert only.
  *
- * The full bipartite graph would be 20,000 × ~700 arcs at province scale; the issue's benchmark and
- * the solver are tuned for about 50 per problem, and the 51st-cheapest expert of a trade in a county
- * is rarely needed when 50 nearer ones exist (if they are all taken, the problem's reason says so).
+ * A group's list is at least `minPerProblem` long and grows (up to `maxPerProblem`) until its
+ * experts' free room is twice the group's problems, so a county with many problems of one trade does
+ * not run out of candidates while the next-cheapest expert sits idle. The full bipartite graph would
+ * be 20,000 × ~1,000 arcs at province scale; the model's build and the solve grow with the arcs, and
+ * the 3-second budget of a province-wide plan allows about 20–30 per problem (see docs/matching.md).
  */
 export function candidateArcs(input: {
   problems: readonly ArcProblem[];
@@ -23,7 +25,8 @@ export function candidateArcs(input: {
   helpedBefore: ReadonlyMap<string, readonly string[]>;
   pins: ReadonlyMap<string, string>;
   forbids: ReadonlySet<string>;
-  perProblem: number;
+  minPerProblem: number;
+  maxPerProblem: number;
 }): Candidate[] {
   const { experts, weights: w, km } = input;
   const byTrade = new Map<string, number[]>();
@@ -37,9 +40,12 @@ export function candidateArcs(input: {
   });
   const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
   const groupCache = new Map<string, string[]>();
+  const groupKey = (trade: string, county: number) => `${trade}\u0000${county}`;
+  const groupSize = new Map<string, number>();
+  for (const p of input.problems) groupSize.set(groupKey(p.trade, p.county), (groupSize.get(groupKey(p.trade, p.county)) ?? 0) + 1);
 
   const cheapest = (trade: string, county: number): string[] => {
-    const key = `${trade}\u0000${county}`;
+    const key = groupKey(trade, county);
     const cached = groupCache.get(key);
     if (cached) return cached;
     const pool = byTrade.get(trade) ?? [];
@@ -56,7 +62,13 @@ export function candidateArcs(input: {
     });
     packed.sort();
     const ids: string[] = [];
-    for (let k = 0; k < Math.min(input.perProblem, packed.length); k++) ids.push(experts[packed[k]! % 2 ** 21]!.id);
+    const roomWanted = 2 * (groupSize.get(key) ?? 1);
+    let room = 0;
+    for (let k = 0; k < Math.min(input.maxPerProblem, packed.length) && (k < input.minPerProblem || room < roomWanted); k++) {
+      const e = experts[packed[k]! % 2 ** 21]!;
+      ids.push(e.id);
+      room += e.room;
+    }
     groupCache.set(key, ids);
     return ids;
   };
@@ -68,13 +80,19 @@ export function candidateArcs(input: {
       out.push({ problem: p.id, expert: pinned });
       continue;
     }
-    const ids = new Set(cheapest(p.trade, p.county));
-    for (const id of input.helpedBefore.get(p.enterpriseId) ?? []) {
-      const e = experts[expertIndex.get(id) ?? -1];
-      if (e && e.room > 0 && e.trades.includes(p.trade)) ids.add(id);
+    const helpers = input.helpedBefore.get(p.enterpriseId);
+    let ids: Iterable<string> = cheapest(p.trade, p.county);
+    // Most problems have no helper and no forbid: no per-problem set or key is built for them.
+    if (helpers) {
+      const set = new Set(ids);
+      for (const id of helpers) {
+        const e = experts[expertIndex.get(id) ?? -1];
+        if (e && e.room > 0 && e.trades.includes(p.trade)) set.add(id);
+      }
+      ids = set;
     }
     for (const id of ids) {
-      if (!input.forbids.has(`${p.id}\u0000${id}`)) out.push({ problem: p.id, expert: id });
+      if (input.forbids.size === 0 || !input.forbids.has(`${p.id}\u0000${id}`)) out.push({ problem: p.id, expert: id });
     }
   }
   return out;

@@ -34,8 +34,8 @@ import { loadHelpedBefore, loadPoolExperts, loadWaitingProblems, type PlanExpert
  * owner per problem (ownerExpertId), so a plan gives each problem its responsible expert.
  */
 export const planWeights: AssignmentWeights = { ...defaultWeights, maxSkillLevel: skillLevels.length };
-/** Candidate experts per problem (the benchmark's shape; see candidateArcs). */
-export const candidatesPerProblem = 50;
+/** Candidate experts per problem, fewest and most (see candidateArcs and docs/matching.md). */
+export const candidatesPerProblem = { min: 20, max: 60 };
 
 const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
 const pairKey = (problemId: string, expertId: string) => `${problemId}\u0000${expertId}`;
@@ -153,7 +153,8 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     helpedBefore: helped,
     pins,
     forbids,
-    perProblem: candidatesPerProblem,
+    minPerProblem: candidatesPerProblem.min,
+    maxPerProblem: candidatesPerProblem.max,
   });
   const modelProblems: Problem[] = problemRows.map((p) => ({
     id: p.id,

@@ -1,0 +1,118 @@
+import { LockOutlined, StopOutlined, UnlockOutlined } from "@ant-design/icons";
+import { priorityKindLabels, trades, type PlanAssignment, type TradeCode } from "@jiangxin/domain";
+import { Button, Space, Table, Tag, Tooltip, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { Link } from "react-router-dom";
+
+interface PlanAssignmentTableProps {
+  rows: readonly PlanAssignment[];
+  pinned: ReadonlyMap<string, string>;
+  onPin: (row: PlanAssignment) => void;
+  onForbid: (row: PlanAssignment) => void;
+  compact: boolean;
+}
+
+const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
+
+/** The plan's pairs: who goes where, why, and per row 锁定 / 排除 for the next run. */
+export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: PlanAssignmentTableProps) {
+  const columns: ColumnsType<PlanAssignment> = [
+    {
+      title: "难题",
+      key: "problem",
+      width: 220,
+      render: (_, r) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/problems/${r.problemId}`}>{r.problemTitle}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {r.problemCode} · {tradeName(r.trade)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "企业", dataIndex: "enterpriseName", width: 180, ellipsis: true },
+    {
+      title: "县(市、区)",
+      key: "county",
+      width: 130,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          {r.countyName}
+          {r.priority.map((k) => (
+            <Tag key={k} color={k === "island" ? "blue" : "green"} style={{ marginInlineEnd: 0 }}>
+              {priorityKindLabels[k]}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: "指派专家",
+      key: "expert",
+      width: 140,
+      render: (_, r) => (
+        <div>
+          <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {r.expertCountyName}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "距离", dataIndex: "distanceKm", width: 80, align: "right", render: (km: number) => `${km} 公里` },
+    {
+      title: "理由",
+      key: "reasons",
+      width: 300,
+      render: (_, r) => (
+        <Space size={[4, 4]} wrap>
+          {r.reasons.map((reason) => (
+            <Tag key={reason} color={reason === "人工锁定" ? "gold" : reason.endsWith("优先") ? "green" : undefined} style={{ marginInlineEnd: 0 }}>
+              {reason}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: (
+        <Tooltip title="工种、技能、路程、在办负荷、服务连续性的加权和，越低越好">
+          <span>代价</span>
+        </Tooltip>
+      ),
+      dataIndex: "cost",
+      width: 70,
+      align: "right",
+    },
+    {
+      title: "调整",
+      key: "actions",
+      width: 150,
+      fixed: compact ? undefined : "right",
+      render: (_, r) => {
+        const isPinned = pinned.get(r.problemId) === r.expertId;
+        return (
+          <Space size={4}>
+            <Button size="small" icon={isPinned ? <UnlockOutlined /> : <LockOutlined />} onClick={() => onPin(r)}>
+              {isPinned ? "解锁" : "锁定"}
+            </Button>
+            <Button size="small" danger icon={<StopOutlined />} onClick={() => onForbid(r)}>
+              排除
+            </Button>
+          </Space>
+        );
+      },
+    },
+  ];
+  return (
+    <Table<PlanAssignment>
+      rowKey="problemId"
+      size={compact ? "small" : "middle"}
+      columns={columns}
+      dataSource={rows}
+      scroll={{ x: 1270 }}
+      pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
+      locale={{ emptyText: "没有指派：所选范围内的难题都没有可用的专家" }}
+    />
+  );
+}

@@ -1,0 +1,53 @@
+import { priorityKindLabels, trades, type PlanUnassigned, type TradeCode } from "@jiangxin/domain";
+import { Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { Link } from "react-router-dom";
+
+const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
+
+/** Problems the plan leaves without an expert, each with why. */
+export function PlanUnassignedList({ rows, compact }: { rows: readonly PlanUnassigned[]; compact: boolean }) {
+  const columns: ColumnsType<PlanUnassigned> = [
+    {
+      title: "难题",
+      key: "problem",
+      width: 220,
+      render: (_, r) => (
+        <div>
+          <Link to={`/problems/${r.problemId}`}>{r.problemTitle}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {r.problemCode} · {tradeName(r.trade)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "企业", dataIndex: "enterpriseName", width: 180, ellipsis: true },
+    {
+      title: "县(市、区)",
+      key: "county",
+      width: 130,
+      render: (_, r) => (
+        <>
+          {r.countyName}{" "}
+          {r.priority.map((k) => (
+            <Tag key={k} color={k === "island" ? "blue" : "green"}>
+              {priorityKindLabels[k]}
+            </Tag>
+          ))}
+        </>
+      ),
+    },
+    { title: "未安排原因", dataIndex: "reasonText", width: 260, render: (text: string) => <Tag color="orange">{text}</Tag> },
+  ];
+  return (
+    <Table<PlanUnassigned>
+      rowKey="problemId"
+      size={compact ? "small" : "middle"}
+      columns={columns}
+      dataSource={rows}
+      scroll={{ x: 790 }}
+      pagination={{ defaultPageSize: 20, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
+      locale={{ emptyText: "所有难题都已安排专家" }}
+    />
+  );
+}

@@ -1,0 +1,258 @@
+import { CheckCircleOutlined, CloseOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import type { PlanAssignment, PlanComputeInput, PlanPair, PlanResult } from "@jiangxin/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Select, Space, Statistic, Tabs, Tag, TreeSelect, Typography } from "antd";
+import type { Dayjs } from "dayjs";
+import { useEffect, useMemo, useState } from "react";
+import { errorMessage } from "../../../app/ApiError";
+import { PageHeader } from "../../../app/components/PageHeader";
+import { useCan } from "../../../app/session";
+import { useIsMobile } from "../../../app/useIsMobile";
+import { listCampaigns } from "../../campaigns/api";
+import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
+import { toTreeOptions } from "../../regions/regionTree";
+import { useRegionScope } from "../../regions/useRegionScope";
+import { acceptPlan, computePlan } from "../api";
+import { PlanAssignmentTable } from "../components/PlanAssignmentTable";
+import { PlanUnassignedList } from "../components/PlanUnassignedList";
+
+type Filters = { campaignId?: string; regionCode?: string; period?: [Dayjs, Dayjs] | null };
+
+/** Seconds since `running` turned true: a plan over a province takes a few, and the page says so. */
+function useElapsed(running: boolean): number {
+  const [elapsed, setElapsed] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const start = Date.now();
+    const timer = setInterval(() => setElapsed((Date.now() - start) / 1000), 200);
+    return () => {
+      clearInterval(timer);
+      setElapsed(0);
+    };
+  }, [running]);
+  return elapsed;
+}
+
+/**
+ * 专家调度规划: the whole expert pool matched to every problem waiting for one in the chosen scope,
+ * reviewed, adjusted by 锁定 / 排除, and accepted in one step. Pins and forbids stay until cleared,
+ * so each 重新规划 keeps the hand-made choices.
+ */
+export function PlanningPage() {
+  const isMobile = useIsMobile();
+  const can = useCan();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { scope, isError: regionsFailed } = useRegionScope();
+  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const campaigns = useQuery({ queryKey: campaignQueryKeys.list(undefined), queryFn: ({ signal }) => listCampaigns(undefined, signal), enabled: can("campaign.read") });
+
+  const [filters, setFilters] = useState<Filters>({});
+  const [pins, setPins] = useState<Map<string, PlanAssignment>>(new Map());
+  const [forbids, setForbids] = useState<PlanAssignment[]>([]);
+  const [plan, setPlan] = useState<PlanResult | null>(null);
+  const [accepted, setAccepted] = useState<number | null>(null);
+
+  const compute = useMutation({
+    mutationFn: (input: PlanComputeInput) => computePlan(input),
+    onSuccess: (result) => {
+      setPlan(result);
+      setAccepted(null);
+    },
+  });
+  const accept = useMutation({
+    mutationFn: (pairs: PlanPair[]) => acceptPlan(pairs),
+    onSuccess: ({ accepted: n }) => {
+      setAccepted(n);
+      setPlan(null);
+      setPins(new Map());
+      setForbids([]);
+      message.success(`已采纳方案：${n} 个难题已指派专家`);
+      void queryClient.invalidateQueries();
+    },
+  });
+  const elapsed = useElapsed(compute.isPending);
+
+  const run = () => {
+    accept.reset();
+    compute.mutate({
+      campaignId: filters.campaignId,
+      regionCode: filters.regionCode,
+      from: filters.period?.[0].format("YYYY-MM-DD"),
+      to: filters.period?.[1].format("YYYY-MM-DD"),
+      pins: [...pins.values()].map((p) => ({ problemId: p.problemId, expertId: p.expertId })),
+      forbids: forbids.map((f) => ({ problemId: f.problemId, expertId: f.expertId })),
+    });
+  };
+  const togglePin = (row: PlanAssignment) =>
+    setPins((old) => {
+      const next = new Map(old);
+      if (next.get(row.problemId)?.expertId === row.expertId) next.delete(row.problemId);
+      else next.set(row.problemId, row);
+      return next;
+    });
+  const forbid = (row: PlanAssignment) => {
+    setPins((old) => {
+      const next = new Map(old);
+      next.delete(row.problemId);
+      return next;
+    });
+    setForbids((old) => (old.some((f) => f.problemId === row.problemId && f.expertId === row.expertId) ? old : [...old, row]));
+  };
+  const pinnedIds = useMemo(() => new Map([...pins].map(([k, v]) => [k, v.expertId])), [pins]);
+  const adjusted = pins.size + forbids.length > 0;
+
+  const wide = isMobile ? "100%" : undefined;
+  const filtersCard = (
+    <Card style={{ marginBottom: 16 }} styles={{ body: { padding: isMobile ? 12 : 16 } }}>
+      <Flex gap={12} wrap align="center">
+        {can("campaign.read") ? (
+          <Select
+            aria-label="专项行动"
+            value={filters.campaignId}
+            allowClear
+            loading={campaigns.isFetching}
+            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: `${c.year} ${c.name}` }))}
+            placeholder={campaigns.isError ? "专项行动加载失败" : "不限专项行动"}
+            style={{ width: wide ?? 280 }}
+            onChange={(campaignId?: string) => setFilters((f) => ({ ...f, campaignId }))}
+          />
+        ) : null}
+        <TreeSelect
+          aria-label="区域"
+          value={filters.regionCode}
+          treeData={regionOptions}
+          allowClear
+          placeholder={regionsFailed ? "区域加载失败" : scope ? `${scope.name}（全部）` : "全部辖区"}
+          loading={!scope && !regionsFailed}
+          showSearch={{ treeNodeFilterProp: "title" }}
+          treeDefaultExpandedKeys={scope ? [scope.code] : []}
+          style={{ width: wide ?? 220 }}
+          onChange={(regionCode?: string) => setFilters((f) => ({ ...f, regionCode }))}
+        />
+        <DatePicker.RangePicker
+          aria-label="受理时段"
+          value={filters.period ?? null}
+          placeholder={["难题登记起", "止"]}
+          style={{ width: wide ?? 260 }}
+          onChange={(range) => setFilters((f) => ({ ...f, period: range && range[0] && range[1] ? [range[0], range[1]] : null }))}
+        />
+        <Button type="primary" icon={<ThunderboltOutlined />} loading={compute.isPending} onClick={run} block={isMobile}>
+          {plan ? "重新规划" : "计算方案"}
+        </Button>
+      </Flex>
+      {adjusted ? (
+        <Flex gap={6} wrap style={{ marginTop: 12 }} align="center">
+          <Typography.Text type="secondary">人工调整（重新规划时生效）：</Typography.Text>
+          {[...pins.values()].map((p) => (
+            <Tag key={`pin-${p.problemId}`} color="gold" closable onClose={() => togglePin(p)}>
+              锁定 {p.problemTitle} → {p.expertName}
+            </Tag>
+          ))}
+          {forbids.map((f) => (
+            <Tag key={`forbid-${f.problemId}-${f.expertId}`} color="red" closable onClose={() => setForbids((old) => old.filter((x) => x !== f))}>
+              排除 {f.problemTitle} ✕ {f.expertName}
+            </Tag>
+          ))}
+          <Button size="small" type="link" icon={<CloseOutlined />} onClick={() => (setPins(new Map()), setForbids([]))}>
+            清除调整
+          </Button>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+
+  let body;
+  if (compute.isPending) {
+    // The server gives no progress of its own: a province-wide plan is load, build, solve in ~2–3 s.
+    body = (
+      <Card>
+        <Flex vertical align="center" gap={12} style={{ padding: "32px 0" }}>
+          <Progress type="circle" percent={Math.min(95, Math.round((elapsed / 4) * 100))} format={() => `${elapsed.toFixed(1)} 秒`} />
+          <Typography.Text>正在读取待匹配难题和全省专家库，求解最优调度方案…</Typography.Text>
+          <Typography.Text type="secondary">全省范围通常需要数秒</Typography.Text>
+        </Flex>
+      </Card>
+    );
+  } else if (compute.isError) {
+    body = <Result status="error" title="方案计算失败" subTitle={errorMessage(compute.error)} extra={<Button onClick={run}>重试</Button>} />;
+  } else if (accepted !== null) {
+    body = <Result status="success" title={`已采纳：${accepted} 个难题已指派专家`} subTitle="难题状态已变为“已匹配专家”，可在难题列表中跟进" extra={<Button onClick={run}>为剩余难题再规划</Button>} />;
+  } else if (!plan) {
+    body = (
+      <Card>
+        <Empty description="选择范围后点击“计算方案”：把辖区内已受理、待匹配的难题一次性分配给全省可服务的专家" />
+      </Card>
+    );
+  } else if (plan.totals.problems === 0) {
+    body = (
+      <Card>
+        <Empty description="所选范围内没有已受理、待匹配专家的难题" />
+      </Card>
+    );
+  } else {
+    const t = plan.totals;
+    body = (
+      <>
+        <Card style={{ marginBottom: 16 }} styles={{ body: { padding: isMobile ? 12 : 16 } }}>
+          <Flex gap={isMobile ? 16 : 40} wrap>
+            <Statistic title="待匹配难题" value={t.problems} suffix="个" />
+            <Statistic title="已安排" value={t.assigned} suffix={`/ ${t.problems}`} />
+            <Statistic title="山区海岛县已安排" value={t.priorityAssigned} suffix={`/ ${t.priorityProblems}`} />
+            <Statistic title="动用专家" value={t.expertsUsed} suffix={`/ ${t.experts}`} />
+            <Statistic title="平均距离" value={t.meanDistanceKm} suffix="公里" />
+          </Flex>
+          <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 12 }}>
+            每个难题指派一位负责专家；读取数据 {plan.timing.loadMs} ms，构建 {plan.timing.buildMs} ms，求解 {plan.timing.solveMs} ms，共 {plan.timing.totalMs} ms
+          </Typography.Text>
+        </Card>
+        {accept.isError ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message="采纳失败，未做任何更改"
+            description={errorMessage(accept.error)}
+            action={<Button onClick={run}>重新规划</Button>}
+          />
+        ) : null}
+        <Card styles={{ body: { padding: isMobile ? 8 : 16 } }}>
+          <Tabs
+            items={[
+              { key: "assigned", label: `调度方案 (${t.assigned})`, children: <PlanAssignmentTable rows={plan.assignments} pinned={pinnedIds} onPin={togglePin} onForbid={forbid} compact={isMobile} /> },
+              { key: "unassigned", label: `未安排 (${t.unassigned})`, children: <PlanUnassignedList rows={plan.unassigned} compact={isMobile} /> },
+            ]}
+          />
+        </Card>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="专家调度规划"
+        description="全省专家库一次性匹配辖区待办难题：工种对口，就近、负荷均衡、优先老帮手，山区县海岛县优先保障"
+        extra={
+          plan && plan.assignments.length > 0 && accepted === null ? (
+            <Popconfirm
+              title="采纳此方案？"
+              description={`将为 ${plan.assignments.length} 个难题指派专家（全部成功或全部不变）`}
+              okText="采纳"
+              cancelText="取消"
+              onConfirm={() => accept.mutate(plan.assignments.map((a) => ({ problemId: a.problemId, expertId: a.expertId })))}
+            >
+              <Button type="primary" icon={<CheckCircleOutlined />} loading={accept.isPending}>
+                采纳方案
+              </Button>
+            </Popconfirm>
+          ) : null
+        }
+      />
+      {filtersCard}
+      <Space direction="vertical" style={{ width: "100%" }}>
+        {body}
+      </Space>
+    </>
+  );
+}
