@@ -1,6 +1,6 @@
 import { LockOutlined, StopOutlined, UnlockOutlined } from "@ant-design/icons";
 import { priorityKindLabels, trades, type PlanAssignment, type TradeCode } from "@jiangxin/domain";
-import { Button, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { Button, Flex, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
 
@@ -30,7 +30,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
         </div>
       ),
     },
-    { title: "企业", dataIndex: "enterpriseName", width: 180, ellipsis: true },
+    { title: "企业", dataIndex: "enterpriseName", width: 150, ellipsis: true },
     {
       title: "县(市、区)",
       key: "county",
@@ -59,11 +59,11 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
         </div>
       ),
     },
-    { title: "距离", dataIndex: "distanceKm", width: 80, align: "right", render: (km: number) => `${km} 公里` },
+    { title: "距离", dataIndex: "distanceKm", width: 80, align: "right", render: (km: number) => (km === 0 ? "本县" : `${km} 公里`) },
     {
       title: "理由",
       key: "reasons",
-      width: 300,
+      width: 280,
       render: (_, r) => (
         <Space size={[4, 4]} wrap>
           {r.reasons.map((reason) => (
@@ -88,29 +88,56 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
       title: "调整",
       key: "actions",
       width: 150,
-      fixed: compact ? undefined : "right",
-      render: (_, r) => {
-        const isPinned = pinned.get(r.problemId) === r.expertId;
-        return (
-          <Space size={4}>
-            <Button size="small" icon={isPinned ? <UnlockOutlined /> : <LockOutlined />} onClick={() => onPin(r)}>
-              {isPinned ? "解锁" : "锁定"}
-            </Button>
-            <Button size="small" danger icon={<StopOutlined />} onClick={() => onForbid(r)}>
-              排除
-            </Button>
+      fixed: "right",
+      render: (_, r) => actions(r),
+    },
+  ];
+  const actions = (r: PlanAssignment) => {
+    const isPinned = pinned.get(r.problemId) === r.expertId;
+    return (
+      <Space size={4}>
+        <Button size="small" icon={isPinned ? <UnlockOutlined /> : <LockOutlined />} onClick={() => onPin(r)}>
+          {isPinned ? "解锁" : "锁定"}
+        </Button>
+        <Button size="small" danger icon={<StopOutlined />} onClick={() => onForbid(r)}>
+          排除
+        </Button>
+      </Space>
+    );
+  };
+  // At phone width one column holds the whole pair, so the expert is seen without scrolling sideways.
+  const compactColumns: ColumnsType<PlanAssignment> = [
+    {
+      title: "难题 → 专家",
+      key: "pair",
+      render: (_, r) => (
+        <Flex vertical gap={4}>
+          <Link to={`/problems/${r.problemId}`}>{r.problemTitle}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.enterpriseName} · {r.countyName}
+          </Typography.Text>
+          <div>
+            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link>（{r.expertCountyName}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}，代价 {r.cost}）
+          </div>
+          <Space size={[4, 4]} wrap>
+            {r.reasons.map((reason) => (
+              <Tag key={reason} color={reason === "人工锁定" ? "gold" : reason.endsWith("优先") ? "green" : undefined} style={{ marginInlineEnd: 0 }}>
+                {reason}
+              </Tag>
+            ))}
           </Space>
-        );
-      },
+          {actions(r)}
+        </Flex>
+      ),
     },
   ];
   return (
     <Table<PlanAssignment>
       rowKey="problemId"
       size={compact ? "small" : "middle"}
-      columns={columns}
+      columns={compact ? compactColumns : columns}
       dataSource={rows}
-      scroll={{ x: 1270 }}
+      scroll={compact ? undefined : { x: 1180 }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
       locale={{ emptyText: "没有指派：所选范围内的难题都没有可用的专家" }}
     />

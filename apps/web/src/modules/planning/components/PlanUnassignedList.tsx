@@ -39,13 +39,30 @@ export function PlanUnassignedList({ rows, compact }: { rows: readonly PlanUnass
     },
     { title: "未安排原因", dataIndex: "reasonText", width: 260, render: (text: string) => <Tag color="orange">{text}</Tag> },
   ];
+  const compactColumns: ColumnsType<PlanUnassigned> = [
+    {
+      title: "难题",
+      key: "problem",
+      render: (_, r) => (
+        <div>
+          <Link to={`/problems/${r.problemId}`}>{r.problemTitle}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {r.enterpriseName} · {r.countyName} {r.priority.map((k) => priorityKindLabels[k]).join(" ")}
+          </Typography.Text>
+          <Tag color="orange" style={{ marginTop: 4, whiteSpace: "normal" }}>
+            {r.reasonText}
+          </Tag>
+        </div>
+      ),
+    },
+  ];
   return (
     <Table<PlanUnassigned>
       rowKey="problemId"
       size={compact ? "small" : "middle"}
-      columns={columns}
+      columns={compact ? compactColumns : columns}
       dataSource={rows}
-      scroll={{ x: 790 }}
+      scroll={compact ? undefined : { x: 790 }}
       pagination={{ defaultPageSize: 20, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
       locale={{ emptyText: "所有难题都已安排专家" }}
     />
