@@ -42,8 +42,9 @@ function slicer(g: Grouping, county: SQL, day: SQL, counties: string[] | undefin
   if (g.kind === "month") return { key: sql`extract(month from ${day})::int::text`, join: sql``, where: inCounties(county, counties) };
   const pairs = [...g.regionOf].map(([c, r]) => sql`(${c}::text, ${r}::text)`);
   if (pairs.length === 0) return { key: sql`'none'`, join: sql``, where: sql`false` };
-  // The map already holds only the counties asked for, so the join is the county filter.
-  return { key: sql`m.region`, join: sql`join (values ${sql.join(pairs, sql`, `)}) as m(county, region) on m.county = ${county}`, where: sql`true` };
+  // The map holds only the counties asked for; the join alone would filter, but the planner reaches
+  // the (county_code, date) indexes only through an IN list (a county's rows, not the whole year's).
+  return { key: sql`m.region`, join: sql`join (values ${sql.join(pairs, sql`, `)}) as m(county, region) on m.county = ${county}`, where: inCounties(county, [...g.regionOf.keys()]) };
 }
 
 type Keyed<T> = ({ k: string | null } & T)[];
