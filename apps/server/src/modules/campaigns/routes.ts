@@ -1,7 +1,9 @@
-import { campaignInputSchema, campaignSchema, errorBodySchema } from "@jiangxin/domain";
+import { campaignInputSchema, campaignRegionsSchema, campaignSchema, errorBodySchema } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
+import { campaignRegions } from "./campaignRegions";
+import { campaignRegionsExportRoute } from "./campaignRegionsExport";
 import { createCampaign, getCampaign, listCampaigns } from "./service";
 
 const tags = ["专项行动 campaigns"];
@@ -20,6 +22,15 @@ export function campaignRoutes(app: HttpApp, ctx: AppContext): void {
     { config: { permission: "campaign.read" }, schema: { tags, summary: "专项行动详情", params: z.object({ id: z.uuid({ error: "编号格式不正确" }) }), response: { 200: campaignSchema, 404: errorBodySchema } } },
     (request) => getCampaign(ctx, actorOfRequest(request), request.params.id),
   );
+  app.get(
+    "/api/campaigns/:id/regions",
+    {
+      config: { permission: "campaign.read" },
+      schema: { tags, summary: "专项行动各县进度(对照平均分配的目标，落后在前)", params: z.object({ id: z.uuid({ error: "编号格式不正确" }) }), response: { 200: campaignRegionsSchema, 404: errorBodySchema } },
+    },
+    (request) => campaignRegions(ctx, actorOfRequest(request), request.params.id),
+  );
+  campaignRegionsExportRoute(app, ctx);
   app.post(
     "/api/campaigns",
     { config: { permission: "campaign.write" }, schema: { tags, summary: "设立专项行动", body: campaignInputSchema, response: { 201: campaignSchema, 400: errorBodySchema } } },

@@ -13,6 +13,7 @@ import { useRegionTree } from "../../regions/useRegionTree";
 import { getCampaign } from "../api";
 import { campaignQueryKeys } from "../campaignQueryKeys";
 import { campaignRegionsText } from "../campaignRegionsText";
+import { CampaignRegionsCard } from "../components/CampaignRegionsCard";
 import { TargetProgressList } from "../components/TargetProgressList";
 import { campaignTargetFields } from "../targetProgress";
 
@@ -100,6 +101,9 @@ export function CampaignDetailPage() {
               ]}
             />
           </Card>
+        </Col>
+        <Col span={24}>
+          <CampaignRegionsCard campaign={c} />
         </Col>
       </Row>
     </>
