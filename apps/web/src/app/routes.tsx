@@ -1,5 +1,5 @@
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DesktopOutlined, FieldTimeOutlined, FileProtectOutlined, ProfileOutlined, ReadOutlined, ShopOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
-import { BarChartOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined } from "@ant-design/icons";
+import { BarChartOutlined, DashboardOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined } from "@ant-design/icons";
 import type { RoutePermission } from "@jiangxin/domain";
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
 import { matchPath } from "react-router-dom";
@@ -60,6 +60,7 @@ const StatsPage = lazy(() => import("../modules/stats/pages/StatsPage").then((m)
 const StatsReportPage = lazy(() => import("../modules/stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
 const CampaignListPage = lazy(() => import("../modules/campaigns/pages/CampaignListPage").then((m) => ({ default: m.CampaignListPage })));
 const CampaignDetailPage = lazy(() => import("../modules/campaigns/pages/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })));
+const DashboardPage = lazy(() => import("../modules/dashboard/pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 const PlanningPage = lazy(() => import("../modules/planning/pages/PlanningPage").then((m) => ({ default: m.PlanningPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
@@ -68,6 +69,15 @@ const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").t
 /** The one route table: the router, the side menu and the home page's quick links all read it. */
 export const routes: readonly AppRoute[] = [
   { path: "/login", permission: "public", title: "登录", layout: "bare", Page: LoginPage },
+  // First in the menu: the leadership's one screen. Staff only (indicators.read), so others start at 工作台.
+  {
+    path: "/dashboard",
+    permission: "indicators.read",
+    title: "驾驶舱",
+    layout: "shell",
+    menu: { icon: <DashboardOutlined />, summary: "助企行六项指标与各专项行动对照年度目标，一屏总览" },
+    Page: DashboardPage,
+  },
   {
     path: "/",
     permission: "session.self",
