@@ -6,6 +6,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
 import { toTreeOptions } from "../../regions/regionTree";
@@ -97,14 +98,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
       onClose={onClose}
       size={isMobile ? "100%" : 680}
       forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Flex>
-      }
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
     >
       <Form<FormValues>
         form={form}

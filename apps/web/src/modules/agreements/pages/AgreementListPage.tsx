@@ -1,14 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { agreementListQuerySchema, agreementScopeLabels, agreementStatusLabels, agreementStatuses, type Agreement } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Input, Select, Table, Tag, TreeSelect, Typography, type TableColumnsType, Space } from "antd";
-import { useMemo, useState } from "react";
+import { App, Button, Card, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType, Space } from "antd";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
 import { listAgreements } from "../api";
@@ -24,8 +25,7 @@ export function AgreementListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const { scope, isError: regionsFailed } = useRegionScope();
-  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const { scope } = useRegionScope();
   const canWrite = can("agreement.write");
   const list = useQuery({ queryKey: agreementQueryKeys.list(query), queryFn: ({ signal }) => listAgreements(query, signal), placeholderData: keepPreviousData });
 
@@ -85,26 +85,8 @@ export function AgreementListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <Input.Search
-            key={query.q ?? ""}
-            defaultValue={query.q}
-            allowClear
-            enterButton="搜索"
-            placeholder="协议名称"
-            style={{ width: isMobile ? "100%" : 280 }}
-            onSearch={(value) => update({ q: value.trim(), page: undefined })}
-          />
-          <TreeSelect
-            value={query.regionCode}
-            treeData={regionOptions}
-            allowClear
-            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
-            loading={!scope && !regionsFailed}
-            showSearch={{ treeNodeFilterProp: "title" }}
-            treeDefaultExpandedKeys={scope ? [scope.code] : []}
-            style={{ width: isMobile ? "100%" : 200 }}
-            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
-          />
+          <ListSearchInput value={query.q} placeholder="协议名称" width={280} onSearch={(q) => update({ q, page: undefined })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code, page: undefined })} />
           <Select
             value={query.status}
             allowClear

@@ -9,9 +9,10 @@ import {
   type RegionNode,
 } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Col, Drawer, Flex, Form, Input, Row, Select, Switch, TreeSelect } from "antd";
+import { Alert, Col, Drawer, Form, Input, Row, Select, Switch, TreeSelect } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
+import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
@@ -86,14 +87,7 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
       size={isMobile ? "100%" : 640}
       // Input survives closing the drawer by accident; it is cleared only after a successful save.
       forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Flex>
-      }
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
     >
       <Form<EnterpriseInput>
         form={form}

@@ -1,14 +1,15 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { enterpriseListQuerySchema, type EnterpriseListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Input, Space, TreeSelect } from "antd";
+import { App, Button, Card, Empty, Flex, Space } from "antd";
 import { useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { ExportButton } from "../../imports/components/ExportButton";
 import { ImportDrawer } from "../../imports/components/ImportDrawer";
 import { useRegionScope } from "../../regions/useRegionScope";
@@ -33,8 +34,7 @@ export function EnterpriseListPage() {
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const { scope, isError: regionsFailed } = useRegionScope();
-  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const { scope } = useRegionScope();
 
   const list = useQuery({
     queryKey: enterpriseQueryKeys.list(query),
@@ -90,26 +90,8 @@ export function EnterpriseListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <Input.Search
-            key={query.q ?? ""}
-            defaultValue={query.q}
-            allowClear
-            enterButton="搜索"
-            placeholder="企业名称、统一社会信用代码或联系人"
-            style={{ width: isMobile ? "100%" : 380 }}
-            onSearch={(value) => update({ q: value.trim(), page: undefined })}
-          />
-          <TreeSelect
-            value={query.regionCode}
-            treeData={regionOptions}
-            allowClear
-            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
-            loading={!scope && !regionsFailed}
-            showSearch={{ treeNodeFilterProp: "title" }}
-            treeDefaultExpandedKeys={scope ? [scope.code] : []}
-            style={{ width: isMobile ? "100%" : 240 }}
-            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
-          />
+          <ListSearchInput value={query.q} placeholder="企业名称、统一社会信用代码或联系人" width={380} onSearch={(q) => update({ q, page: undefined })} />
+          <RegionFilterSelect value={query.regionCode} width={240} onChange={(code) => update({ regionCode: code, page: undefined })} />
         </Flex>
       </Card>
       {list.isError && !list.data ? (

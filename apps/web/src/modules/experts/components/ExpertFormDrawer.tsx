@@ -18,6 +18,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch, TreeSelect, Typography, type FormRule } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
+import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule, type FieldSchema } from "../../../app/zodRule";
 import { toTreeOptions } from "../../regions/regionTree";
@@ -163,14 +164,7 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
       size={isMobile ? "100%" : 720}
       // Input survives closing the drawer by accident; it is cleared only after a successful save.
       forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Flex>
-      }
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
     >
       <Form<FormValues>
         form={form}

@@ -1,14 +1,15 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { expertListQuerySchema, type ExpertListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Input, Select, Space, TreeSelect } from "antd";
+import { App, Button, Card, Empty, Flex, Select, Space } from "antd";
 import { useMemo, useState } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { listExperts } from "../api";
 import { ExpertFormDrawer } from "../components/ExpertFormDrawer";
@@ -41,9 +42,7 @@ export function ExpertListPage() {
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  const { scope, data: tree, isError: regionsFailed } = useRegionScope();
-  // The pool is provincial, so the filter offers every region, not just the user's own.
-  const regionOptions = useMemo(() => (tree ? [toTreeOptions(tree, false)] : []), [tree]);
+  const { scope } = useRegionScope();
   const isExpert = user.role === "expert";
 
   const list = useQuery({
@@ -109,15 +108,7 @@ export function ExpertListPage() {
       {isExpert ? null : (
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
           <Flex gap={12} wrap>
-            <Input.Search
-              key={query.q ?? ""}
-              defaultValue={query.q}
-              allowClear
-              enterButton="搜索"
-              placeholder="姓名或工作单位"
-              style={{ width: isMobile ? "100%" : 300 }}
-              onSearch={(value) => update({ q: value.trim(), page: undefined })}
-            />
+            <ListSearchInput value={query.q} placeholder="姓名或工作单位" width={300} onSearch={(q) => update({ q, page: undefined })} />
             <Select
               value={query.trade}
               options={tradeOptions}
@@ -127,17 +118,8 @@ export function ExpertListPage() {
               style={{ width: isMobile ? "100%" : 170 }}
               onChange={(value: string | undefined) => update({ trade: value, page: undefined })}
             />
-            <TreeSelect
-              value={query.regionCode}
-              treeData={regionOptions}
-              allowClear
-              placeholder={regionsFailed ? "区域加载失败" : "全部地区"}
-              loading={!tree && !regionsFailed}
-              showSearch={{ treeNodeFilterProp: "title" }}
-              treeDefaultExpandedKeys={scope ? [scope.code] : []}
-              style={{ width: isMobile ? "100%" : 200 }}
-              onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
-            />
+            {/* The pool is provincial, so the filter offers every region, not just the user's own. */}
+            <RegionFilterSelect value={query.regionCode} width={200} placeholder="全部地区" wholeTree onChange={(code) => update({ regionCode: code, page: undefined })} />
             <Select
               value={query.availability}
               options={availabilityOptions}

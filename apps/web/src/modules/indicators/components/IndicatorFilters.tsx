@@ -1,11 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Flex, Select, TreeSelect } from "antd";
-import { useMemo } from "react";
+import { Card, Flex, Select } from "antd";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { listCampaigns } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { reportYears, type IndicatorsUrlState } from "../indicatorsUrl";
 
@@ -20,8 +19,7 @@ const yearOptions = reportYears().map((year) => ({ value: year, label: `${year}�
 export function IndicatorFilters({ state, onChange }: IndicatorFiltersProps) {
   const isMobile = useIsMobile();
   const can = useCan();
-  const { scope, isError: regionsFailed } = useRegionScope();
-  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const { scope } = useRegionScope();
   const campaigns = useQuery({
     queryKey: campaignQueryKeys.list(state.year),
     queryFn: ({ signal }) => listCampaigns(state.year, signal),
@@ -41,17 +39,13 @@ export function IndicatorFilters({ state, onChange }: IndicatorFiltersProps) {
           // A campaign belongs to one year, so changing the year drops it.
           onChange={(year: number) => onChange({ year, campaignId: undefined })}
         />
-        <TreeSelect
+        <RegionFilterSelect
           aria-label="区域"
           value={state.regionCode}
-          treeData={regionOptions}
-          allowClear
-          placeholder={regionsFailed ? "区域加载失败" : scope ? `${scope.name}（全部）` : "全部辖区"}
-          loading={!scope && !regionsFailed}
-          showSearch={{ treeNodeFilterProp: "title" }}
-          treeDefaultExpandedKeys={scope ? [scope.code] : []}
-          style={{ width: isMobile ? "calc(50% - 6px)" : 220 }}
-          onChange={(regionCode: string | undefined) => onChange({ regionCode })}
+          placeholder={scope ? `${scope.name}（全部）` : "全部辖区"}
+          width={220}
+          mobileWidth="calc(50% - 6px)"
+          onChange={(regionCode) => onChange({ regionCode })}
         />
         {can("campaign.read") ? (
           <Select

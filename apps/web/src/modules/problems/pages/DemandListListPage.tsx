@@ -10,7 +10,7 @@ import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { listDemandLists } from "../api";
-import { RegionFilter } from "../components/RegionFilter";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { useUrlQuery } from "../useUrlQuery";
 import { ExportButton } from "../../imports/components/ExportButton";
@@ -106,7 +106,7 @@ export function DemandListListPage() {
       {can("data.import") ? <ImportDrawer kind="demandLists" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isStaffRole(user.role) ? (
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-          <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} />
+          <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code, page: undefined })} />
         </Card>
       ) : null}
       {list.isError && !list.data ? (

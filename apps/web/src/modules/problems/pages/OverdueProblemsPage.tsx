@@ -7,7 +7,7 @@ import { useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { listOverdueProblems } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
-import { RegionFilter } from "../components/RegionFilter";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { useUrlQuery } from "../useUrlQuery";
 
@@ -47,7 +47,7 @@ export function OverdueProblemsPage() {
             />
             <Typography.Text>天未推进</Typography.Text>
           </Flex>
-          {isStaffRole(user.role) ? <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
+          {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
         </Flex>
       </Card>
       {list.isError && !list.data ? (

@@ -1,15 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { isStaffRole, problemListQuerySchema, problemStatuses, problemStatusLabels, type ProblemListQuery } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Checkbox, Empty, Flex, Input, Select } from "antd";
+import { Button, Card, Checkbox, Empty, Flex, Select } from "antd";
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { listProblems } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
-import { RegionFilter } from "../components/RegionFilter";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { useUrlQuery } from "../useUrlQuery";
 import { ExportButton } from "../../imports/components/ExportButton";
@@ -56,15 +57,7 @@ export function ProblemListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap align="center">
-          <Input.Search
-            key={query.q ?? ""}
-            defaultValue={query.q}
-            allowClear
-            enterButton="搜索"
-            placeholder="难题标题、描述或企业名称"
-            style={{ width: isMobile ? "100%" : 320 }}
-            onSearch={(value) => update({ q: value.trim(), page: undefined })}
-          />
+          <ListSearchInput value={query.q} placeholder="难题标题、描述或企业名称" width={320} onSearch={(q) => update({ q, page: undefined })} />
           <Select
             value={query.status}
             options={statusOptions}
@@ -73,7 +66,7 @@ export function ProblemListPage() {
             style={{ width: isMobile ? "100%" : 160 }}
             onChange={(value: string | undefined) => update({ status: value, page: undefined })}
           />
-          {isStaffRole(user.role) ? <RegionFilter value={query.regionCode} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
+          {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
           <Checkbox checked={query.open === true} onChange={(e) => update({ open: e.target.checked ? "true" : undefined, page: undefined })}>
             只看未完成
           </Checkbox>

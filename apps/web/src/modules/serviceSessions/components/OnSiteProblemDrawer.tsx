@@ -1,8 +1,9 @@
 import { onSiteProblemInputSchema, tradeCodes, trades, type OnSiteProblemInput, type Problem, type ServiceSession } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Drawer, Flex, Form, Input, Select } from "antd";
+import { Alert, Drawer, Form, Input, Select } from "antd";
 import { useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
+import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
@@ -66,16 +67,7 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
       onClose={onClose}
       size={isMobile ? "100%" : 560}
       forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button size="large" onClick={onClose}>
-            取消
-          </Button>
-          <Button size="large" type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            保存难题
-          </Button>
-        </Flex>
-      }
+      footer={<DrawerFooter size="large" saveLabel="保存难题" onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
     >
       <Form<OnSiteProblemInput> form={form} layout="vertical" size="large" disabled={mutation.isPending} onFinish={submit} onValuesChange={() => setFormError(null)}>
         <Form.Item label="难题标题" name="title" required rules={[zodRule(shape.title, "请填写难题标题")]}>

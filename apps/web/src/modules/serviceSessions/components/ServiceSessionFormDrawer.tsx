@@ -1,10 +1,11 @@
 import { serviceSessionInputSchema, type RegionNode, type ServiceSession, type ServiceSessionInput } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select, TreeSelect } from "antd";
+import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
 import { toTreeOptions } from "../../regions/regionTree";
@@ -87,14 +88,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
       onClose={onClose}
       size={isMobile ? "100%" : 640}
       forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Flex>
-      }
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
     >
       <Form<FormValues> form={form} layout="vertical" disabled={mutation.isPending} initialValues={{ date: dayjs() }} onFinish={submit} onValuesChange={() => setFormError(null)}>
         <Row gutter={16}>

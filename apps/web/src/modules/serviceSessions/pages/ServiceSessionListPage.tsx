@@ -1,15 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, DatePicker, Empty, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { listServiceSessions } from "../api";
 import { ServiceSessionFormDrawer } from "../components/ServiceSessionFormDrawer";
@@ -24,8 +25,7 @@ export function ServiceSessionListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const { scope, isError: regionsFailed } = useRegionScope();
-  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const { scope } = useRegionScope();
   const canWrite = can("serviceSession.write");
 
   const list = useQuery({
@@ -87,26 +87,8 @@ export function ServiceSessionListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <Input.Search
-            key={query.q ?? ""}
-            defaultValue={query.q}
-            allowClear
-            enterButton="搜索"
-            placeholder="场次名称"
-            style={{ width: isMobile ? "100%" : 280 }}
-            onSearch={(value) => update({ q: value.trim(), page: undefined })}
-          />
-          <TreeSelect
-            value={query.regionCode}
-            treeData={regionOptions}
-            allowClear
-            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
-            loading={!scope && !regionsFailed}
-            showSearch={{ treeNodeFilterProp: "title" }}
-            treeDefaultExpandedKeys={scope ? [scope.code] : []}
-            style={{ width: isMobile ? "100%" : 200 }}
-            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
-          />
+          <ListSearchInput value={query.q} placeholder="场次名称" width={280} onSearch={(q) => update({ q, page: undefined })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code, page: undefined })} />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
             allowEmpty={[true, true]}

@@ -1,9 +1,10 @@
 import { trainingInputSchema, type RegionNode, type Training, type TrainingInput } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Row, TreeSelect } from "antd";
+import { Alert, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
+import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
@@ -76,14 +77,7 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
       onClose={onClose}
       size={isMobile ? "100%" : 600}
       forceRender
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>取消</Button>
-          <Button type="primary" loading={mutation.isPending} onClick={() => form.submit()}>
-            保存
-          </Button>
-        </Flex>
-      }
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
     >
       <Form<FormValues> form={form} layout="vertical" disabled={mutation.isPending} initialValues={{ date: dayjs() }} onFinish={submit} onValuesChange={() => setFormError(null)}>
         <Row gutter={16}>

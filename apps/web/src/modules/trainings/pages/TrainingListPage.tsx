@@ -1,15 +1,16 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Empty, Flex, Input, Table, TreeSelect, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, DatePicker, Empty, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { PageHeader } from "../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
 import { listTrainings } from "../api";
@@ -23,8 +24,7 @@ export function TrainingListPage() {
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const { scope, isError: regionsFailed } = useRegionScope();
-  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const { scope } = useRegionScope();
   const canWrite = can("training.write");
   const list = useQuery({ queryKey: trainingQueryKeys.list(query), queryFn: ({ signal }) => listTrainings(query, signal), placeholderData: keepPreviousData });
   const pageTrainees = (list.data?.items ?? []).reduce((sum, t) => sum + t.trainees, 0);
@@ -72,26 +72,8 @@ export function TrainingListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <Input.Search
-            key={query.q ?? ""}
-            defaultValue={query.q}
-            allowClear
-            enterButton="搜索"
-            placeholder="培训主题"
-            style={{ width: isMobile ? "100%" : 260 }}
-            onSearch={(value) => update({ q: value.trim(), page: undefined })}
-          />
-          <TreeSelect
-            value={query.regionCode}
-            treeData={regionOptions}
-            allowClear
-            placeholder={regionsFailed ? "区域加载失败" : "全部区域"}
-            loading={!scope && !regionsFailed}
-            showSearch={{ treeNodeFilterProp: "title" }}
-            treeDefaultExpandedKeys={scope ? [scope.code] : []}
-            style={{ width: isMobile ? "100%" : 200 }}
-            onChange={(value: string | undefined) => update({ regionCode: value, page: undefined })}
-          />
+          <ListSearchInput value={query.q} placeholder="培训主题" width={260} onSearch={(q) => update({ q, page: undefined })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code, page: undefined })} />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
             allowEmpty={[true, true]}
