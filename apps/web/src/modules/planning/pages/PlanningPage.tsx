@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import type { PlanAssignment, PlanComputeInput, PlanPair, PlanResult } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Select, Space, Statistic, Tabs, Tag, TreeSelect, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Select, Space, Statistic, Tabs, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { errorMessage } from "../../../app/ApiError";
@@ -10,7 +10,7 @@ import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { listCampaigns } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
-import { toTreeOptions } from "../../regions/regionTree";
+import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { acceptPlan, computePlan } from "../api";
 import { PlanAssignmentTable } from "../components/PlanAssignmentTable";
@@ -43,8 +43,7 @@ export function PlanningPage() {
   const can = useCan();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { scope, isError: regionsFailed } = useRegionScope();
-  const regionOptions = useMemo(() => (scope ? [toTreeOptions(scope, false)] : []), [scope]);
+  const { scope } = useRegionScope();
   const campaigns = useQuery({ queryKey: campaignQueryKeys.list(undefined), queryFn: ({ signal }) => listCampaigns(undefined, signal), enabled: can("campaign.read") });
 
   const [filters, setFilters] = useState<Filters>({});
@@ -118,17 +117,12 @@ export function PlanningPage() {
             onChange={(campaignId?: string) => setFilters((f) => ({ ...f, campaignId }))}
           />
         ) : null}
-        <TreeSelect
+        <RegionFilterSelect
           aria-label="区域"
           value={filters.regionCode}
-          treeData={regionOptions}
-          allowClear
-          placeholder={regionsFailed ? "区域加载失败" : scope ? `${scope.name}（全部）` : "全部辖区"}
-          loading={!scope && !regionsFailed}
-          showSearch={{ treeNodeFilterProp: "title" }}
-          treeDefaultExpandedKeys={scope ? [scope.code] : []}
-          style={{ width: wide ?? 220 }}
-          onChange={(regionCode?: string) => setFilters((f) => ({ ...f, regionCode }))}
+          width={220}
+          placeholder={scope ? `${scope.name}（全部）` : "全部辖区"}
+          onChange={(regionCode) => setFilters((f) => ({ ...f, regionCode }))}
         />
         <DatePicker.RangePicker
           aria-label="受理时段"
