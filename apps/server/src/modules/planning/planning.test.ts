@@ -7,6 +7,7 @@ import { makeProblem } from "../../fixtures/makeProblem";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
 import { auditLog } from "../audit/tables";
+import { campaigns } from "../campaigns/tables";
 import { problemEvents, problems } from "../problems/tables";
 
 const welding: TradeCode = "6-18-02-04";
@@ -111,6 +112,20 @@ describe.each(testDatabaseKinds)("campaign planning on %s", (kind) => {
     const pin = await agents.chunan.post("/api/plans/compute", { pins: [{ problemId: id.shangcheng1, expertId: id.welderA }] });
     expect(pin.statusCode).toBe(400);
     expect(Object.keys(pin.json<{ fields: Record<string, string> }>().fields)).toEqual(["pins.0"]);
+  });
+
+  it("narrows to a campaign's counties, and to its priority counties when it is priority-only", async () => {
+    const { db } = t.ctx.database;
+    const [hangzhouWide] = await db.insert(campaigns).values({ name: "杭州市助企行", year: 2025, regionCodes: ["330100"], targets: {}, ownerRegionCode: "330100" }).returning();
+    const [mountains] = await db.insert(campaigns).values({ name: "山区海岛县专项", year: 2025, priorityOnly: true, targets: {}, ownerRegionCode: "330000" }).returning();
+    const [wuyiOnly] = await db.insert(campaigns).values({ name: "武义县专项行动", year: 2025, regionCodes: ["330723"], targets: {}, ownerRegionCode: "330723" }).returning();
+    expect((await compute("province", { campaignId: hangzhouWide!.id })).totals.problems).toBe(5);
+    // 淳安 and 武义 are priority counties; 上城 is not.
+    const priority = await compute("province", { campaignId: mountains!.id });
+    expect([...priority.assignments, ...priority.unassigned].map((r) => r.countyCode).sort()).toEqual(["330127", "330127", "330127", "330723"]);
+    expect((await compute("hangzhou", { campaignId: mountains!.id })).totals.problems).toBe(3);
+    // Another county's campaign is not the 淳安 union's to plan.
+    expect((await agents.chunan.post("/api/plans/compute", { campaignId: wuyiOnly!.id })).statusCode).toBe(404);
   });
 
   it.each(["expert", "firm"] as const)("%s may not plan", async (who) => {
