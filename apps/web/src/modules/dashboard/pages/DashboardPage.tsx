@@ -118,7 +118,10 @@ export function DashboardPage() {
     }
   }
 
-  const campaignWords = campaigns.data && campaigns.data.length > 0 ? `${campaigns.data.length} 项行动` : undefined;
+  // A campaign's target is for all its regions, so its bars are the whole campaign's; a city or county
+  // finds its own part against its share on the campaign's page.
+  const wholeCampaign = scope !== null && scope.level !== "province" ? "，进度为行动全域合计，本地份额见行动详情" : "";
+  const campaignWords = campaigns.data && campaigns.data.length > 0 ? `${campaigns.data.length} 项行动${wholeCampaign}` : undefined;
   return (
     <>
       <PageHeader
