@@ -48,7 +48,8 @@ describe("a county union user sees only its county", () => {
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await logIn(page, server, "chunan");
-    await expect(page.getByText("淳安县").first().isVisible()).resolves.toBe(true); // the bound region in the header
+    // The bound region in the header's user menu ("县(市、区)总工会 · 淳安县"); waits, since the header renders after the session loads.
+    await page.getByText(/总工会 · 淳安县$/).first().waitFor();
 
     await page.getByRole("menuitem", { name: "企业" }).click();
     await page.waitForURL(/\/enterprises/);
