@@ -66,7 +66,9 @@ describe("an enterprise submits a demand list, follows it, and sees no other ent
       // 2. It follows the list: on its 需求清单 and its 难题, both problems 已提交.
       await page.getByRole("menuitem", { name: "需求清单" }).click();
       await page.waitForURL(/\/demand-lists$/);
-      await rows.first().waitFor();
+      // Wait for the list page itself: the detail page's rows can linger for a moment after the URL changes.
+      await page.getByText("本企业提交的需求清单。").waitFor();
+      await rows.filter({ hasText: ownFirm }).first().waitFor();
       const listRows = await rows.allInnerTexts();
       expect(listRows.length).toBeGreaterThan(0);
       for (const row of listRows) expect(row).toContain(ownFirm);
@@ -110,8 +112,8 @@ describe("an enterprise submits a demand list, follows it, and sees no other ent
       // 6. Its 企业 page lists its own firm and no other.
       await page.getByRole("menuitem", { name: "企业" }).click();
       await page.waitForURL(/\/enterprises/);
+      await page.getByText("共 1 条").waitFor();
       await rows.first().waitFor();
-      await expect(page.getByText("共 1 条").isVisible()).resolves.toBe(true);
       const firms = await rows.allInnerTexts();
       expect(firms).toHaveLength(1);
       expect(firms[0]).toContain(ownFirm);
