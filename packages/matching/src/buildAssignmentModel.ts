@@ -65,51 +65,113 @@ export function buildAssignmentModel(input: AssignmentInput): AssignmentModel {
   const shortfall = b.addNode(totalSlots);
   const idle = b.addNode(-totalRoom);
 
-  // Candidate arcs. Terms are kept per arc (as flat arrays) so that decoding can explain each match.
-  const expertIndex = new Map<string, number>(experts.map((e, i) => [e.id, i]));
+  // Candidate arcs. Everything per arc is in typed arrays (a province-wide plan has ~1M candidates):
+  // the terms are kept so decoding can explain each match, but objects are made only for the chosen.
+  const expertIndex = new Map<string, number>();
+  experts.forEach((e, i) => expertIndex.set(e.id, i));
   const helped = experts.map((e) => new Set(e.helpedEnterprises));
-  const seen = new Set<string>();
-  const arcProblem: number[] = [];
-  const arcExpert: number[] = [];
-  const terms: CostTerms[] = [];
+  const candidates = input.candidates;
+  const n = candidates.length;
+  const candExpert = new Int32Array(n);
+  const candProblem = new Int32Array(n);
+  const candFit = new Int32Array(n);
+  for (let c = 0; c < n; c++) {
+    const cand = candidates[c]!;
+    const to = problemNode.get(cand.problem);
+    if (to === undefined) throw new RangeError(`candidate names unknown problem ${cand.problem}`);
+    const ei = expertIndex.get(cand.expert);
+    if (ei === undefined) throw new RangeError(`candidate names unknown expert ${cand.expert}`);
+    const pi = to - firstProblemNode;
+    candExpert[c] = ei;
+    candProblem[c] = pi;
+    candFit[c] = expertNode.has(cand.expert) ? experts[ei]!.trades.indexOf(problems[pi]!.trade) : -1;
+  }
+  // Duplicate pairs: bucket candidates by problem (stable), then one stamp per expert finds repeats
+  // within a bucket, so no string key or set entry is built per candidate. The first one stays.
+  const bucketStart = new Int32Array(problems.length + 1);
+  for (let c = 0; c < n; c++) bucketStart[candProblem[c]! + 1]!++;
+  for (let pi = 0; pi < problems.length; pi++) bucketStart[pi + 1]! += bucketStart[pi]!;
+  const fill = bucketStart.slice(0, problems.length);
+  const byProblem = new Int32Array(n);
+  for (let c = 0; c < n; c++) byProblem[fill[candProblem[c]!]!++] = c;
+  const stamp = new Int32Array(experts.length).fill(-1);
+  const duplicate = new Uint8Array(n);
+  for (let pi = 0; pi < problems.length; pi++) {
+    for (let k = bucketStart[pi]!; k < bucketStart[pi + 1]!; k++) {
+      const c = byProblem[k]!;
+      // Only kept candidates count as seen, as in a one-pass filter: a dropped one never blocks.
+      if (candFit[c]! < 0) continue;
+      const ei = candExpert[c]!;
+      if (stamp[ei] === pi) duplicate[c] = 1;
+      else stamp[ei] = pi;
+    }
+  }
+
+  // Distances per county pair, asked of the caller once each rather than once per candidate.
+  const countyIndex = new Map<string, number>();
+  const countyOf = (code: string) => {
+    let i = countyIndex.get(code);
+    if (i === undefined) countyIndex.set(code, (i = countyIndex.size));
+    return i;
+  };
+  const expertCounty = Int32Array.from(experts, (e) => countyOf(e.homeCounty));
+  const problemCounty = Int32Array.from(problems, (p) => countyOf(p.county));
+  const counties = [...countyIndex.keys()];
+  const nc = counties.length;
+  const distanceMemo = new Float64Array(nc * nc).fill(-1);
+  const distanceOf = (ei: number, pi: number) => {
+    const k = expertCounty[ei]! * nc + problemCounty[pi]!;
+    let d = distanceMemo[k]!;
+    if (d < 0) {
+      const from = experts[ei]!.homeCounty;
+      const to = problems[pi]!.county;
+      d = input.distance(from, to);
+      if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`distance ${from}→${to} is ${d}, not a non-negative integer`);
+      distanceMemo[k] = d;
+    }
+    return d;
+  };
+
+  const kept = n - duplicate.reduce((sum, x) => sum + x, 0);
+  const arcProblem = new Int32Array(kept);
+  const arcExpert = new Int32Array(kept);
+  const termTradeFit = new Float64Array(kept);
+  const termSkill = new Float64Array(kept);
+  const termTravel = new Float64Array(kept);
+  const termLoad = new Float64Array(kept);
+  const termContinuity = new Float64Array(kept);
   const eligibleCount = new Int32Array(problems.length);
   let dropped = 0;
   let maxArcCost = 0;
-  for (const c of input.candidates) {
-    const from = expertNode.get(c.expert);
-    const to = problemNode.get(c.problem);
-    const key = `${c.expert}\u0000${c.problem}`;
-    if (to === undefined) throw new RangeError(`candidate names unknown problem ${c.problem}`);
-    if (!expertIndex.has(c.expert)) throw new RangeError(`candidate names unknown expert ${c.expert}`);
-    const expert = experts[expertIndex.get(c.expert)!]!;
-    const pi = to - firstProblemNode;
-    const problem = problems[pi]!;
-    const fit = expert.trades.indexOf(problem.trade);
-    if (from === undefined || fit < 0 || seen.has(key)) {
+  let candidateArcs = 0;
+  for (let c = 0; c < n; c++) {
+    const fit = candFit[c]!;
+    if (fit < 0 || duplicate[c] === 1) {
       dropped++;
       continue;
     }
-    seen.add(key);
-    const distance = input.distance(expert.homeCounty, problem.county);
-    if (!Number.isSafeInteger(distance) || distance < 0) {
-      throw new RangeError(`distance ${expert.homeCounty}→${problem.county} is ${distance}, not a non-negative integer`);
-    }
-    const t: CostTerms = {
-      tradeFit: weights.tradeFit * fit,
-      skill: weights.skill * Math.max(0, weights.maxSkillLevel - expert.skillLevel),
-      travel: weights.travel * distance,
-      load: weights.load * expert.currentLoad,
-      continuity: helped[expertIndex.get(c.expert)!]!.has(problem.enterprise) ? 0 : weights.continuity,
-    };
-    const cost = t.tradeFit + t.skill + t.travel + t.load + t.continuity;
-    b.addArc(from, to, 1, cost);
-    arcProblem.push(pi);
-    arcExpert.push(expertIndex.get(c.expert)!);
-    terms.push(t);
+    const ei = candExpert[c]!;
+    const pi = candProblem[c]!;
+    const expert = experts[ei]!;
+    const distance = distanceOf(ei, pi);
+    const tradeFit = weights.tradeFit * fit;
+    const skill = weights.skill * Math.max(0, weights.maxSkillLevel - expert.skillLevel);
+    const travel = weights.travel * distance;
+    const load = weights.load * expert.currentLoad;
+    const continuity = helped[ei]!.has(problems[pi]!.enterprise) ? 0 : weights.continuity;
+    const cost = tradeFit + skill + travel + load + continuity;
+    b.addArc(expertNode.get(expert.id)!, firstProblemNode + pi, 1, cost);
+    const a = candidateArcs++;
+    arcProblem[a] = pi;
+    arcExpert[a] = ei;
+    termTradeFit[a] = tradeFit;
+    termSkill[a] = skill;
+    termTravel[a] = travel;
+    termLoad[a] = load;
+    termContinuity[a] = continuity;
     eligibleCount[pi]!++;
     maxArcCost = Math.max(maxArcCost, cost);
   }
-  const candidateArcs = terms.length;
 
   const tierPenalties = input.weights?.unassignedPenalty?.slice() ?? strictTierPenalties(maxTier, {
     maxArcCost,
@@ -140,8 +202,14 @@ export function buildAssignmentModel(input: AssignmentInput): AssignmentModel {
       const filled = new Int32Array(problems.length);
       for (let a = 0; a < candidateArcs; a++) {
         if (flow[a] !== 1) continue;
-        const t = terms[a]!;
-        assignments.push({ problem: problems[arcProblem[a]!]!.id, expert: experts[arcExpert[a]!]!.id, cost: network.cost[a]!, terms: t });
+        const terms: CostTerms = {
+          tradeFit: termTradeFit[a]!,
+          skill: termSkill[a]!,
+          travel: termTravel[a]!,
+          load: termLoad[a]!,
+          continuity: termContinuity[a]!,
+        };
+        assignments.push({ problem: problems[arcProblem[a]!]!.id, expert: experts[arcExpert[a]!]!.id, cost: network.cost[a]!, terms });
         filled[arcProblem[a]!]!++;
       }
       const unassigned: UnassignedSlot[] = [];
