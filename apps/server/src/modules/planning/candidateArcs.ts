@@ -29,15 +29,22 @@ export function candidateArcs(input: {
   maxPerProblem: number;
 }): Candidate[] {
   const { experts, weights: w, km } = input;
-  const byTrade = new Map<string, number[]>();
+  // Per trade, its experts with the county-independent part of their cost, in flat arrays: the
+  // groups (~30 trades × ~90 counties) then only add travel, looked up per home county.
+  const byTrade = new Map<string, { index: number[]; base: number[]; home: number[] }>();
+  let counties = 0;
   experts.forEach((e, i) => {
     if (e.room <= 0) return;
+    counties = Math.max(counties, e.homeCounty + 1);
     for (const t of e.trades) {
-      const list = byTrade.get(t) ?? [];
-      list.push(i);
-      byTrade.set(t, list);
+      let pool = byTrade.get(t);
+      if (!pool) byTrade.set(t, (pool = { index: [], base: [], home: [] }));
+      pool.index.push(i);
+      pool.base.push(w.tradeFit * e.trades.indexOf(t) + w.skill * Math.max(0, w.maxSkillLevel - e.skillLevel) + w.load * e.currentLoad);
+      pool.home.push(e.homeCounty);
     }
   });
+  const travelTo = new Float64Array(counties);
   const expertIndex = new Map(experts.map((e, i) => [e.id, i]));
   const groupCache = new Map<string, string[]>();
   const groupKey = (trade: string, county: number) => `${trade}\u0000${county}`;
@@ -48,18 +55,16 @@ export function candidateArcs(input: {
     const key = groupKey(trade, county);
     const cached = groupCache.get(key);
     if (cached) return cached;
-    const pool = byTrade.get(trade) ?? [];
+    const pool = byTrade.get(trade);
+    if (!pool) {
+      groupCache.set(key, []);
+      return [];
+    }
+    for (let h = 0; h < counties; h++) travelTo[h] = w.travel * km(h, county);
     // cost · 2^21 + index in one float: a native numeric sort orders by cost, then index (stable).
-    const packed = new Float64Array(pool.length);
-    pool.forEach((ei, k) => {
-      const e = experts[ei]!;
-      const cost =
-        w.tradeFit * e.trades.indexOf(trade) +
-        w.skill * Math.max(0, w.maxSkillLevel - e.skillLevel) +
-        w.travel * km(e.homeCounty, county) +
-        w.load * e.currentLoad;
-      packed[k] = cost * 2 ** 21 + ei;
-    });
+    const n = pool.index.length;
+    const packed = new Float64Array(n);
+    for (let k = 0; k < n; k++) packed[k] = (pool.base[k]! + travelTo[pool.home[k]!]!) * 2 ** 21 + pool.index[k]!;
     packed.sort();
     const ids: string[] = [];
     const roomWanted = 2 * (groupSize.get(key) ?? 1);

@@ -194,16 +194,29 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
   });
   const t3 = performance.now();
 
-  const describe = (p: PlanProblemRow) => ({
-    problemId: p.id,
-    problemCode: problemCode(p.no, p.createdAt),
-    problemTitle: p.title,
-    trade: p.trade,
-    enterpriseName: p.enterpriseName,
-    countyCode: p.countyCode,
-    countyName: ctx.regions.get(p.countyCode)?.name ?? p.countyCode,
-    priority: priorityOf(p.countyCode),
-  });
+  // 20,000 rows: what depends only on a county or an expert is worked out once, not per row.
+  const countyMemo = new Map<string, { name: string; priority: PriorityKind[]; tags: string[] }>();
+  const countyOf = (code: string) => {
+    let c = countyMemo.get(code);
+    if (!c) {
+      const priority = priorityOf(code);
+      countyMemo.set(code, (c = { name: ctx.regions.get(code)?.name ?? code, priority, tags: priority.map((k) => `${priorityKindLabels[k]}优先`) }));
+    }
+    return c;
+  };
+  const describe = (p: PlanProblemRow) => {
+    const county = countyOf(p.countyCode);
+    return {
+      problemId: p.id,
+      problemCode: problemCode(p.no, p.createdAt),
+      problemTitle: p.title,
+      trade: p.trade,
+      enterpriseName: p.enterpriseName,
+      countyCode: p.countyCode,
+      countyName: county.name,
+      priority: county.priority,
+    };
+  };
   let distanceSum = 0;
   let priorityAssigned = 0;
   const assignments: PlanAssignment[] = plan.assignments.map((a) => {
@@ -211,30 +224,38 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     const e = expertById.get(a.expert)!;
     const d = km(indexOf(e.homeCountyCode), indexOf(p.countyCode));
     distanceSum += d;
-    const priority = priorityOf(p.countyCode);
-    if (priority.length > 0) priorityAssigned++;
+    const county = countyOf(p.countyCode);
+    if (county.priority.length > 0) priorityAssigned++;
     const pinned = pins.get(p.id) === e.id;
     const fit = e.trades.indexOf(p.trade);
-    const reasons = [
-      ...(pinned ? ["人工锁定"] : []),
+    const reasons: string[] = pinned ? ["人工锁定"] : [];
+    reasons.push(
       fit === 0 ? `工种对口(${tradeName(p.trade)})` : `兼修工种(${tradeName(p.trade)})`,
       skillLevelLabels[e.skillLevel as SkillLevel] ?? e.skillLevel,
       e.homeCountyCode === p.countyCode ? "本县专家" : `距离${d}公里`,
       e.openProblems === 0 ? "当前无在办难题" : `在办${e.openProblems}/${e.maxOpenProblems}`,
-      ...(a.terms.continuity === 0 ? ["曾服务该企业"] : []),
-      ...priority.map((k) => `${priorityKindLabels[k]}优先`),
-    ];
-    return {
-      ...describe(p),
+    );
+    if (a.terms.continuity === 0) reasons.push("曾服务该企业");
+    for (const tag of county.tags) reasons.push(tag);
+    const row: PlanAssignment = {
+      problemId: p.id,
+      problemCode: problemCode(p.no, p.createdAt),
+      problemTitle: p.title,
+      trade: p.trade,
+      enterpriseName: p.enterpriseName,
+      countyCode: p.countyCode,
+      countyName: county.name,
+      priority: county.priority,
       expertId: e.id,
       expertName: e.name,
-      expertCountyName: ctx.regions.get(e.homeCountyCode)?.name ?? e.homeCountyCode,
+      expertCountyName: countyOf(e.homeCountyCode).name,
       distanceKm: d,
       cost: a.cost,
       terms: a.terms,
       reasons,
       pinned,
     };
+    return row;
   });
   const unassigned: PlanUnassigned[] = plan.unassigned.map((u) => {
     const p = problemById.get(u.problem)!;
