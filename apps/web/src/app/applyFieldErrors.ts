@@ -1,5 +1,5 @@
 import type { FormInstance } from "antd";
-import type { ApiError } from "./ApiError";
+import { ApiError, errorMessage } from "./ApiError";
 
 /**
  * Puts the server's field messages next to the matching form fields. Returns the messages that
@@ -15,4 +15,16 @@ export function applyFieldErrors(form: FormInstance, error: ApiError, fieldNames
   }
   form.setFields(placed);
   return unplaced;
+}
+
+/**
+ * A failed save, shown: field messages go next to their fields, and what is left (messages naming no
+ * field of this form, or a whole-request error) comes back as the form-level message, or null.
+ */
+export function formErrorOf(form: FormInstance, error: unknown, fieldNames: readonly string[]): string | null {
+  if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+    const leftover = applyFieldErrors(form, error, fieldNames);
+    return leftover.length > 0 ? leftover.join("；") : null;
+  }
+  return errorMessage(error);
 }

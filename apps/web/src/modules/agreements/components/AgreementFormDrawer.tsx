@@ -4,8 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, errorMessage } from "../../../app/ApiError";
-import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { formErrorOf } from "../../../app/applyFieldErrors";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
@@ -56,12 +55,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
       onCreated(agreement);
     },
     onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        setFormError(leftover.length > 0 ? leftover.join("；") : null);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(formErrorOf(form, error, fieldNames));
     },
   });
 

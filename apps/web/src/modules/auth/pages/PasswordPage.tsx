@@ -4,8 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Form, Input } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { ApiError, errorMessage } from "../../../app/ApiError";
-import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { formErrorOf } from "../../../app/applyFieldErrors";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { useSession } from "../../../app/session";
 import { refreshSession } from "../../../app/sessionCache";
@@ -35,12 +34,7 @@ export function PasswordPage() {
       await navigate("/", { replace: true });
     },
     onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        setFormError(leftover.length > 0 ? leftover.join("；") : null);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(formErrorOf(form, error, fieldNames));
     },
   });
 

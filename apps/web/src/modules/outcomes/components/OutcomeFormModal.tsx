@@ -2,8 +2,7 @@ import { outcomeInputSchema, type Outcome } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Col, Form, Input, InputNumber, Modal, Row } from "antd";
 import { useState } from "react";
-import { ApiError, errorMessage } from "../../../app/ApiError";
-import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { formErrorOf } from "../../../app/applyFieldErrors";
 import { zodRule } from "../../../app/zodRule";
 import { recordOutcome, type OutcomeSubject } from "../api";
 import { optionalRule } from "../optionalRule";
@@ -41,12 +40,7 @@ export function OutcomeFormModal({ open, subject, onClose, onRecorded }: Outcome
       onRecorded(outcome);
     },
     onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        setFormError(leftover.length > 0 ? leftover.join("；") : null);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(formErrorOf(form, error, fieldNames));
     },
   });
 

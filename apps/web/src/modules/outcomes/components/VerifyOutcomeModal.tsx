@@ -2,8 +2,8 @@ import { outcomeVerifySchema, type Outcome } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Checkbox, Form, Input, Modal, Typography } from "antd";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage } from "../../../app/ApiError";
-import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { ApiError } from "../../../app/ApiError";
+import { formErrorOf } from "../../../app/applyFieldErrors";
 import { zodRule } from "../../../app/zodRule";
 import { verifyOutcome } from "../api";
 import { optionalRule } from "../optionalRule";
@@ -52,12 +52,7 @@ export function VerifyOutcomeModal({ outcome, onClose, onVerified }: VerifyOutco
         // Someone verified it meanwhile: show the list as it now is.
         await queryClient.invalidateQueries({ queryKey: outcomeQueryKeys.all });
       }
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        setFormError(leftover.length > 0 ? leftover.join("；") : null);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(formErrorOf(form, error, fieldNames));
     },
   });
 

@@ -2,9 +2,8 @@ import { onSiteProblemInputSchema, tradeCodes, trades, type OnSiteProblemInput, 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Drawer, Form, Input, Select } from "antd";
 import { useEffect, useState } from "react";
-import { ApiError, errorMessage } from "../../../app/ApiError";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
-import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { formErrorOf } from "../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
 import { addOnSiteProblem } from "../api";
@@ -42,12 +41,7 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
       onCreated(problem);
     },
     onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        setFormError(leftover.length > 0 ? leftover.join("；") : null);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(formErrorOf(form, error, fieldNames));
     },
   });
 

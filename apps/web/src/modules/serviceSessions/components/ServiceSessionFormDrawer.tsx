@@ -3,8 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select, TreeSelect } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, errorMessage } from "../../../app/ApiError";
-import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { formErrorOf } from "../../../app/applyFieldErrors";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
@@ -57,12 +56,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
       onCreated(session);
     },
     onError: (error) => {
-      if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-        const leftover = applyFieldErrors(form, error, fieldNames);
-        setFormError(leftover.length > 0 ? leftover.join("；") : null);
-      } else {
-        setFormError(errorMessage(error));
-      }
+      setFormError(formErrorOf(form, error, fieldNames));
     },
   });
 
