@@ -1,4 +1,5 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../platform/auth/tables";
 import { enterprises } from "../enterprises/tables";
 import { experts } from "../experts/tables";
@@ -50,6 +51,8 @@ export const problems = pgTable(
     status: text("status").notNull(),
     statusChangedAt: timestamp("status_changed_at", { withTimezone: true }).notNull().defaultNow(),
     ownerExpertId: uuid("owner_expert_id").references(() => experts.id),
+    /** 需要专家人数: the owner plus up to two co-experts (problem_team_members). */
+    teamSize: smallint("team_size").notNull().default(1),
     solution: text("solution"),
     /** Set when the problem reaches "solved": it counts as solved in this year. */
     solvedAt: timestamp("solved_at", { withTimezone: true }),
@@ -61,7 +64,28 @@ export const problems = pgTable(
     index("problems_session_idx").on(t.sessionId),
     index("problems_owner_idx").on(t.ownerExpertId),
     index("problems_solved_at_idx").on(t.solvedAt),
+    check("problems_team_size_check", sql`${t.teamSize} between 1 and 3`),
   ],
+);
+
+/**
+ * 协助专家: the experts serving a problem beside its owner (problems.owner_expert_id, who is never
+ * repeated here). At most team_size − 1 rows per problem; the service checks that, the key stops
+ * one expert being added twice.
+ */
+export const problemTeamMembers = pgTable(
+  "problem_team_members",
+  {
+    problemId: uuid("problem_id")
+      .notNull()
+      .references(() => problems.id),
+    expertId: uuid("expert_id")
+      .notNull()
+      .references(() => experts.id),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+    addedByUserId: uuid("added_by_user_id").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.expertId] }), index("problem_team_members_expert_idx").on(t.expertId)],
 );
 
 /** Every move and every progress note, attributed and timestamped: the problem's timeline. */
