@@ -38,6 +38,8 @@ export const planAssignmentSchema = z.object({
   expertId: z.uuid(),
   expertName: z.string(),
   expertCountyName: z.string(),
+  /** The expert's home county, so the plan's map can draw where experts travel from. */
+  expertCountyCode: z.string(),
   distanceKm: z.number().int(),
   /** The model's cost of this pair; lower is better. The terms below add up to it. */
   cost: z.number().int(),

@@ -249,6 +249,7 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
       expertId: e.id,
       expertName: e.name,
       expertCountyName: countyOf(e.homeCountyCode).name,
+      expertCountyCode: e.homeCountyCode,
       distanceKm: d,
       cost: a.cost,
       terms: a.terms,

@@ -89,6 +89,7 @@ describe.each(testDatabaseKinds)("campaign planning on %s", (kind) => {
     expect(chunan?.priority).toEqual(["mountainous"]);
     expect(chunan?.reasons).toContain("山区县优先");
     expect(chunan?.reasons.some((r) => r.startsWith("距离"))).toBe(true);
+    expect(chunan).toMatchObject({ expertCountyCode: "330102", expertCountyName: "上城区" });
     expect(chunan!.terms.tradeFit + chunan!.terms.skill + chunan!.terms.travel + chunan!.terms.load + chunan!.terms.continuity).toBe(chunan!.cost);
     expect(plan.timing.totalMs).toBeGreaterThanOrEqual(0);
   });
