@@ -1,7 +1,7 @@
-import { CheckCircleOutlined, CloseOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { CheckCircleOutlined, CloseOutlined, EnvironmentOutlined, TableOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import type { PlanAssignment, PlanComputeInput, PlanPair, PlanResult } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Select, Space, Statistic, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Segmented, Select, Space, Statistic, Tabs, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { errorMessage } from "../../../app/ApiError";
@@ -11,10 +11,13 @@ import { useIsMobile } from "../../../app/useIsMobile";
 import { listCampaigns } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
+import { regionNameIndex } from "../../regions/regionTree";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { acceptPlan, computePlan } from "../api";
 import { PlanAssignmentTable } from "../components/PlanAssignmentTable";
+import { PlanCountyMap } from "../components/PlanCountyMap";
 import { PlanUnassignedList } from "../components/PlanUnassignedList";
+import { planCountySummary } from "../planCountySummary";
 
 type Filters = { campaignId?: string; regionCode?: string; period?: [Dayjs, Dayjs] | null };
 
@@ -43,7 +46,7 @@ export function PlanningPage() {
   const can = useCan();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const { scope } = useRegionScope();
+  const { scope, data: regionTree } = useRegionScope();
   const campaigns = useQuery({ queryKey: campaignQueryKeys.list(undefined), queryFn: ({ signal }) => listCampaigns(undefined, signal), enabled: can("campaign.read") });
 
   const [filters, setFilters] = useState<Filters>({});
@@ -51,6 +54,9 @@ export function PlanningPage() {
   const [forbids, setForbids] = useState<PlanAssignment[]>([]);
   const [plan, setPlan] = useState<PlanResult | null>(null);
   const [accepted, setAccepted] = useState<number | null>(null);
+  // The plan lives in this page's state, not the address, so the view and county filter do too.
+  const [view, setView] = useState<"table" | "map">("table");
+  const [county, setCounty] = useState<string | undefined>();
 
   const compute = useMutation({
     mutationFn: (input: PlanComputeInput) => computePlan(input),
@@ -66,6 +72,7 @@ export function PlanningPage() {
       setPlan(null);
       setPins(new Map());
       setForbids([]);
+      setCounty(undefined);
       message.success(`已采纳方案：${n} 个难题已指派专家`);
       void queryClient.invalidateQueries();
     },
@@ -99,6 +106,13 @@ export function PlanningPage() {
     setForbids((old) => (old.some((f) => f.problemId === row.problemId && f.expertId === row.expertId) ? old : [...old, row]));
   };
   const pinnedIds = useMemo(() => new Map([...pins].map(([k, v]) => [k, v.expertId])), [pins]);
+  const counties = useMemo(() => (plan ? planCountySummary(plan) : []), [plan]);
+  // The county filter stays across 重新规划 (a planner adjusting one county keeps looking at it).
+  const shown = useMemo(
+    () => (plan && county ? { assignments: plan.assignments.filter((a) => a.countyCode === county), unassigned: plan.unassigned.filter((u) => u.countyCode === county) } : plan),
+    [plan, county],
+  );
+  const regionNames = useMemo(() => (regionTree ? regionNameIndex(regionTree) : new Map<string, string>()), [regionTree]);
   const adjusted = pins.size + forbids.length > 0;
 
   const wide = isMobile ? "100%" : undefined;
@@ -186,6 +200,8 @@ export function PlanningPage() {
     );
   } else {
     const t = plan.totals;
+    const rows = shown ?? plan;
+    const selected = counties.find((c) => c.code === county);
     body = (
       <>
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: isMobile ? 12 : 16 } }}>
@@ -211,12 +227,44 @@ export function PlanningPage() {
           />
         ) : null}
         <Card styles={{ body: { padding: isMobile ? 8 : 16 } }}>
-          <Tabs
-            items={[
-              { key: "assigned", label: `调度方案 (${t.assigned})`, children: <PlanAssignmentTable rows={plan.assignments} pinned={pinnedIds} onPin={togglePin} onForbid={forbid} compact={isMobile} /> },
-              { key: "unassigned", label: `未安排 (${t.unassigned})`, children: <PlanUnassignedList rows={plan.unassigned} compact={isMobile} /> },
-            ]}
-          />
+          <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+            <Segmented<"table" | "map">
+              aria-label="查看方式"
+              value={view}
+              onChange={setView}
+              options={[
+                { value: "table", label: "表格", icon: <TableOutlined /> },
+                { value: "map", label: "地图", icon: <EnvironmentOutlined /> },
+              ]}
+            />
+            {county ? (
+              <Tag color="orange" closable onClose={() => setCounty(undefined)} style={{ marginInlineEnd: 0, fontSize: 13, padding: "2px 8px" }}>
+                只看 {selected?.name ?? regionNames.get(county) ?? county}
+              </Tag>
+            ) : null}
+          </Flex>
+          {view === "map" ? (
+            <div style={{ marginBottom: 16 }}>
+              <PlanCountyMap plan={plan} counties={counties} selectedCode={county} onSelect={setCounty} compact={isMobile} />
+            </div>
+          ) : null}
+          {county && rows.assignments.length + rows.unassigned.length === 0 ? (
+            // The tables' own empty texts speak of the whole plan; a county outside it gets its own.
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`本次规划中${regionNames.get(county) ?? "该县"}没有待匹配的难题`}>
+              <Button onClick={() => setCounty(undefined)}>查看全部县</Button>
+            </Empty>
+          ) : (
+            <Tabs
+              items={[
+                {
+                  key: "assigned",
+                  label: `调度方案 (${selected?.assigned ?? t.assigned})`,
+                  children: <PlanAssignmentTable rows={rows.assignments} pinned={pinnedIds} onPin={togglePin} onForbid={forbid} compact={isMobile} />,
+                },
+                { key: "unassigned", label: `未安排 (${selected?.unassigned ?? t.unassigned})`, children: <PlanUnassignedList rows={rows.unassigned} compact={isMobile} /> },
+              ]}
+            />
+          )}
         </Card>
       </>
     );

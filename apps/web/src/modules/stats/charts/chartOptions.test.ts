@@ -84,4 +84,23 @@ describe("county map", () => {
     expect(option.series[0]?.data).toEqual([{ name: "淳安县", value: 44 }, { name: "桐庐县", value: 18 }]);
     expect(option.visualMap.max).toBe(44);
   });
+
+  it("takes a fixed scale, outlines the selected region and draws routes when asked (the plan's map)", () => {
+    const option = mapOption({
+      mapName: "zj-330100",
+      nameByCode: new Map([["330127", "淳安县"], ["330182", "建德市"]]),
+      areas: [{ code: "330127", value: 75, lines: [] }],
+      markers: [],
+      figureTitle: "安排比例",
+      formatValue: (v) => `${v}%`,
+      compact: false,
+      max: 100,
+      selectedCode: "330127",
+      flows: [{ from: [119.28, 29.47], to: [119.04, 29.61], label: "建德市 → 淳安县", width: 2 }],
+    }) as { series: Series[]; visualMap: { max: number; text: string[] }; geo: { regions: { name: string }[] } };
+    expect(option.visualMap).toMatchObject({ max: 100, text: ["100%", "0"] });
+    expect(option.geo.regions.map((r) => r.name)).toEqual(["淳安县"]);
+    expect(option.series.map((s) => s.type)).toEqual(["map", "scatter", "lines"]);
+    expect(option.series[2]?.data).toEqual([{ name: "建德市 → 淳安县", coords: [[119.28, 29.47], [119.04, 29.61]], lineStyle: { width: 2 } }]);
+  });
 });

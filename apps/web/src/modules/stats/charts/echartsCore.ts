@@ -1,11 +1,11 @@
-import { BarChart, LineChart, MapChart, ScatterChart } from "echarts/charts";
+import { BarChart, LineChart, LinesChart, MapChart, ScatterChart } from "echarts/charts";
 import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
-// Only the pieces the statistics pages draw, so this chunk stays a fraction of the full echarts
+// Only the pieces the statistics and planning pages draw, so this chunk stays a fraction of the full echarts
 // bundle; it is imported only from lazily loaded chart components, so other pages never load it.
-echarts.use([MapChart, ScatterChart, LineChart, BarChart, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
+echarts.use([MapChart, ScatterChart, LineChart, LinesChart, BarChart, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, CanvasRenderer, SVGRenderer]);
 
 export { echarts };
 export type ECharts = echarts.EChartsType;

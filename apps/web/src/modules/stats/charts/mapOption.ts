@@ -24,6 +24,16 @@ export const markerStyle: Record<PriorityKind, { symbol: string; color: string; 
   island: { symbol: "circle", color: "#d46b08", label: "海岛县", glyph: "●" },
 };
 
+/** A route drawn between two county seats, e.g. experts travelling to the counties they serve. */
+export interface MapFlow {
+  from: [lng: number, lat: number];
+  to: [lng: number, lat: number];
+  /** The tooltip. */
+  label: string;
+  /** Line width in px. */
+  width: number;
+}
+
 export interface MapOptionInput {
   mapName: string;
   nameByCode: Map<string, string>;
@@ -32,6 +42,16 @@ export interface MapOptionInput {
   figureTitle: string;
   formatValue: (value: number) => string;
   compact: boolean;
+  /** The top of the colour scale; the largest value drawn when absent (a share passes 1). */
+  max?: number;
+  /** The colour scale, lightest first; blues when absent. */
+  colors?: string[];
+  /** This region's outline is drawn heavy (the one a page is filtered to). */
+  selectedCode?: string;
+  /** Routes drawn over the map. */
+  flows?: MapFlow[];
+  /** The tooltip of a region without a value; "不在统计范围内" when absent. */
+  outsideText?: string;
   /** Print: no animation, no hover effects, labels always on. */
   still?: boolean;
 }
@@ -40,7 +60,8 @@ const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeA
 
 /**
  * A geo component draws the polygons; a map series bound to it carries the values the visualMap
- * shades by; a scatter series on the same geo marks the priority counties at their seats.
+ * shades by; a scatter series on the same geo marks the priority counties at their seats; a lines
+ * series, when given, draws routes between seats.
  */
 export function mapOption(input: MapOptionInput): Option {
   const { mapName, nameByCode, areas, markers, compact } = input;
@@ -50,7 +71,8 @@ export function mapOption(input: MapOptionInput): Option {
     if (name) byName.set(name, area);
   }
   // Only what is drawn sets the scale: a row the map has no polygon for must not wash the rest out.
-  const max = Math.max(1, ...[...byName.values()].map((a) => a.value));
+  const max = input.max ?? Math.max(1, ...[...byName.values()].map((a) => a.value));
+  const selectedName = input.selectedCode ? nameByCode.get(input.selectedCode) : undefined;
   const markerByName = new Map(markers.map((m) => [m.name, m]));
 
   return {
@@ -62,11 +84,12 @@ export function mapOption(input: MapOptionInput): Option {
       formatter: (raw: unknown) => {
         const params = raw as { name?: string; seriesType?: string };
         const name = params.name ?? "";
+        if (params.seriesType === "lines") return escape(name);
         const marker = markerByName.get(name);
         if (params.seriesType === "scatter" && marker) return `${escape(name)} · ${marker.kinds.map((k) => markerStyle[k].label).join("、")}`;
         const area = byName.get(name);
         const kinds = marker ? ` · ${marker.kinds.map((k) => markerStyle[k].label).join("、")}` : "";
-        if (!area) return `${escape(name)}${kinds}<br/>不在统计范围内`;
+        if (!area) return `${escape(name)}${kinds}<br/>${escape(input.outsideText ?? "不在统计范围内")}`;
         return [`<b>${escape(name)}</b>${kinds}`, ...area.lines.map(escape)].join("<br/>");
       },
     },
@@ -84,7 +107,7 @@ export function mapOption(input: MapOptionInput): Option {
       itemHeight: compact ? 120 : 160,
       text: [input.formatValue(max), "0"],
       textStyle: { fontSize: 11, color: "#595959" },
-      inRange: { color: ["#e6f4ff", "#69b1ff", "#0958d9", "#002c8c"] },
+      inRange: { color: input.colors ?? ["#e6f4ff", "#69b1ff", "#0958d9", "#002c8c"] },
     },
     geo: {
       map: mapName,
@@ -101,6 +124,8 @@ export function mapOption(input: MapOptionInput): Option {
       itemStyle: { areaColor: "#f5f5f5", borderColor: "#8c8c8c", borderWidth: 0.6 },
       emphasis: input.still ? { disabled: true } : { label: { show: true, fontWeight: "bold" }, itemStyle: { areaColor: "#ffd666" } },
       tooltip: { show: !input.still },
+      // A series bound to the geo takes its styles from here, so the selected outline is a geo region.
+      regions: selectedName ? [{ name: selectedName, itemStyle: { borderColor: "#fa541c", borderWidth: 2.5 } }] : [],
     },
     series: [
       {
@@ -122,6 +147,21 @@ export function mapOption(input: MapOptionInput): Option {
         }),
         emphasis: { scale: 1.6 },
       },
+      ...(input.flows && input.flows.length > 0
+        ? [
+            {
+              type: "lines" as const,
+              coordinateSystem: "geo",
+              geoIndex: 0,
+              z: 4,
+              symbol: ["none", "arrow"],
+              symbolSize: compact ? 6 : 8,
+              lineStyle: { color: "#fa541c", opacity: 0.75, curveness: 0.2 },
+              emphasis: { lineStyle: { opacity: 1 } },
+              data: input.flows.map((f) => ({ name: f.label, coords: [f.from, f.to], lineStyle: { width: f.width } })),
+            },
+          ]
+        : []),
     ],
   };
 }

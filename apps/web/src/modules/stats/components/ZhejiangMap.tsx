@@ -1,13 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Skeleton, Typography } from "antd";
 import { useMemo } from "react";
-import { mapOption, markerStyle, type MapArea, type MapMarker } from "../charts/mapOption";
+import { mapOption, markerStyle, type MapArea, type MapFlow, type MapMarker } from "../charts/mapOption";
 import type { ECharts } from "../charts/echartsCore";
 import { useEChart } from "../charts/useEChart";
 import { loadRegionMap } from "../charts/zhejiangMaps";
 
 export interface ZhejiangMapProps {
-  /** 330000 for the province (its cities) or a city code (its counties). */
+  /** 330000 for the province (its cities), a city code (its counties) or provinceByCounty. */
   mapCode: string;
   areas: MapArea[];
   markers: MapMarker[];
@@ -22,19 +22,41 @@ export interface ZhejiangMapProps {
   onFinished?: (chart: ECharts) => void;
   /** Below the legend, e.g. "点击城市查看各县". */
   hint?: string;
+  /** See mapOption: a fixed top of the scale, another palette, a heavy outline, routes, the tooltip of a region without a value. */
+  max?: number;
+  colors?: string[];
+  selectedCode?: string;
+  flows?: MapFlow[];
+  outsideText?: string;
+  /** What a route line means, for the legend. */
+  flowLegend?: string;
 }
 
 /** Zhejiang or one of its cities, shaded by a figure, priority counties marked; the default export so pages load it lazily. */
 export default function ZhejiangMap(props: ZhejiangMapProps) {
-  const { mapCode, areas, markers, compact } = props;
+  const { mapCode, areas, markers, compact, max, colors, selectedCode, flows, outsideText } = props;
   const map = useQuery({ queryKey: ["regionMap", mapCode], queryFn: () => loadRegionMap(mapCode), staleTime: Infinity, retry: 1 });
 
   const option = useMemo(
     () =>
       map.data
-        ? mapOption({ mapName: map.data.mapName, nameByCode: map.data.nameByCode, areas, markers, figureTitle: props.figureTitle, formatValue: props.formatValue, compact, still: props.print })
+        ? mapOption({
+            mapName: map.data.mapName,
+            nameByCode: map.data.nameByCode,
+            areas,
+            markers,
+            figureTitle: props.figureTitle,
+            formatValue: props.formatValue,
+            compact,
+            still: props.print,
+            max,
+            colors,
+            selectedCode,
+            flows,
+            outsideText,
+          })
         : null,
-    [map.data, areas, markers, props.figureTitle, props.formatValue, compact, props.print],
+    [map.data, areas, markers, props.figureTitle, props.formatValue, compact, props.print, max, colors, selectedCode, flows, outsideText],
   );
 
   const markerCodes = useMemo(() => new Map(markers.map((m) => [m.name, m.code])), [markers]);
@@ -42,7 +64,8 @@ export default function ZhejiangMap(props: ZhejiangMapProps) {
     renderer: props.print ? "svg" : "canvas",
     onFinished: props.onFinished,
     onClick: ({ name, seriesType }) => {
-      if (!props.onSelect) return;
+      // A route is not a region: its tooltip is all it has to say.
+      if (!props.onSelect || seriesType === "lines") return;
       const code = seriesType === "scatter" ? markerCodes.get(name) : map.data?.codeByName.get(name);
       if (code) props.onSelect(code);
     },
@@ -78,6 +101,12 @@ export default function ZhejiangMap(props: ZhejiangMapProps) {
             {markerStyle[kind].label}（县城位置）
           </Typography.Text>
         ))}
+        {flows && flows.length > 0 && props.flowLegend ? (
+          <Typography.Text style={{ fontSize: 12 }}>
+            <span style={{ color: "#fa541c", marginRight: 4 }}>➝</span>
+            {props.flowLegend}
+          </Typography.Text>
+        ) : null}
         {props.hint ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {props.hint}
