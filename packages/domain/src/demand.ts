@@ -9,11 +9,20 @@ export const urgencies = ["low", "normal", "high", "critical"] as const;
 export const urgencySchema = z.enum(urgencies, { error: "请选择紧急程度" });
 export const urgencyLabels: Record<(typeof urgencies)[number], string> = { low: "不急", normal: "一般", high: "紧急", critical: "特急" };
 
+/** 需要专家人数: a problem is served by its 负责专家 and up to two 协助专家. */
+export const maxTeamSize = 3;
+export const teamSizeSchema = z
+  .number({ error: "请填写需要专家人数" })
+  .int("需要专家人数应为整数")
+  .min(1, `需要专家人数为1–${maxTeamSize}人`)
+  .max(maxTeamSize, `需要专家人数为1–${maxTeamSize}人`);
+
 export const problemInputSchema = z.strictObject({
   title: z.string().trim().min(4, "难题标题至少4个字").max(80, "难题标题不超过80个字"),
   description: z.string().trim().min(10, "请描述难题(至少10个字)").max(2000, "描述不超过2000个字"),
   trade: tradeCodeSchema,
   urgency: urgencySchema.default("normal"),
+  teamSize: teamSizeSchema.default(1),
 });
 export type ProblemInput = z.infer<typeof problemInputSchema>;
 
@@ -60,6 +69,8 @@ export const problemSchema = z.object({
   sessionId: z.string().nullable(),
   ownerExpertId: z.string().nullable(),
   ownerExpertName: z.string().nullable(),
+  /** 需要专家人数: the owner plus teamSize − 1 co-experts at most. */
+  teamSize: z.number().int(),
   solution: z.string().nullable(),
   solvedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -81,7 +92,19 @@ export const problemRatingViewSchema = z.object({
   at: z.string(),
 });
 
+/** 协助专家: an expert serving the problem beside its owner. */
+export const problemTeamMemberSchema = z.object({
+  expertId: z.string(),
+  expertName: z.string(),
+  addedAt: z.string(),
+});
+export type ProblemTeamMember = z.infer<typeof problemTeamMemberSchema>;
+
 export const problemDetailSchema = problemSchema.extend({
+  /** The co-experts, in the order they joined (the owner is ownerExpertId, never repeated here). */
+  teamMembers: z.array(problemTeamMemberSchema),
+  /** Whether the user may change the team (its size, its co-experts): staff who assign experts, open problems only. */
+  canManageTeam: z.boolean(),
   events: z.array(problemEventSchema),
   moves: z.array(problemMoveOptionSchema),
   /** Whether the user may add a progress note (staff in scope, the owning expert; open problems only). */
@@ -153,6 +176,14 @@ export const problemMoveSchema = z.strictObject({
   ownerExpertId: z.uuid({ error: "请选择负责专家" }).optional(),
 });
 export type ProblemMove = z.infer<typeof problemMoveSchema>;
+
+/** Editing a problem: today only its team size (not below the team it already has). */
+export const problemUpdateSchema = z.strictObject({ teamSize: teamSizeSchema });
+export type ProblemUpdate = z.infer<typeof problemUpdateSchema>;
+
+/** Adding a 协助专家 to a problem that has its owner. */
+export const problemTeamMemberInputSchema = z.strictObject({ expertId: z.uuid({ error: "请选择协助专家" }) });
+export type ProblemTeamMemberInput = z.infer<typeof problemTeamMemberInputSchema>;
 
 /** A note on progress that does not change the status (an attempt during follow-up, say). */
 export const problemNoteSchema = z.strictObject({ note: z.string().trim().min(2, "请填写进展说明").max(1000, "说明不超过1000个字") });

@@ -17,7 +17,7 @@ export const planComputeSchema = z
     /** Problems recorded in this period (China dates, inclusive). */
     from: isoDate.optional(),
     to: isoDate.optional(),
-    /** 锁定: this problem gets this expert or nobody. */
+    /** 锁定: this expert is on this problem's team (the rest of a larger team is still planned), or the problem waits. */
     pins: z.array(pairSchema).max(5000, "锁定的配对过多").default([]),
     /** 排除: never this expert for this problem. */
     forbids: z.array(pairSchema).max(5000, "排除的配对过多").default([]),
@@ -26,6 +26,14 @@ export const planComputeSchema = z
 export type PlanComputeInput = z.input<typeof planComputeSchema>;
 
 export const planReasonKinds = ["trade", "skill", "travel", "load", "continuity", "pinned"] as const;
+
+/** A planned team's 负责专家 (the problem's owner once accepted) and its 协助专家. */
+export const planTeamRoles = ["owner", "member"] as const;
+export const planTeamRoleSchema = z.enum(planTeamRoles, { error: "团队角色应为负责专家或协助专家" });
+export type PlanTeamRole = z.infer<typeof planTeamRoleSchema>;
+export const planTeamRoleLabels: Record<PlanTeamRole, string> = { owner: "负责专家", member: "协助专家" };
+
+/** One row per (problem, expert) pair: a team of three is three rows, its owner first. */
 export const planAssignmentSchema = z.object({
   problemId: z.uuid(),
   problemCode: z.string(),
@@ -35,6 +43,10 @@ export const planAssignmentSchema = z.object({
   countyCode: z.string(),
   countyName: z.string(),
   priority: z.array(priorityKindSchema),
+  /** 需要专家人数 of the problem. */
+  teamSize: z.number().int(),
+  /** The cheapest pair of the team is planned as its 负责专家, the others as 协助专家. */
+  role: planTeamRoleSchema,
   expertId: z.uuid(),
   expertName: z.string(),
   expertCountyName: z.string(),
@@ -59,6 +71,9 @@ export const planUnassignedSchema = z.object({
   countyCode: z.string(),
   countyName: z.string(),
   priority: z.array(priorityKindSchema),
+  teamSize: z.number().int(),
+  /** Slots of the team left empty: teamSize when nobody was found, fewer for a team partly filled (its pairs are among the assignments). */
+  missing: z.number().int(),
   reason: z.enum(["no-eligible-expert", "too-few-eligible-experts", "experts-needed-elsewhere"]),
   reasonText: z.string(),
 });
@@ -70,9 +85,15 @@ export const planResultSchema = z.object({
   totals: z.object({
     problems: z.number().int(),
     priorityProblems: z.number().int(),
+    /** Problems given at least their 负责专家 (a team may still miss members; those are also in unassigned). */
     assigned: z.number().int(),
     priorityAssigned: z.number().int(),
+    /** Problems with at least one empty slot. */
     unassigned: z.number().int(),
+    /** Experts wanted over all problems (the sum of team sizes), pairs planned, and slots left empty. */
+    slots: z.number().int(),
+    assignedPairs: z.number().int(),
+    missingSlots: z.number().int(),
     experts: z.number().int(),
     expertsUsed: z.number().int(),
     candidateArcs: z.number().int(),
@@ -84,11 +105,14 @@ export const planResultSchema = z.object({
 });
 export type PlanResult = z.infer<typeof planResultSchema>;
 
+/** A pair to accept; without a role, a problem's first pair is its 负责专家 and the rest its 协助专家. */
+export const planAcceptPairSchema = pairSchema.extend({ role: planTeamRoleSchema.optional() });
 export const planAcceptSchema = z.strictObject({
-  assignments: z.array(pairSchema).min(1, "方案中没有可采纳的配对").max(50_000, "一次采纳的配对过多"),
+  assignments: z.array(planAcceptPairSchema).min(1, "方案中没有可采纳的配对").max(50_000, "一次采纳的配对过多"),
 });
 export type PlanAcceptInput = z.infer<typeof planAcceptSchema>;
-export const planAcceptResultSchema = z.object({ accepted: z.number().int() });
+/** `accepted`: problems matched (each with its whole planned team); `members`: 协助专家 added. */
+export const planAcceptResultSchema = z.object({ accepted: z.number().int(), members: z.number().int() });
 
 export const planUnassignedReasonLabels: Record<PlanUnassigned["reason"], string> = {
   "no-eligible-expert": "无对口且有余力的专家",

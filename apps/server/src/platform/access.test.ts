@@ -1,6 +1,9 @@
 import type { Enterprise, Role } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../fixtures/factories";
+import { makeExpert } from "../fixtures/makeExpert";
+import { makeProblem } from "../fixtures/makeProblem";
+import { problemTeamMembers } from "../modules/problems/tables";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../testing/testApp";
 import { testDatabaseKinds } from "../testing/testDatabases";
 
@@ -25,11 +28,23 @@ const creates: Record<Who, { "330127": number; "330723": number }> = {
   expert: { "330127": 403, "330723": 403 },
   worker: { "330127": 403, "330723": 403 },
 };
+// Problems: P in 淳安 (firm A) owned by another expert with the expert account's expert as 协助专家;
+// Q beside it, owned by that other expert alone. An expert sees what it serves on, and nothing else.
+const seesProblem: Record<Who, { P: number; Q: number }> = {
+  province: { P: 200, Q: 200 },
+  hangzhou: { P: 200, Q: 200 },
+  chunan: { P: 200, Q: 200 },
+  wuyi: { P: 404, Q: 404 },
+  firmA: { P: 200, Q: 200 },
+  expert: { P: 200, Q: 404 },
+  worker: { P: 403, Q: 403 },
+};
 const auditStatus: Record<Who, number> = { province: 200, hangzhou: 200, chunan: 403, wuyi: 403, firmA: 403, expert: 403, worker: 403 };
 
 describe.each(testDatabaseKinds)("access scoping on %s", (kind) => {
   let t: TestApp;
   const ids = { A: "", B: "", C: "" };
+  const problemIds = { P: "", Q: "" };
   const agents = {} as Record<Who, Agent>;
 
   beforeAll(async () => {
@@ -49,7 +64,15 @@ describe.each(testDatabaseKinds)("access scoping on %s", (kind) => {
       ["worker", "worker", { regionCode: null }],
     ];
     for (const [who, role, fields] of users) {
-      await makeUser(db, role, { username: `${kind}-${who}`, ...fields });
+      const user = await makeUser(db, role, { username: `${kind}-${who}`, ...fields });
+      if (who === "expert") {
+        const own = await makeExpert(db, t.ctx.cipher, { name: "协助的专家", userId: user.id });
+        const other = await makeExpert(db, t.ctx.cipher, { name: "负责的专家" });
+        const trade = "6-18-02-04" as const;
+        problemIds.P = (await makeProblem(db, { enterpriseId: a.id, countyCode: "330127", trade, status: "matched", ownerExpertId: other.id, teamSize: 2 })).id;
+        problemIds.Q = (await makeProblem(db, { enterpriseId: a.id, countyCode: "330127", trade, status: "matched", ownerExpertId: other.id })).id;
+        await db.insert(problemTeamMembers).values({ problemId: problemIds.P, expertId: own.id });
+      }
       agents[who] = await loginAs(t, `${kind}-${who}`);
     }
   });
@@ -90,6 +113,17 @@ describe.each(testDatabaseKinds)("access scoping on %s", (kind) => {
         contactPhone: "13812345678",
       });
       expect(res.statusCode, `${who} create in ${county}: ${res.body}`).toBe(creates[who][county]);
+    }
+  });
+
+  it.each(whos)("%s opens and lists problems it owns, serves on as 协助专家, or covers by region", async (who) => {
+    const listed = await agents[who].get("/api/problems?pageSize=200");
+    expect(listed.statusCode).toBe(seesProblem[who].P === 403 ? 403 : 200);
+    const ids = listed.statusCode === 200 ? new Set(listed.json<{ items: { id: string }[] }>().items.map((p) => p.id)) : new Set<string>();
+    for (const key of ["P", "Q"] as const) {
+      const detail = await agents[who].get(`/api/problems/${problemIds[key]}`);
+      expect(detail.statusCode, `${who} GET ${key}`).toBe(seesProblem[who][key]);
+      if (listed.statusCode === 200) expect(ids.has(problemIds[key]), `${who} lists ${key}`).toBe(seesProblem[who][key] === 200);
     }
   });
 

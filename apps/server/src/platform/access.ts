@@ -1,6 +1,7 @@
-import { roleHas, type Permission, type Role, type RoutePermission } from "@jiangxin/domain";
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { findTransition, roleHas, type Permission, type Role, type RoutePermission } from "@jiangxin/domain";
+import { eq, getTableName, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { problemTeamMembers } from "../modules/problems/tables";
 import type { RegionDirectory } from "../modules/regions/regionDirectory";
 import type { Actor, Scope } from "./actor";
 import { AppError } from "./errors";
@@ -16,6 +17,15 @@ export function authorize(actor: Actor, permission: RoutePermission): void {
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return roleHas(actor.role, permission);
+}
+
+/**
+ * Whether the actor may choose who serves a problem (its owner, its 协助专家): the roles of the
+ * lifecycle's 指派专家 move, i.e. staff. Experts hold problem.move for their own work, not this.
+ */
+export function mayAssignExperts(actor: Actor): boolean {
+  const assign = findTransition("accepted", "matched");
+  return hasPermission(actor, "problem.move") && Boolean(assign?.roles.includes(actor.role));
 }
 
 export function scopeFor(
@@ -57,19 +67,30 @@ export function visibleCounties(actor: Actor): readonly string[] | "all" {
   return [];
 }
 
+/** "table"."column": inside a correlated subquery an unqualified column would bind to the inner table. */
+const qualified = (col: PgColumn) => sql`${sql.identifier(getTableName(col.table))}.${sql.identifier(col.name)}`;
+
 /**
  * A WHERE condition limiting a query to the actor's scope. Pass the columns the table has: a
  * county column for regional scoping, an enterprise column for enterprise accounts, an expert column
- * for the expert role's own records (problems it owns). A scope the table cannot express yields
- * `false`, so a forgotten column hides rows rather than leaking them.
+ * for the expert role's own records (problems it owns), and for problems their id column as
+ * `problemTeam`, so a 协助专家 reaches the problem like its owner. A scope the table cannot express
+ * yields `false`, so a forgotten column hides rows rather than leaking them.
  */
-export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterprise?: PgColumn; expert?: PgColumn }): SQL {
+export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterprise?: PgColumn; expert?: PgColumn; problemTeam?: PgColumn }): SQL {
   const s = actor.scope;
   if (s.kind === "all") return sql`true`;
   if (s.kind === "counties") return cols.county && s.codes.length > 0 ? inArray(cols.county, [...s.codes]) : sql`false`;
   if (s.kind === "enterprise") return cols.enterprise ? eq(cols.enterprise, s.enterpriseId) : sql`false`;
-  // An expert reaches the records it is named on (the problems it owns), nothing regional.
-  if (s.kind === "self" && actor.role === "expert" && actor.expertId && cols.expert) return eq(cols.expert, actor.expertId);
+  // An expert reaches the records it is named on (the problems it owns or serves on), nothing regional.
+  if (s.kind === "self" && actor.role === "expert" && actor.expertId && cols.expert) {
+    const owns = eq(cols.expert, actor.expertId);
+    if (!cols.problemTeam) return owns;
+    const member = qualified(problemTeamMembers.problemId);
+    const memberExpert = qualified(problemTeamMembers.expertId);
+    const onTeam = sql`exists (select 1 from ${problemTeamMembers} where ${member} = ${qualified(cols.problemTeam)} and ${memberExpert} = ${actor.expertId})`;
+    return or(owns, onTeam) ?? owns;
+  }
   return sql`false`;
 }
 

@@ -1,7 +1,8 @@
-import { finalProblemStatuses, type Expert, type SkillLevel, type TradeCode } from "@jiangxin/domain";
+import { type Expert, type SkillLevel, type TradeCode } from "@jiangxin/domain";
 import { and, arrayContains, asc, count, eq, getTableName, ilike, inArray, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
-import { problems } from "../problems/tables";
+import { openProblemsServedSql } from "../problems/expertLoad";
+import { problemTeamMembers, problems } from "../problems/tables";
 import type { RegionDirectory } from "../regions/regionDirectory";
 import { sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 import { experts } from "./tables";
@@ -15,10 +16,9 @@ export type ExpertRowWithLoad = ExpertRow & { openProblems: number };
  */
 const q = (table: Table, column: Column) => sql`${sql.identifier(getTableName(table))}.${sql.identifier(column.name)}`;
 const expertId = q(experts, experts.id);
-const finalStatuses = sql.join(finalProblemStatuses.map((s) => sql`${s}`), sql`, `);
 
-/** Problems the expert owns that still need work: the load counted against maxOpenProblems. */
-const openProblemsOf = sql<number>`(select count(*)::int from ${problems} where ${q(problems, problems.ownerExpertId)} = ${expertId} and ${q(problems, problems.status)} not in (${finalStatuses}))`;
+/** Problems the expert serves (owns or helps on) that still need work: the load counted against maxOpenProblems. */
+const openProblemsOf = openProblemsServedSql(experts.id);
 
 export function toExpert(row: ExpertRowWithLoad, regions: RegionDirectory): Expert {
   const county = regions.get(row.homeCountyCode);
@@ -101,6 +101,9 @@ export async function loadSuggestionCandidates(
   const helpedBefore = sql<boolean>`(
     exists (select 1 from ${problems} where ${q(problems, problems.ownerExpertId)} = ${expertId}
             and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id})
+    or exists (select 1 from ${problemTeamMembers} join ${problems} on ${q(problems, problems.id)} = ${q(problemTeamMembers, problemTeamMembers.problemId)}
+               where ${q(problemTeamMembers, problemTeamMembers.expertId)} = ${expertId}
+               and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id})
     or exists (select 1 from ${sessionExperts} join ${sessionEnterprises} on ${q(sessionEnterprises, sessionEnterprises.sessionId)} = ${q(sessionExperts, sessionExperts.sessionId)}
                where ${q(sessionExperts, sessionExperts.expertId)} = ${expertId} and ${q(sessionEnterprises, sessionEnterprises.enterpriseId)} = ${problem.enterpriseId})
   )`;

@@ -8,7 +8,7 @@ import type { ImportSpec } from "./importSpec";
 import { labelLookup } from "./labelLookup";
 import { zodIssuesToColumns } from "./zodIssuesToColumns";
 
-const col = { uscc: "企业统一社会信用代码", type: "类型", title: "难题标题或培训主题", description: "难题描述", trade: "工种", urgency: "紧急程度", workers: "培训人数" } as const;
+const col = { uscc: "企业统一社会信用代码", type: "类型", title: "难题标题或培训主题", description: "难题描述", trade: "工种", urgency: "紧急程度", workers: "培训人数", teamSize: "需要专家人数" } as const;
 
 type Row = { uscc: string; problem?: ProblemInput; trainingNeed?: z.infer<typeof trainingNeedInputSchema> };
 
@@ -27,6 +27,8 @@ export const demandListImport: ImportSpec<Row> = {
     { header: col.trade, required: false, note: "难题必填，如 焊工", example: "焊工" },
     { header: col.urgency, required: false, note: "不急/一般/紧急/特急，默认一般", example: "紧急" },
     { header: col.workers, required: false, note: "培训需求必填", example: "" },
+    // Last, so a template downloaded before this column existed still imports (as teams of one).
+    { header: col.teamSize, required: false, note: "难题选填，1–3人，默认1", example: "1" },
   ],
   parseRow(cells) {
     const uscc = (cells[col.uscc] ?? "").trim().toUpperCase();
@@ -40,8 +42,11 @@ export const demandListImport: ImportSpec<Row> = {
       const urgencyText = cells[col.urgency] ?? "";
       const urgency = urgencyText ? urgencyOf(urgencyText) : "normal";
       if (!urgency) own.push({ column: col.urgency, message: "紧急程度应为不急、一般、紧急或特急" });
-      const parsed = problemInputSchema.safeParse({ title: cells[col.title] ?? "", description: cells[col.description] ?? "", trade, urgency });
-      const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, { title: col.title, description: col.description, trade: col.trade, urgency: col.urgency }).filter((e) => !own.some((o) => o.column === e.column)))];
+      const teamSizeText = (cells[col.teamSize] ?? "").trim();
+      const teamSize = teamSizeText ? Number(teamSizeText) : 1;
+      const parsed = problemInputSchema.safeParse({ title: cells[col.title] ?? "", description: cells[col.description] ?? "", trade, urgency, teamSize });
+      const columns = { title: col.title, description: col.description, trade: col.trade, urgency: col.urgency, teamSize: col.teamSize };
+      const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columns).filter((e) => !own.some((o) => o.column === e.column)))];
       return parsed.success && errors.length === 0 ? { ok: true, value: { uscc, problem: parsed.data } } : { ok: false, errors };
     }
     if (type === "培训需求") {

@@ -1,6 +1,7 @@
 import type { AssignmentWeights, Candidate } from "@jiangxin/matching";
 
-export type ArcProblem = { id: string; trade: string; county: number; enterpriseId: string };
+/** `slots`: experts the problem still needs (its team size less pinned members), 1 if absent. */
+export type ArcProblem = { id: string; trade: string; county: number; enterpriseId: string; slots?: number };
 export type ArcExpert = { id: string; trades: readonly string[]; homeCounty: number; skillLevel: number; room: number; currentLoad: number };
 
 /**
@@ -49,7 +50,8 @@ export function candidateArcs(input: {
   const groupCache = new Map<string, string[]>();
   const groupKey = (trade: string, county: number) => `${trade}\u0000${county}`;
   const groupSize = new Map<string, number>();
-  for (const p of input.problems) groupSize.set(groupKey(p.trade, p.county), (groupSize.get(groupKey(p.trade, p.county)) ?? 0) + 1);
+  // Counted in slots: a team of three needs three times the room of a team of one.
+  for (const p of input.problems) groupSize.set(groupKey(p.trade, p.county), (groupSize.get(groupKey(p.trade, p.county)) ?? 0) + (p.slots ?? 1));
 
   const cheapest = (trade: string, county: number): string[] => {
     const key = groupKey(trade, county);

@@ -24,7 +24,7 @@ import { campaigns } from "../campaigns/tables";
 import { problemCode } from "../problems/queries";
 import { problems as problemsTable } from "../problems/tables";
 import { distanceKm } from "../regions/distanceKm";
-import { candidateArcs } from "./candidateArcs";
+import { candidateArcs, type ArcProblem } from "./candidateArcs";
 import { loadHelpedBefore, loadPoolExperts, loadWaitingProblems, type PlanExpertRow, type PlanProblemRow } from "./queries";
 
 /**
@@ -126,7 +126,8 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
   const expertById = new Map(expertRows.map((e) => [e.id, e]));
   const room = (e: PlanExpertRow) => e.maxOpenProblems - e.openProblems;
 
-  const pins = new Map<string, string>();
+  // Pins per problem: each pinned expert is on the team; a team larger than its pins plans the rest.
+  const pinsOf = new Map<string, string[]>();
   input.pins?.forEach((pin, i) => {
     const p = problemById.get(pin.problemId);
     if (!p) throw new AppError("VALIDATION_FAILED", "锁定的难题不在本次规划范围内", { [`pins.${i}`]: "该难题不在本次规划范围内(已指派或不在所选区域)" });
@@ -134,12 +135,50 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     if (!e || room(e) <= 0 || !e.trades.includes(p.trade)) {
       throw new AppError("VALIDATION_FAILED", "锁定的专家不能承担该难题", { [`pins.${i}`]: "该专家工种不对口、已满负荷或暂不可服务" });
     }
-    pins.set(pin.problemId, pin.expertId);
+    const list = pinsOf.get(p.id) ?? [];
+    if (list.includes(e.id)) return;
+    if (list.length >= p.teamSize) {
+      throw new AppError("VALIDATION_FAILED", "锁定的专家多于需要专家人数", { [`pins.${i}`]: `该难题需要专家人数为${p.teamSize}人，锁定的专家过多` });
+    }
+    list.push(e.id);
+    pinsOf.set(p.id, list);
   });
   const forbids = new Set((input.forbids ?? []).map((f) => pairKey(f.problemId, f.expertId)));
 
+  /**
+   * The model's problems. A problem without pins is itself, with its team size. Each pin becomes a
+   * team of one whose only arc is the pinned expert, on a tier above every county's, so strict tier
+   * penalties guarantee the pin (unless the expert is pinned to more problems than it has room
+   * for); the problem's remaining slots are one more model problem, on the county's tier, from which
+   * the pinned experts are forbidden (an expert at most once per team).
+   */
+  type Part = { problem: PlanProblemRow; pinned: string | null };
+  const parts = new Map<string, Part>();
+  const pinParts = new Map<string, string>();
+  const arcProblems: ArcProblem[] = [];
+  const modelProblems: Problem[] = [];
+  for (const p of problemRows) {
+    const county = indexOf(p.countyCode);
+    const tier = priorityOf(p.countyCode).length > 0 ? 1 : 0;
+    const pinned = pinsOf.get(p.id) ?? [];
+    for (const expertId of pinned) {
+      const id = pairKey(p.id, expertId);
+      parts.set(id, { problem: p, pinned: expertId });
+      pinParts.set(id, expertId);
+      forbids.add(pairKey(p.id, expertId));
+      arcProblems.push({ id, trade: p.trade, county, enterpriseId: p.enterpriseId, slots: 0 });
+      modelProblems.push({ id, county: p.countyCode, enterprise: p.enterpriseId, trade: p.trade, priorityTier: 2, teamSize: 1 });
+    }
+    const rest = p.teamSize - pinned.length;
+    if (rest > 0) {
+      parts.set(p.id, { problem: p, pinned: null });
+      arcProblems.push({ id: p.id, trade: p.trade, county, enterpriseId: p.enterpriseId, slots: rest });
+      modelProblems.push({ id: p.id, county: p.countyCode, enterprise: p.enterpriseId, trade: p.trade, priorityTier: tier, teamSize: rest });
+    }
+  }
+
   const candidates = candidateArcs({
-    problems: problemRows.map((p) => ({ id: p.id, trade: p.trade, county: indexOf(p.countyCode), enterpriseId: p.enterpriseId })),
+    problems: arcProblems,
     experts: expertRows.map((e) => ({
       id: e.id,
       trades: e.trades,
@@ -151,21 +190,11 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     km,
     weights: planWeights,
     helpedBefore: helped,
-    pins,
+    pins: pinParts,
     forbids,
     minPerProblem: candidatesPerProblem.min,
     maxPerProblem: candidatesPerProblem.max,
   });
-  const modelProblems: Problem[] = problemRows.map((p) => ({
-    id: p.id,
-    county: p.countyCode,
-    enterprise: p.enterpriseId,
-    trade: p.trade,
-    // A pin is its problem's only arc, on a tier above every county's: strict tier penalties then
-    // guarantee the pinned expert takes it (unless pinned to more problems than it has room for).
-    priorityTier: pins.has(p.id) ? 2 : priorityOf(p.countyCode).length > 0 ? 1 : 0,
-    teamSize: 1,
-  }));
   const helpedBy = new Map<string, string[]>();
   for (const [enterprise, ids] of helped) {
     for (const id of ids) {
@@ -218,15 +247,15 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     };
   };
   let distanceSum = 0;
-  let priorityAssigned = 0;
-  const assignments: PlanAssignment[] = plan.assignments.map((a) => {
-    const p = problemById.get(a.problem)!;
+  const teams = new Map<string, PlanAssignment[]>();
+  for (const a of plan.assignments) {
+    const part = parts.get(a.problem)!;
+    const p = part.problem;
     const e = expertById.get(a.expert)!;
     const d = km(indexOf(e.homeCountyCode), indexOf(p.countyCode));
     distanceSum += d;
     const county = countyOf(p.countyCode);
-    if (county.priority.length > 0) priorityAssigned++;
-    const pinned = pins.get(p.id) === e.id;
+    const pinned = part.pinned === e.id;
     const fit = e.trades.indexOf(p.trade);
     const reasons: string[] = pinned ? ["人工锁定"] : [];
     reasons.push(
@@ -238,14 +267,9 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     if (a.terms.continuity === 0) reasons.push("曾服务该企业");
     for (const tag of county.tags) reasons.push(tag);
     const row: PlanAssignment = {
-      problemId: p.id,
-      problemCode: problemCode(p.no, p.createdAt),
-      problemTitle: p.title,
-      trade: p.trade,
-      enterpriseName: p.enterpriseName,
-      countyCode: p.countyCode,
-      countyName: county.name,
-      priority: county.priority,
+      ...describe(p),
+      teamSize: p.teamSize,
+      role: "member",
       expertId: e.id,
       expertName: e.name,
       expertCountyName: countyOf(e.homeCountyCode).name,
@@ -256,13 +280,40 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
       reasons,
       pinned,
     };
-    return row;
-  });
-  const unassigned: PlanUnassigned[] = plan.unassigned.map((u) => {
-    const p = problemById.get(u.problem)!;
-    const pinnedNote = pins.has(p.id) ? "(锁定的专家已另有安排)" : "";
-    return { ...describe(p), reason: u.reason, reasonText: planUnassignedReasonLabels[u.reason] + pinnedNote };
-  });
+    const team = teams.get(p.id);
+    if (team) team.push(row);
+    else teams.set(p.id, [row]);
+  }
+  // Rows in problem order, each team together with its planned owner (the cheapest pair) first.
+  const assignments: PlanAssignment[] = [];
+  let priorityAssigned = 0;
+  for (const p of problemRows) {
+    const team = teams.get(p.id);
+    if (!team) continue;
+    team.sort((x, y) => x.cost - y.cost || (x.expertId < y.expertId ? -1 : 1));
+    team[0]!.role = "owner";
+    if (team[0]!.priority.length > 0) priorityAssigned++;
+    for (const row of team) assignments.push(row);
+  }
+
+  const missing = new Map<string, { missing: number; reason: PlanUnassigned["reason"] | null; pinLost: boolean; pinReason: PlanUnassigned["reason"] }>();
+  for (const u of plan.unassigned) {
+    const part = parts.get(u.problem)!;
+    const m = missing.get(part.problem.id) ?? { missing: 0, reason: null, pinLost: false, pinReason: u.reason };
+    m.missing++;
+    if (part.pinned) m.pinLost = true;
+    else m.reason ??= u.reason;
+    missing.set(part.problem.id, m);
+  }
+  const unassigned: PlanUnassigned[] = [];
+  for (const p of problemRows) {
+    const m = missing.get(p.id);
+    if (!m) continue;
+    const reason = m.reason ?? m.pinReason;
+    const pinnedNote = m.pinLost ? "(锁定的专家已另有安排)" : "";
+    unassigned.push({ ...describe(p), teamSize: p.teamSize, missing: m.missing, reason, reasonText: planUnassignedReasonLabels[reason] + pinnedNote });
+  }
+  const missingSlots = plan.unassigned.length;
   const t4 = performance.now();
 
   return {
@@ -271,9 +322,12 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     totals: {
       problems: problemRows.length,
       priorityProblems: problemRows.filter((p) => priorityOf(p.countyCode).length > 0).length,
-      assigned: assignments.length,
+      assigned: teams.size,
       priorityAssigned,
       unassigned: unassigned.length,
+      slots: problemRows.reduce((sum, p) => sum + p.teamSize, 0),
+      assignedPairs: assignments.length,
+      missingSlots,
       experts: expertRows.length,
       expertsUsed: new Set(assignments.map((a) => a.expertId)).size,
       candidateArcs: candidates.length,

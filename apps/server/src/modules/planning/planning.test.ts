@@ -166,7 +166,7 @@ describe.each(testDatabaseKinds)("campaign planning on %s", (kind) => {
 
     const ok = await agents.hangzhou.post("/api/plans/accept", body);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toEqual({ accepted: 3 });
+    expect(ok.json()).toEqual({ accepted: 3, members: 0 });
     const rows = await db.select().from(problems).where(inArray(problems.id, body.assignments.map((a) => a.problemId)));
     for (const a of body.assignments) expect(rows.find((r) => r.id === a.problemId)).toMatchObject({ status: "matched", ownerExpertId: a.expertId });
     const events = await db.select().from(problemEvents).where(and(inArray(problemEvents.problemId, body.assignments.map((a) => a.problemId)), eq(problemEvents.toStatus, "matched")));
@@ -174,7 +174,7 @@ describe.each(testDatabaseKinds)("campaign planning on %s", (kind) => {
     expect(events.every((e) => e.fromStatus === "accepted")).toBe(true);
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "plan.accept"));
     expect(audits).toHaveLength(1);
-    expect(audits[0]?.detail).toEqual({ count: 3 });
+    expect(audits[0]?.detail).toEqual({ count: 3, members: 0 });
 
     // The same plan again, now with a fresh pair first: 409, and the fresh pair is not kept either.
     const spare = await makeExpert(db, t.ctx.cipher, { name: "新到焊工", homeCountyCode: "330102", trades: [welding], maxOpenProblems: 1 });

@@ -1,9 +1,9 @@
-import { finalProblemStatuses } from "@jiangxin/domain";
-import { and, eq, gte, inArray, isNotNull, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { enterprises } from "../enterprises/tables";
 import { experts } from "../experts/tables";
-import { problems } from "../problems/tables";
+import { openLoadByExpert } from "../problems/expertLoad";
+import { problemTeamMembers, problems } from "../problems/tables";
 import { sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 
 export type PlanProblemRow = {
@@ -15,6 +15,8 @@ export type PlanProblemRow = {
   enterpriseId: string;
   enterpriseName: string;
   countyCode: string;
+  /** 需要专家人数, 1–3. */
+  teamSize: number;
 };
 
 /**
@@ -39,6 +41,7 @@ export async function loadWaitingProblems(
       enterpriseId: problems.enterpriseId,
       enterpriseName: enterprises.name,
       countyCode: problems.countyCode,
+      teamSize: problems.teamSize,
     })
     .from(problems)
     .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
@@ -57,9 +60,9 @@ export type PlanExpertRow = {
 };
 
 /**
- * The provincial pool as the planner sees it: active, available experts, each with its open load.
- * The load is one grouped query rather than the per-row subquery the expert list uses: at 10,000
- * experts that is the difference between one scan and 10,000 probes.
+ * The provincial pool as the planner sees it: active, available experts, each with its open load
+ * (problems owned or helped on). The load is grouped queries rather than the per-row subquery the
+ * expert list uses: at 10,000 experts that is the difference between one scan and 10,000 probes.
  */
 export async function loadPoolExperts(db: Db): Promise<PlanExpertRow[]> {
   const [pool, loads] = await Promise.all([
@@ -74,33 +77,32 @@ export async function loadPoolExperts(db: Db): Promise<PlanExpertRow[]> {
       })
       .from(experts)
       .where(and(eq(experts.active, true), eq(experts.availability, "available"))),
-    db
-      .select({ expertId: problems.ownerExpertId, open: sql<number>`count(*)::int` })
-      .from(problems)
-      .where(and(isNotNull(problems.ownerExpertId), notInArray(problems.status, [...finalProblemStatuses])))
-      .groupBy(problems.ownerExpertId),
+    openLoadByExpert(db),
   ]);
-  const loadOf = new Map(loads.map((l) => [l.expertId, Number(l.open)]));
-  return pool.map((e) => ({ ...e, openProblems: loadOf.get(e.id) ?? 0 }));
+  return pool.map((e) => ({ ...e, openProblems: loads.get(e.id) ?? 0 }));
 }
 
 /**
- * Who helped which enterprise before: owned one of its problems, or was on a session that visited
- * it (the same rule as the single-problem suggestions). Returned as enterprise → experts.
+ * Who helped which enterprise before: owned or helped on one of its problems, or was on a session
+ * that visited it (the same rule as the single-problem suggestions). Returned as enterprise → experts.
  */
 export async function loadHelpedBefore(db: Db): Promise<Map<string, string[]>> {
-  const [owned, visited] = await Promise.all([
+  const [owned, helpedOn, visited] = await Promise.all([
     db
       .selectDistinct({ enterpriseId: problems.enterpriseId, expertId: problems.ownerExpertId })
       .from(problems)
       .where(isNotNull(problems.ownerExpertId)),
+    db
+      .selectDistinct({ enterpriseId: problems.enterpriseId, expertId: problemTeamMembers.expertId })
+      .from(problemTeamMembers)
+      .innerJoin(problems, eq(problems.id, problemTeamMembers.problemId)),
     db
       .selectDistinct({ enterpriseId: sessionEnterprises.enterpriseId, expertId: sessionExperts.expertId })
       .from(sessionExperts)
       .innerJoin(sessionEnterprises, eq(sessionEnterprises.sessionId, sessionExperts.sessionId)),
   ]);
   const byEnterprise = new Map<string, Set<string>>();
-  for (const { enterpriseId, expertId } of [...owned, ...visited]) {
+  for (const { enterpriseId, expertId } of [...owned, ...helpedOn, ...visited]) {
     if (!expertId) continue;
     const set = byEnterprise.get(enterpriseId) ?? new Set<string>();
     set.add(expertId);

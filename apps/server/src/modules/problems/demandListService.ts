@@ -139,6 +139,7 @@ export async function insertDemandList(tx: Db, ctx: AppContext, actor: Actor, in
           description: p.description,
           trade: p.trade,
           urgency: p.urgency,
+          teamSize: p.teamSize,
           status: "submitted",
           statusChangedAt: now,
           createdAt: now,

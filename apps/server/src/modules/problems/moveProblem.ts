@@ -14,20 +14,22 @@ import type { AppContext } from "../../platform/context";
 import type { Db } from "../../platform/db/database";
 import { AppError, notFound } from "../../platform/errors";
 import { experts } from "../experts/tables";
-import { findProblem, openProblemsOwnedBy } from "./queries";
+import { openProblemsServedBy } from "./expertLoad";
+import { findProblem } from "./queries";
 import { problemDetailFor } from "./problemService";
 import { problemScope } from "./problemScope";
 import { recordProblemEvent } from "./recordProblemEvent";
-import { problems } from "./tables";
+import { problemTeamMembers, problems } from "./tables";
 
 const label = (s: ProblemStatus) => problemStatusLabels[s];
 
 /**
  * The expert who will own the problem after a move that needs one: the one named in the move, or
- * the current owner. Naming a new owner checks that the expert is active and has room, with the
+ * the current owner. Naming a new owner checks that the expert is active, not already a co-expert
+ * of this problem, and has room (problems owned or helped on), with the
  * expert's row locked so two assignments cannot both take its last place.
  */
-async function ownerAfterMove(tx: Db, actor: Actor, current: string | null, named: string | undefined): Promise<string> {
+async function ownerAfterMove(tx: Db, actor: Actor, problemId: string, current: string | null, named: string | undefined): Promise<string> {
   if (named === undefined || named === current) {
     if (current) return current;
     throw new AppError("VALIDATION_FAILED", "请选择负责专家", { ownerExpertId: "请选择负责专家" });
@@ -36,7 +38,16 @@ async function ownerAfterMove(tx: Db, actor: Actor, current: string | null, name
   const [expert] = await tx.select().from(experts).where(eq(experts.id, named)).for("update");
   if (!expert) throw new AppError("VALIDATION_FAILED", "所选专家不存在", { ownerExpertId: "所选专家不存在" });
   if (!expert.active) throw new AppError("VALIDATION_FAILED", `${expert.name}已停用，不能指派`, { ownerExpertId: `${expert.name}已停用，不能指派` });
-  const open = await openProblemsOwnedBy(tx, expert.id);
+  // The owner is never also a co-expert of the same problem (the load would count it twice).
+  const [member] = await tx
+    .select({ expertId: problemTeamMembers.expertId })
+    .from(problemTeamMembers)
+    .where(and(eq(problemTeamMembers.problemId, problemId), eq(problemTeamMembers.expertId, expert.id)));
+  if (member) {
+    const message = `${expert.name}已是本难题的协助专家，请先将其移出团队再指派为负责专家`;
+    throw new AppError("CONFLICT", message, { ownerExpertId: message });
+  }
+  const open = await openProblemsServedBy(tx, expert.id);
   if (open >= expert.maxOpenProblems) {
     throw new AppError("CONFLICT", `${expert.name}已承担${open}个未完成难题，达到上限${expert.maxOpenProblems}个，请另选专家`, {
       ownerExpertId: `已达承担上限(${open}/${expert.maxOpenProblems})`,
@@ -74,7 +85,7 @@ export async function moveProblemInTx(ctx: AppContext, tx: Db, actor: Actor, id:
     }
     let ownerExpertId = row.problem.ownerExpertId;
     if (transition.needsOwner) {
-      ownerExpertId = await ownerAfterMove(tx, actor, row.problem.ownerExpertId, move.ownerExpertId);
+      ownerExpertId = await ownerAfterMove(tx, actor, id, row.problem.ownerExpertId, move.ownerExpertId);
     } else if (move.ownerExpertId !== undefined) {
       throw new AppError("VALIDATION_FAILED", `“${transition.label}”不指派专家`, { ownerExpertId: "此操作不指派专家" });
     }
@@ -93,13 +104,24 @@ export async function moveProblemInTx(ctx: AppContext, tx: Db, actor: Actor, id:
       .where(and(eq(problems.id, id), eq(problems.status, from)))
       .returning({ id: problems.id });
     if (updated.length === 0) throw new AppError("CONFLICT", "该难题的状态刚被他人更改，请刷新后再试");
+    // Withdrawing the assignment withdraws the whole team: a problem waiting for experts has none.
+    const released =
+      from === "matched" && move.to === "accepted"
+        ? await tx.delete(problemTeamMembers).where(eq(problemTeamMembers.problemId, id)).returning({ expertId: problemTeamMembers.expertId })
+        : [];
 
     await recordProblemEvent(tx, actor, { problemId: id, at: now, from, to: move.to, note });
     await writeAudit(tx, auditActorOf(actor), {
       action: "problem.move",
       objectType: "problem",
       objectId: id,
-      detail: { from, to: move.to, ...(ownerExpertId !== row.problem.ownerExpertId ? { ownerExpertId } : {}), ...(note ? { note } : {}) },
+      detail: {
+        from,
+        to: move.to,
+        ...(ownerExpertId !== row.problem.ownerExpertId ? { ownerExpertId } : {}),
+        ...(released.length > 0 ? { releasedTeamMembers: released.map((r) => r.expertId) } : {}),
+        ...(note ? { note } : {}),
+      },
     });
   }
 }

@@ -6,12 +6,12 @@ import {
   type ProblemListQuery,
 } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
-import { hasPermission } from "../../platform/access";
+import { hasPermission, mayAssignExperts } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { AppContext } from "../../platform/context";
 import type { Db } from "../../platform/db/database";
 import { AppError, notFound } from "../../platform/errors";
-import { eventsOf, findProblem, listProblems, toProblem } from "./queries";
+import { eventsOf, findProblem, listProblems, teamMembersOf, toProblem } from "./queries";
 import { problemScope } from "./problemScope";
 import { problemRatings } from "./tables";
 
@@ -48,12 +48,15 @@ export async function problemDetailFor(ctx: AppContext, actor: Actor, id: string
   // One after the other: `db` may be a transaction, which runs one statement at a time.
   const events = await eventsOf(db, id);
   const [rating] = await db.select().from(problemRatings).where(eq(problemRatings.problemId, id));
+  const teamMembers = await teamMembersOf(db, id);
   // Scoping already limits an expert to the problems it owns, so the table's roles are the whole rule.
   const moves = hasPermission(actor, "problem.move")
     ? transitionsFrom(problem.status, actor.role).map((t) => ({ to: t.to, label: t.label, noteRequired: t.noteRequired ?? false, needsOwner: t.needsOwner ?? false }))
     : [];
   return {
     ...problem,
+    teamMembers,
+    canManageTeam: mayAssignExperts(actor) && isOpenProblemStatus(problem.status),
     events,
     moves,
     canNote: hasPermission(actor, "problem.move") && isOpenProblemStatus(problem.status),

@@ -1,11 +1,11 @@
-import { finalProblemStatuses, type Problem, type ProblemStatus, type Role, type TradeCode } from "@jiangxin/domain";
-import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
+import { finalProblemStatuses, type Problem, type ProblemStatus, type ProblemTeamMember, type Role, type TradeCode } from "@jiangxin/domain";
+import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { todayInChina } from "../../platform/today";
 import { enterprises } from "../enterprises/tables";
 import { experts } from "../experts/tables";
 import type { RegionDirectory } from "../regions/regionDirectory";
-import { problemEvents, problems } from "./tables";
+import { problemEvents, problemTeamMembers, problems } from "./tables";
 
 /** The columns every problem view needs: the row plus the names shown beside it. */
 const problemColumns = {
@@ -41,6 +41,7 @@ export function toProblem(row: ProblemRow, regions: RegionDirectory): Problem {
     sessionId: p.sessionId,
     ownerExpertId: p.ownerExpertId,
     ownerExpertName: row.ownerExpertName,
+    teamSize: p.teamSize,
     solution: p.solution,
     solvedAt: p.solvedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
@@ -80,7 +81,11 @@ function filterCondition(f: ProblemFilter): SQL | undefined {
   if (f.status) conditions.push(eq(problems.status, f.status));
   if (f.counties) conditions.push(inArray(problems.countyCode, f.counties));
   if (f.enterpriseId) conditions.push(eq(problems.enterpriseId, f.enterpriseId));
-  if (f.expertId) conditions.push(eq(problems.ownerExpertId, f.expertId));
+  // An expert's problems are those it owns and those it helps on.
+  if (f.expertId) {
+    const onTeam = sql`exists (select 1 from ${problemTeamMembers} where ${problemTeamMembers.problemId} = ${problems.id} and ${problemTeamMembers.expertId} = ${f.expertId})`;
+    conditions.push(or(eq(problems.ownerExpertId, f.expertId), onTeam) as SQL);
+  }
   if (f.demandListId) conditions.push(eq(problems.demandListId, f.demandListId));
   if (f.open === true) conditions.push(openStatusCondition());
   if (f.open === false) conditions.push(inArray(problems.status, [...finalProblemStatuses]));
@@ -140,11 +145,13 @@ export async function eventsOf(db: Db, problemId: string) {
     }));
 }
 
-/** How many unfinished problems an expert owns now (its load, against `max_open_problems`). */
-export async function openProblemsOwnedBy(db: Db, expertId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(problems)
-    .where(and(eq(problems.ownerExpertId, expertId), openStatusCondition()));
-  return row?.n ?? 0;
+/** The problem's 协助专家 in the order they joined. */
+export async function teamMembersOf(db: Db, problemId: string): Promise<ProblemTeamMember[]> {
+  const rows = await db
+    .select({ expertId: problemTeamMembers.expertId, expertName: experts.name, addedAt: problemTeamMembers.addedAt })
+    .from(problemTeamMembers)
+    .innerJoin(experts, eq(experts.id, problemTeamMembers.expertId))
+    .where(eq(problemTeamMembers.problemId, problemId))
+    .orderBy(asc(problemTeamMembers.addedAt), asc(experts.name));
+  return rows.map((r) => ({ expertId: r.expertId, expertName: r.expertName, addedAt: r.addedAt.toISOString() }));
 }

@@ -13,6 +13,8 @@ import {
   problemNoteSchema,
   problemRatingSchema,
   problemSchema,
+  problemTeamMemberInputSchema,
+  problemUpdateSchema,
 } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
@@ -22,11 +24,13 @@ import { addProblemNote, moveProblem } from "./moveProblem";
 import { listProblemsForActor, overdueForActor, problemDetailFor } from "./problemService";
 import { rateProblem } from "./rateProblem";
 import { problemExports } from "./problemExports";
+import { addTeamMember, removeTeamMember, updateTeamSize } from "./problemTeam";
 
 const demandTags = ["需求清单 demand lists"];
 const problemTags = ["难题 problems"];
 const listParams = z.object({ id: z.uuid({ error: "需求清单编号格式不正确" }) });
 const problemParams = z.object({ id: z.uuid({ error: "难题编号格式不正确" }) });
+const memberParams = problemParams.extend({ expertId: z.uuid({ error: "专家编号格式不正确" }) });
 const errors = { 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
 
 /** 需求清单 and 难题: submission, lists, the lifecycle moves, progress notes, the overdue list, ratings. */
@@ -78,6 +82,28 @@ export function problemRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/problems/:id/moves",
     { config: { permission: "problem.move" }, schema: { tags: problemTags, summary: "推进难题状态(按状态流转表)", params: problemParams, body: problemMoveSchema, response: { 200: problemDetailSchema, ...errors } } },
     (request) => moveProblem(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+
+  // The team: who may change it is the lifecycle's 指派专家 roles (platform/access.ts#mayAssignExperts).
+  app.patch(
+    "/api/problems/:id",
+    { config: { permission: "problem.move" }, schema: { tags: problemTags, summary: "修改难题(需要专家人数，1–3人)", params: problemParams, body: problemUpdateSchema, response: { 200: problemDetailSchema, ...errors } } },
+    (request) => updateTeamSize(ctx, actorOfRequest(request), request.params.id, request.body.teamSize),
+  );
+
+  app.post(
+    "/api/problems/:id/team",
+    {
+      config: { permission: "problem.move" },
+      schema: { tags: problemTags, summary: "添加协助专家(工种对口、未满负荷、团队未满)", params: problemParams, body: problemTeamMemberInputSchema, response: { 200: problemDetailSchema, ...errors } },
+    },
+    (request) => addTeamMember(ctx, actorOfRequest(request), request.params.id, request.body.expertId),
+  );
+
+  app.delete(
+    "/api/problems/:id/team/:expertId",
+    { config: { permission: "problem.move" }, schema: { tags: problemTags, summary: "移出协助专家", params: memberParams, response: { 200: problemDetailSchema, ...errors } } },
+    (request) => removeTeamMember(ctx, actorOfRequest(request), request.params.id, request.params.expertId),
   );
 
   app.post(

@@ -38,6 +38,7 @@ export async function sessionProblems(db: Db, regions: RegionDirectory, sessionI
     sessionId: p.sessionId,
     ownerExpertId: p.ownerExpertId,
     ownerExpertName: ownerName,
+    teamSize: p.teamSize,
     solution: p.solution,
     solvedAt: p.solvedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
