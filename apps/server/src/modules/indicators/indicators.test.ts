@@ -1,11 +1,13 @@
 import type { Indicators } from "@jiangxin/domain";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../fixtures/factories";
 import { makeExpert } from "../../fixtures/makeExpert";
 import { loadProvinceYear, type ProvinceYearSummary } from "../../fixtures/provinceYear";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
-import { problems } from "../problems/tables";
+import { experts } from "../experts/tables";
+import { problemTeamMembers, problems } from "../problems/tables";
 import { serviceSessions, sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 
 describe.each(testDatabaseKinds)("indicators counted from records on %s", (kind) => {
@@ -42,6 +44,26 @@ describe.each(testDatabaseKinds)("indicators counted from records on %s", (kind)
     expect(Number(all.benefitVerifiedYuan)).toBeGreaterThan(0);
     expect(Number(all.benefitVerifiedYuan)).toBeLessThan(summary.benefitYuan);
     expect((await get(province, "year=2023")).sessions).toBe(0);
+  });
+
+  it("the demo year has teams of 2–3 for about one problem in five, members of the problem's trade and never its owner", async () => {
+    const { db } = t.ctx.database;
+    const all = await db.select({ id: problems.id, teamSize: problems.teamSize, owner: problems.ownerExpertId, trade: problems.trade }).from(problems);
+    const share = all.filter((p) => p.teamSize > 1).length / all.length;
+    expect(share).toBeGreaterThan(0.08);
+    expect(share).toBeLessThan(0.3);
+    expect(all.some((p) => p.teamSize === 3)).toBe(true);
+    const members = await db.select({ problemId: problemTeamMembers.problemId, expertId: problemTeamMembers.expertId, trades: experts.trades }).from(problemTeamMembers).innerJoin(experts, eq(experts.id, problemTeamMembers.expertId));
+    expect(members.length).toBeGreaterThan(0);
+    const byId = new Map(all.map((p) => [p.id, p]));
+    const perProblem = new Map<string, number>();
+    for (const m of members) {
+      const p = byId.get(m.problemId)!;
+      expect(m.expertId).not.toBe(p.owner);
+      expect(m.trades).toContain(p.trade);
+      perProblem.set(m.problemId, (perProblem.get(m.problemId) ?? 0) + 1);
+    }
+    for (const [id, n] of perProblem) expect(n).toBeLessThanOrEqual(byId.get(id)!.teamSize - 1);
   });
 
   it("the eleven cities add up to the province", async () => {
