@@ -79,12 +79,20 @@ describe("networkSimplex", () => {
     expect(() => networkSimplex(b.build())).toThrow(RangeError);
   });
 
-  const compare = (shape: Parameters<typeof randomNetwork>[0], numRuns: number) =>
+  const compare = (shape: Parameters<typeof randomNetwork>[0], numRuns: number) => {
+    let twoPhase = 0;
     fc.assert(
-      fc.property(randomNetwork(shape), fc.integer({ min: 1, max: 12 }), (network, blockSize) => {
+      fc.property(randomNetwork(shape), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3 }), (network, blockSize, phaseOneIncoming) => {
         const expected = referenceSolver(network);
-        // Small blocks exercise the wrap-around of the pricing scan.
-        const actual = networkSimplex(network, { blockSize });
+        // Small blocks exercise the wrap-around of the pricing scan; few entering arcs per node in
+        // the first phase make small networks run both phases (province-sized ones price 16).
+        const actual = networkSimplex(network, {
+          blockSize,
+          phaseOneIncoming,
+          onStats: (s) => {
+            if (s.phaseOneArcs < network.arcCount) twoPhase++;
+          },
+        });
         const context = describeNetwork(network);
         expect(actual.status, context).toBe(expected.status);
         if (actual.status === "optimal" && expected.status === "optimal") {
@@ -94,6 +102,9 @@ describe("networkSimplex", () => {
       }),
       { numRuns },
     );
+    // The second phase must actually have been exercised, not just the first.
+    expect(twoPhase).toBeGreaterThan(numRuns / 10);
+  };
 
   it("matches the reference solver on random small networks", () => {
     compare({ maxNodes: 8, maxArcs: 24, unlimited: false, lowerBounds: false, ring: true }, 2500);

@@ -4,8 +4,9 @@ import type { FlowNetwork } from "./FlowNetwork";
  * Throws a RangeError naming the first arc or node that the solver cannot handle exactly. The
  * solver keeps node potentials as doubles; they stay exact while (max |cost| + 1) * (nodes + 1)
  * stays well inside 2^53, which is checked here instead of silently returning a wrong optimum.
+ * Returns the largest |cost|, which the solver needs anyway (artificial costs, cost array width).
  */
-export function validateFlowNetwork(network: FlowNetwork): void {
+export function validateFlowNetwork(network: FlowNetwork): number {
   const { nodeCount: n, arcCount: m, source, target, lower, capacity, cost, supply } = network;
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`bad node count ${n}`);
   if (source.length < m || target.length < m || capacity.length < m || cost.length < m || (lower && lower.length < m)) {
@@ -32,4 +33,5 @@ export function validateFlowNetwork(network: FlowNetwork): void {
   if ((maxCost + 1) * (n + 1) * 4 > Number.MAX_SAFE_INTEGER) {
     throw new RangeError(`costs up to ${maxCost} on ${n} nodes could exceed exact double arithmetic`);
   }
+  return maxCost;
 }
