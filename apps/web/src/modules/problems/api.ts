@@ -13,6 +13,7 @@ import {
   type ProblemListQuery,
   type ProblemMove,
   type ProblemRatingInput,
+  type ProblemUpdate,
 } from "@jiangxin/domain";
 import { request } from "../../app/request";
 
@@ -36,6 +37,19 @@ export function getProblem(id: string, signal?: AbortSignal): Promise<ProblemDet
 
 export function moveProblem(id: string, move: ProblemMove): Promise<ProblemDetail> {
   return request(`${problemPath(id)}/moves`, { method: "POST", body: move, schema: problemDetailSchema });
+}
+
+/** 需要专家人数 (staff who assign experts; not below the team the problem has). */
+export function updateProblem(id: string, update: ProblemUpdate): Promise<ProblemDetail> {
+  return request(problemPath(id), { method: "PATCH", body: update, schema: problemDetailSchema });
+}
+
+export function addTeamMember(id: string, expertId: string): Promise<ProblemDetail> {
+  return request(`${problemPath(id)}/team`, { method: "POST", body: { expertId }, schema: problemDetailSchema });
+}
+
+export function removeTeamMember(id: string, expertId: string): Promise<ProblemDetail> {
+  return request(`${problemPath(id)}/team/${encodeURIComponent(expertId)}`, { method: "DELETE", schema: problemDetailSchema });
 }
 
 export function addProblemNote(id: string, note: string): Promise<ProblemDetail> {

@@ -1,5 +1,5 @@
 import { LockOutlined, StopOutlined, UnlockOutlined } from "@ant-design/icons";
-import { priorityKindLabels, trades, type PlanAssignment, type TradeCode } from "@jiangxin/domain";
+import { planTeamRoleLabels, priorityKindLabels, trades, type PlanAssignment, type TradeCode } from "@jiangxin/domain";
 import { Button, Flex, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
@@ -13,8 +13,22 @@ interface PlanAssignmentTableProps {
 }
 
 const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
+/** A team's rows are one per expert, so the key is the pair. */
+const pairKey = (r: PlanAssignment) => `${r.problemId}/${r.expertId}`;
 
-/** The plan's pairs: who goes where, why, and per row 锁定 / 排除 for the next run. */
+/** 负责专家 / 协助专家 for a team of two or three; a team of one needs no tag. */
+function RoleTag({ row }: { row: PlanAssignment }) {
+  if (row.teamSize <= 1) return null;
+  return (
+    <Tooltip title={`需要专家人数 ${row.teamSize} 人；代价最低的一位为负责专家`}>
+      <Tag color={row.role === "owner" ? "red" : "blue"} style={{ marginInlineEnd: 0 }}>
+        {planTeamRoleLabels[row.role]}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** The plan's pairs (a team of three is three rows, its 负责专家 first): who goes where, why, and per row 锁定 / 排除 for the next run. */
 export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: PlanAssignmentTableProps) {
   const columns: ColumnsType<PlanAssignment> = [
     {
@@ -49,10 +63,13 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
     {
       title: "指派专家",
       key: "expert",
-      width: 140,
+      width: 160,
       render: (_, r) => (
         <div>
-          <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link>
+          <Space size={4} wrap>
+            <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link>
+            <RoleTag row={r} />
+          </Space>
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {r.expertCountyName}
           </Typography.Text>
@@ -117,7 +134,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
             {r.enterpriseName} · {r.countyName}
           </Typography.Text>
           <div>
-            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link>（{r.expertCountyName}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}，代价 {r.cost}）
+            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link> <RoleTag row={r} />（{r.expertCountyName}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}，代价 {r.cost}）
           </div>
           <Space size={[4, 4]} wrap>
             {r.reasons.map((reason) => (
@@ -133,11 +150,11 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
   ];
   return (
     <Table<PlanAssignment>
-      rowKey="problemId"
+      rowKey={pairKey}
       size={compact ? "small" : "middle"}
       columns={compact ? compactColumns : columns}
       dataSource={rows}
-      scroll={compact ? undefined : { x: 1180 }}
+      scroll={compact ? undefined : { x: 1200 }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
       locale={{ emptyText: "没有指派：所选范围内的难题都没有可用的专家" }}
     />

@@ -5,7 +5,10 @@ import { Link } from "react-router-dom";
 
 const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
 
-/** Problems the plan leaves without an expert, each with why. */
+/** "缺2人(需3人)": how much of the team is missing; a team partly filled has its experts in the plan. */
+const missingText = (r: PlanUnassigned) => (r.teamSize > 1 ? `缺${r.missing}人(需${r.teamSize}人)` : "缺1人");
+
+/** Problems the plan leaves without an expert, or with a team short of its size, each with why. */
 export function PlanUnassignedList({ rows, compact }: { rows: readonly PlanUnassigned[]; compact: boolean }) {
   const columns: ColumnsType<PlanUnassigned> = [
     {
@@ -37,6 +40,12 @@ export function PlanUnassignedList({ rows, compact }: { rows: readonly PlanUnass
         </>
       ),
     },
+    {
+      title: "缺额",
+      key: "missing",
+      width: 110,
+      render: (_, r) => <Tag color={r.missing === r.teamSize ? "red" : "gold"}>{missingText(r)}</Tag>,
+    },
     { title: "未安排原因", dataIndex: "reasonText", width: 260, render: (text: string) => <Tag color="orange">{text}</Tag> },
   ];
   const compactColumns: ColumnsType<PlanUnassigned> = [
@@ -49,6 +58,9 @@ export function PlanUnassignedList({ rows, compact }: { rows: readonly PlanUnass
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {r.enterpriseName} · {r.countyName} {r.priority.map((k) => priorityKindLabels[k]).join(" ")}
           </Typography.Text>
+          <Tag color={r.missing === r.teamSize ? "red" : "gold"} style={{ marginTop: 4 }}>
+            {missingText(r)}
+          </Tag>
           <Tag color="orange" style={{ marginTop: 4, whiteSpace: "normal" }}>
             {r.reasonText}
           </Tag>
@@ -62,7 +74,7 @@ export function PlanUnassignedList({ rows, compact }: { rows: readonly PlanUnass
       size={compact ? "small" : "middle"}
       columns={compact ? compactColumns : columns}
       dataSource={rows}
-      scroll={compact ? undefined : { x: 790 }}
+      scroll={compact ? undefined : { x: 900 }}
       pagination={{ defaultPageSize: 20, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
       locale={{ emptyText: "所有难题都已安排专家" }}
     />

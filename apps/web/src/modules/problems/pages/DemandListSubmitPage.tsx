@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   demandListInputSchema,
+  maxTeamSize,
   problemInputSchema,
   tradeCodes,
   trades,
@@ -25,6 +26,7 @@ import { problemQueryKeys } from "../problemQueryKeys";
 
 const tradeOptions = tradeCodes.map((code) => ({ value: code, label: trades[code] }));
 const urgencyOptions = urgencies.map((u) => ({ value: u, label: urgencyLabels[u] }));
+const teamSizeOptions = Array.from({ length: maxTeamSize }, (_, i) => ({ value: i + 1, label: `${i + 1}人` }));
 const p = problemInputSchema.shape;
 const n = trainingNeedInputSchema.shape;
 
@@ -89,7 +91,7 @@ export function DemandListSubmitPage() {
         form={form}
         layout="vertical"
         disabled={mutation.isPending}
-        initialValues={{ problems: [{ urgency: "normal" }], trainingNeeds: [] }}
+        initialValues={{ problems: [{ urgency: "normal", teamSize: 1 }], trainingNeeds: [] }}
         onFinish={submit}
         onValuesChange={() => setFormError(null)}
         scrollToFirstError
@@ -113,7 +115,7 @@ export function DemandListSubmitPage() {
               title={`技术难题（${fields.length}）`}
               style={{ marginBottom: 16 }}
               extra={
-                <Button icon={<PlusOutlined />} onClick={() => add({ urgency: "normal" })} disabled={fields.length >= 50}>
+                <Button icon={<PlusOutlined />} onClick={() => add({ urgency: "normal", teamSize: 1 })} disabled={fields.length >= 50}>
                   添加难题
                 </Button>
               }
@@ -134,14 +136,19 @@ export function DemandListSubmitPage() {
                         <Input maxLength={80} placeholder="例如：不锈钢薄板焊接变形大" />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} md={6}>
+                    <Col xs={12} md={4}>
                       <Form.Item name={[field.name, "trade"]} label="所需工种" required rules={[zodRule(p.trade, "请选择工种")]}>
                         <Select options={tradeOptions} placeholder="请选择" showSearch={{ optionFilterProp: "label" }} />
                       </Form.Item>
                     </Col>
-                    <Col xs={12} md={6}>
+                    <Col xs={12} md={4}>
                       <Form.Item name={[field.name, "urgency"]} label="紧急程度" rules={[zodRule(p.urgency, "请选择紧急程度")]}>
                         <Select options={urgencyOptions} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={4}>
+                      <Form.Item name={[field.name, "teamSize"]} label="需要专家人数" tooltip="1位负责专家，另可有1–2位协助专家" rules={[zodRule(p.teamSize, "请选择需要专家人数")]}>
+                        <Select options={teamSizeOptions} />
                       </Form.Item>
                     </Col>
                     <Col span={24}>

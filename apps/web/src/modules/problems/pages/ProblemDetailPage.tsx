@@ -16,6 +16,7 @@ import { getProblem } from "../api";
 import { MoveDialog } from "../components/MoveDialog";
 import { NoteForm } from "../components/NoteForm";
 import { ProblemStatusTag } from "../components/ProblemStatusTag";
+import { ProblemTeamCard } from "../components/ProblemTeamCard";
 import { ProblemTimeline } from "../components/ProblemTimeline";
 import { RatingForm } from "../components/RatingForm";
 import { urgencyColors } from "../problemLabels";
@@ -123,6 +124,7 @@ export function ProblemDetailPage() {
           <Card title="难题信息">
             <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="small" styles={{ label: { whiteSpace: "nowrap" } }} />
           </Card>
+          <ProblemTeamCard problem={p} />
           {p.rating || p.canRate ? (
             <Card title="企业评价" style={{ marginTop: 16 }}>
               {p.rating ? (
