@@ -7,8 +7,8 @@ export interface NetworkSimplexOptions {
   /** Arcs examined per pivot block; default max(0.6 sqrt(arcs), 10) (LEMON uses sqrt(arcs)). */
   readonly blockSize?: number;
   /**
-   * Entering arcs per node priced in the first phase (default 16; see phaseOneArcs). Tests set it
-   * low so that small networks run both phases.
+   * About how many entering arcs per node the first phase prices (default 16; see phaseOneArcs).
+   * Tests set it low so that small networks run both phases.
    */
   readonly phaseOneIncoming?: number;
   /** Called with the pivot count when the solve ends (for benchmarks and tuning). */
@@ -23,11 +23,11 @@ export interface NetworkSimplexOptions {
  * changes; the entering arc is chosen by block search (the best arc among the next ~sqrt(m)
  * candidates), which in that study beats both first-eligible and full pricing at this scale.
  *
- * One departure from LEMON: pricing runs in two phases. The first prices only each node's 16
- * cheapest entering arcs and the arcs of hub nodes (phaseOneArcs), a third of an assignment model's
- * arcs, with blocks sized for that; once none of them can improve the flow, every arc is priced
- * until none can, so the result is exact for the whole network. On the benchmark's slack families
- * this takes 10-20 % fewer pivots and a third less pricing.
+ * One departure from LEMON: pricing runs in two phases. The first prices only the arcs close to
+ * each node's cheapest way in (about 16 per node) and the arcs of hub nodes (phaseOneArcs), a
+ * third of an assignment model's arcs, with blocks sized for that; once none of them can improve
+ * the flow, every arc is priced until none can, so the result is exact for the whole network. On
+ * the benchmark's slack family this takes 11 % fewer pivots and 40 % fewer arcs priced.
  *
  * Supplies must sum to zero (a network whose supplies do not is infeasible). Lower bounds are
  * removed by the standard shift: send lower(a) up front and keep capacity - lower.

