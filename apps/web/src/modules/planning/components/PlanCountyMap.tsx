@@ -1,6 +1,7 @@
 import type { PlanResult } from "@jiangxin/domain";
-import { Flex, Segmented, Skeleton, Typography } from "antd";
+import { Alert, Flex, Segmented, Skeleton, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { LoadErrorBoundary } from "../../../app/components/LoadErrorBoundary";
 import { countiesIn } from "../../regions/regionTree";
 import { useRegionTree } from "../../regions/useRegionTree";
 import { planFlowsInto, planMapCode, type PlanCountySummary } from "../planCountySummary";
@@ -56,25 +57,29 @@ export function PlanCountyMap({ plan, counties, selectedCode, onSelect, compact 
           ]}
         />
       </Flex>
-      <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height }} />}>
-        <ZhejiangMap
-          mapCode={mapCode}
-          areas={areas}
-          markers={markers}
-          figureTitle={metric === "share" ? "安排比例" : "未安排难题"}
-          formatValue={formatValue}
-          max={metric === "share" ? 100 : undefined}
-          colors={metric === "share" ? shareColors : unassignedColors}
-          selectedCode={selectedCode}
-          flows={flows}
-          flowLegend="专家所在县 → 所选县"
-          outsideText="本次规划没有该县的难题"
-          onSelect={select}
-          height={height}
-          compact={compact}
-          hint={selectedCode ? "再次点击该县取消筛选" : compact ? "点击县筛选下方列表" : "点击县筛选下方方案与未安排列表，并显示专家来自哪里"}
-        />
-      </Suspense>
+      <LoadErrorBoundary
+        fallback={<Alert type="error" showIcon title="地图加载失败" description="方案和下方表格不受影响。网络恢复后刷新页面、重新计算方案即可查看地图。" />}
+      >
+        <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height }} />}>
+          <ZhejiangMap
+            mapCode={mapCode}
+            areas={areas}
+            markers={markers}
+            figureTitle={metric === "share" ? "安排比例" : "未安排难题"}
+            formatValue={formatValue}
+            max={metric === "share" ? 100 : undefined}
+            colors={metric === "share" ? shareColors : unassignedColors}
+            selectedCode={selectedCode}
+            flows={flows}
+            flowLegend="专家所在县 → 所选县"
+            outsideText="本次规划没有该县的难题"
+            onSelect={select}
+            height={height}
+            compact={compact}
+            hint={selectedCode ? "再次点击该县取消筛选" : compact ? "点击县筛选下方列表" : "点击县筛选下方方案与未安排列表，并显示专家来自哪里"}
+          />
+        </Suspense>
+      </LoadErrorBoundary>
     </div>
   );
 }
