@@ -30,8 +30,8 @@ import { loadHelpedBefore, loadPoolExperts, loadWaitingProblems, type PlanExpert
 /**
  * The planner's weights. Skill is on the domain's 8-step ladder (学徒工 1 … 首席技师 8); travel is
  * 1 per km between county seats, so 10 km weigh as much as one skill step and 15 km as one problem
- * already carried. Team size is 1: the problems table records no team size and the lifecycle has one
- * owner per problem (ownerExpertId), so a plan gives each problem its responsible expert.
+ * already carried. Teams are the problem's 需要专家人数 (team_size); of each team the cheapest pair is
+ * planned as its 负责专家 (ownerExpertId once accepted), the others as 协助专家.
  */
 export const planWeights: AssignmentWeights = { ...defaultWeights, maxSkillLevel: skillLevels.length };
 /** Candidate experts per problem, fewest and most (see candidateArcs and docs/matching.md). */
