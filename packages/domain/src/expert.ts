@@ -51,6 +51,17 @@ export type ExpertUpdate = z.infer<typeof expertUpdateSchema>;
 /** A quick status change from the profile page, without resubmitting the whole form. */
 export const expertAvailabilityUpdateSchema = z.strictObject({ availability: expertAvailabilitySchema });
 
+/**
+ * An expert pausing or resuming its own service (出差、生病). Deliberately a yes/no, not the staff's
+ * three states: "available" → 可派出, paused → 暂不可派; 任务较满 stays a union's judgement. The note
+ * (why, until when) goes into the audit trail.
+ */
+export const expertSelfAvailabilitySchema = z.strictObject({
+  available: z.boolean({ error: "请选择是否可服务" }),
+  note: z.string().trim().max(200, "说明不超过200个字").optional(),
+});
+export type ExpertSelfAvailability = z.infer<typeof expertSelfAvailabilitySchema>;
+
 export const expertPhoneSchema = z.object({ phone: z.string() });
 
 export const expertSchema = z.object({

@@ -14,6 +14,7 @@ export const permissions = [
   "expert.read",
   "expert.write",
   "expert.readPersonal",
+  "expert.selfAvailability", // an expert pauses or resumes its own service (travel, illness); nothing else of its profile
   "demand.submit", // submit an enterprise's demand list (the enterprise itself, or its union)
   "problem.read",
   "problem.move", // which moves, for whom, is the transition table's business (problemLifecycle.ts)
@@ -49,7 +50,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   city: [...staffCommon, "audit.read", "campaign.write"],
   county: staffCommon,
   enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal", "demand.submit", "problem.read", "problem.rate", "serviceSession.read", "agreement.read", "training.read", "outcome.read"],
-  expert: ["session.self", "region.read", "expert.read", "problem.read", "problem.move", "serviceSession.read", "serviceSession.onSite", "agreement.read", "training.read", "outcome.read", "outcome.write"],
+  expert: ["session.self", "region.read", "expert.read", "expert.selfAvailability", "problem.read", "problem.move", "serviceSession.read", "serviceSession.onSite", "agreement.read", "training.read", "outcome.read", "outcome.write"],
   worker: ["session.self", "region.read"],
 };
 

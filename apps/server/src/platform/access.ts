@@ -28,6 +28,14 @@ export function mayAssignExperts(actor: Actor): boolean {
   return hasPermission(actor, "problem.move") && Boolean(assign?.roles.includes(actor.role));
 }
 
+/**
+ * The expert profile that is the actor's own ("me" in /api/experts/me/…): the one linked to an
+ * expert login, and nobody else's. null for every other role and for an expert login without a profile.
+ */
+export function ownExpertId(actor: Actor): string | null {
+  return actor.role === "expert" && actor.scope.kind === "self" ? actor.expertId : null;
+}
+
 export function scopeFor(
   user: { role: Role; regionCode: string | null; enterpriseId: string | null },
   enterpriseCounty: string | null,

@@ -5,6 +5,7 @@ import {
   expertListQuerySchema,
   expertPhoneSchema,
   expertSchema,
+  expertSelfAvailabilitySchema,
   expertSuggestionListSchema,
   expertUpdateSchema,
   pageOf,
@@ -12,7 +13,7 @@ import {
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
-import { createForActor, getForActor, listForActor, readPhone, setAvailability, updateForActor } from "./service";
+import { createForActor, getForActor, listForActor, readPhone, setAvailability, setOwnAvailability, updateForActor } from "./service";
 import { suggestExperts } from "./suggestions";
 import { expertExports } from "./expertExports";
 
@@ -83,6 +84,21 @@ export function expertRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     (request) => setAvailability(ctx, actorOfRequest(request), request.params.id, request.body.availability),
+  );
+
+  // "me", not an id: the expert's own row is whatever access.ts links to the login, so no id can reach another's.
+  app.patch(
+    "/api/experts/me/availability",
+    {
+      config: { permission: "expert.selfAvailability" },
+      schema: {
+        tags,
+        summary: "专家本人暂停或恢复服务(出差、生病等；留痕)",
+        body: expertSelfAvailabilitySchema,
+        response: { 200: expertSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    (request) => setOwnAvailability(ctx, actorOfRequest(request), request.body),
   );
 
   app.get(

@@ -1,7 +1,7 @@
-import type { Expert, ExpertAvailability, ExpertInput, ExpertListQuery, ExpertUpdate } from "@jiangxin/domain";
+import type { Expert, ExpertAvailability, ExpertInput, ExpertListQuery, ExpertSelfAvailability, ExpertUpdate } from "@jiangxin/domain";
 import { maskPhone, maskResidentId } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
-import { coversCounty, expertPoolCondition } from "../../platform/access";
+import { coversCounty, expertPoolCondition, ownExpertId } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit";
 import type { AppContext } from "../../platform/context";
@@ -141,6 +141,30 @@ export async function setAvailability(ctx: AppContext, actor: Actor, id: string,
       objectType: "expert",
       objectId: id,
       detail: { from: before.availability, to: availability },
+    });
+    return updated;
+  });
+  return toExpert({ ...row, openProblems: before.openProblems }, ctx.regions);
+}
+
+/**
+ * An expert pauses or resumes its own service. Only its own row: which row is "its own" is access.ts's
+ * answer, never an id from the request. The planner and the suggestions take only 可派出 experts.
+ */
+export async function setOwnAvailability(ctx: AppContext, actor: Actor, input: ExpertSelfAvailability): Promise<Expert> {
+  const id = ownExpertId(actor);
+  const before = id ? await findExpert(ctx.database.db, poolOf(actor), id) : undefined;
+  if (!id || !before) throw new AppError("NOT_FOUND", "您的账号未关联专家档案，请联系所在地工会");
+  const availability: ExpertAvailability = input.available ? "available" : "unavailable";
+  const note = input.note ? input.note : undefined;
+  const row = await ctx.database.db.transaction(async (tx) => {
+    const [updated] = await tx.update(experts).set({ availability, updatedAt: ctx.now() }).where(eq(experts.id, id)).returning();
+    if (!updated) throw notFound("专家");
+    await writeAudit(tx, auditActorOf(actor), {
+      action: "expert.setOwnAvailability",
+      objectType: "expert",
+      objectId: id,
+      detail: { from: before.availability, to: availability, ...(note ? { note } : {}) },
     });
     return updated;
   });

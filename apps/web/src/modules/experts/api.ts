@@ -7,6 +7,7 @@ import {
   type ExpertInput,
   type ExpertSuggestion,
   type ExpertListQuery,
+  type ExpertSelfAvailability,
   type ExpertUpdate,
 } from "@jiangxin/domain";
 import { request } from "../../app/request";
@@ -38,6 +39,11 @@ export function updateExpert(id: string, input: ExpertUpdate): Promise<Expert> {
 
 export function setExpertAvailability(id: string, availability: Expert["availability"]): Promise<Expert> {
   return request(`/api/experts/${encodeURIComponent(id)}/availability`, { method: "PATCH", body: { availability }, schema: expertSchema });
+}
+
+/** The signed-in expert pauses or resumes its own service; the server finds "me" from the login. */
+export function setOwnAvailability(input: ExpertSelfAvailability): Promise<Expert> {
+  return request("/api/experts/me/availability", { method: "PATCH", body: input, schema: expertSchema });
 }
 
 export function listSuggestions(problemId: string, signal?: AbortSignal): Promise<ExpertSuggestion[]> {

@@ -8,13 +8,14 @@ import { ApiError, errorMessage } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
-import { useCan } from "../../../app/session";
+import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { countiesIn } from "../../regions/regionTree";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { getExpert, setExpertAvailability } from "../api";
 import { ExpertFormDrawer } from "../components/ExpertFormDrawer";
 import { ExpertPhoneReveal } from "../components/ExpertPhoneReveal";
+import { OwnAvailabilitySwitch } from "../components/OwnAvailabilitySwitch";
 import { HonourTags } from "../components/HonourTags";
 import { expertQueryKeys } from "../expertQueryKeys";
 import { availabilityColors, availabilityOptions, honourLevelColors, tradeName } from "../expertLabels";
@@ -31,6 +32,7 @@ export function ExpertDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const can = useCan();
+  const { user } = useSession();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
   const { scope } = useRegionScope();
@@ -79,6 +81,8 @@ export function ExpertDetailPage() {
   // Phones and edits belong to the union of the expert's home county (or above); others see the profile only.
   const inRegion = scope !== null && countiesIn(scope).some((c) => c.code === e.homeCountyCode);
   const canWrite = can("expert.write") && inRegion;
+  // The expert's own profile: it may pause or resume its service, nothing else.
+  const isOwn = can("expert.selfAvailability") && e.userId === user.id;
   const items: DescriptionsProps["items"] = [
     { key: "name", label: "姓名", children: e.name },
     { key: "home", label: "所在地", children: `${e.homeCityName} ${e.homeCountyName}` },
@@ -99,7 +103,9 @@ export function ExpertDetailPage() {
       label: "可服务状态",
       children: (
         <>
-          {canWrite ? (
+          {isOwn ? (
+            <OwnAvailabilitySwitch expert={e} />
+          ) : canWrite ? (
             <Select
               size="small"
               value={e.availability}
