@@ -3,10 +3,12 @@ import { planTeamRoleLabels, priorityKindLabels, trades, type PlanAssignment, ty
 import { Button, Flex, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
+import { planPairKey } from "../planPairKey";
 
 interface PlanAssignmentTableProps {
   rows: readonly PlanAssignment[];
-  pinned: ReadonlyMap<string, string>;
+  /** Pinned pairs, as planPairKey(row). */
+  pinned: ReadonlySet<string>;
   onPin: (row: PlanAssignment) => void;
   onForbid: (row: PlanAssignment) => void;
   compact: boolean;
@@ -14,7 +16,6 @@ interface PlanAssignmentTableProps {
 
 const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
 /** A team's rows are one per expert, so the key is the pair. */
-const pairKey = (r: PlanAssignment) => `${r.problemId}/${r.expertId}`;
 
 /** 负责专家 / 协助专家 for a team of two or three; a team of one needs no tag. */
 function RoleTag({ row }: { row: PlanAssignment }) {
@@ -110,7 +111,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
     },
   ];
   const actions = (r: PlanAssignment) => {
-    const isPinned = pinned.get(r.problemId) === r.expertId;
+    const isPinned = pinned.has(planPairKey(r));
     return (
       <Space size={4}>
         <Button size="small" icon={isPinned ? <UnlockOutlined /> : <LockOutlined />} onClick={() => onPin(r)}>
@@ -150,7 +151,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
   ];
   return (
     <Table<PlanAssignment>
-      rowKey={pairKey}
+      rowKey={planPairKey}
       size={compact ? "small" : "middle"}
       columns={compact ? compactColumns : columns}
       dataSource={rows}

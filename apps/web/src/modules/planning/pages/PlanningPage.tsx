@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloseOutlined, EnvironmentOutlined, TableOutlined, ThunderboltOutlined } from "@ant-design/icons";
-import type { PlanAssignment, PlanComputeInput, PlanPair, PlanResult } from "@jiangxin/domain";
+import type { PlanAcceptInput, PlanAssignment, PlanComputeInput, PlanResult } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Segmented, Select, Space, Statistic, Tabs, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
@@ -18,6 +18,7 @@ import { PlanAssignmentTable } from "../components/PlanAssignmentTable";
 import { PlanCountyMap } from "../components/PlanCountyMap";
 import { PlanUnassignedList } from "../components/PlanUnassignedList";
 import { planCountySummary } from "../planCountySummary";
+import { planPairKey } from "../planPairKey";
 
 type Filters = { campaignId?: string; regionCode?: string; period?: [Dayjs, Dayjs] | null };
 
@@ -50,10 +51,11 @@ export function PlanningPage() {
   const campaigns = useQuery({ queryKey: campaignQueryKeys.list(undefined), queryFn: ({ signal }) => listCampaigns(undefined, signal), enabled: can("campaign.read") });
 
   const [filters, setFilters] = useState<Filters>({});
+  // Keyed by pair: a team of two or three may have several pinned members.
   const [pins, setPins] = useState<Map<string, PlanAssignment>>(new Map());
   const [forbids, setForbids] = useState<PlanAssignment[]>([]);
   const [plan, setPlan] = useState<PlanResult | null>(null);
-  const [accepted, setAccepted] = useState<number | null>(null);
+  const [accepted, setAccepted] = useState<{ accepted: number; members: number } | null>(null);
   // The plan lives in this page's state, not the address, so the view and county filter do too.
   const [view, setView] = useState<"table" | "map">("table");
   const [county, setCounty] = useState<string | undefined>();
@@ -66,9 +68,10 @@ export function PlanningPage() {
     },
   });
   const accept = useMutation({
-    mutationFn: (pairs: PlanPair[]) => acceptPlan(pairs),
-    onSuccess: ({ accepted: n }) => {
-      setAccepted(n);
+    mutationFn: (pairs: PlanAcceptInput["assignments"]) => acceptPlan(pairs),
+    onSuccess: (result) => {
+      const n = result.accepted;
+      setAccepted(result);
       setPlan(null);
       setPins(new Map());
       setForbids([]);
@@ -93,19 +96,20 @@ export function PlanningPage() {
   const togglePin = (row: PlanAssignment) =>
     setPins((old) => {
       const next = new Map(old);
-      if (next.get(row.problemId)?.expertId === row.expertId) next.delete(row.problemId);
-      else next.set(row.problemId, row);
+      const key = planPairKey(row);
+      if (next.has(key)) next.delete(key);
+      else next.set(key, row);
       return next;
     });
   const forbid = (row: PlanAssignment) => {
     setPins((old) => {
       const next = new Map(old);
-      next.delete(row.problemId);
+      next.delete(planPairKey(row));
       return next;
     });
     setForbids((old) => (old.some((f) => f.problemId === row.problemId && f.expertId === row.expertId) ? old : [...old, row]));
   };
-  const pinnedIds = useMemo(() => new Map([...pins].map(([k, v]) => [k, v.expertId])), [pins]);
+  const pinnedPairs = useMemo(() => new Set(pins.keys()), [pins]);
   const counties = useMemo(() => (plan ? planCountySummary(plan) : []), [plan]);
   // The county filter stays across 重新规划 (a planner adjusting one county keeps looking at it).
   const shown = useMemo(
@@ -153,7 +157,7 @@ export function PlanningPage() {
         <Flex gap={6} wrap style={{ marginTop: 12 }} align="center">
           <Typography.Text type="secondary">人工调整（重新规划时生效）：</Typography.Text>
           {[...pins.values()].map((p) => (
-            <Tag key={`pin-${p.problemId}`} color="gold" closable onClose={() => togglePin(p)}>
+            <Tag key={`pin-${planPairKey(p)}`} color="gold" closable onClose={() => togglePin(p)}>
               锁定 {p.problemTitle} → {p.expertName}
             </Tag>
           ))}
@@ -185,7 +189,14 @@ export function PlanningPage() {
   } else if (compute.isError) {
     body = <Result status="error" title="方案计算失败" subTitle={errorMessage(compute.error)} extra={<Button onClick={run}>重试</Button>} />;
   } else if (accepted !== null) {
-    body = <Result status="success" title={`已采纳：${accepted} 个难题已指派专家`} subTitle="难题状态已变为“已匹配专家”，可在难题列表中跟进" extra={<Button onClick={run}>为剩余难题再规划</Button>} />;
+    body = (
+      <Result
+        status="success"
+        title={`已采纳：${accepted.accepted} 个难题已指派专家`}
+        subTitle={`难题状态已变为“已匹配专家”${accepted.members > 0 ? `，另有 ${accepted.members} 位协助专家加入团队` : ""}，可在难题列表中跟进`}
+        extra={<Button onClick={run}>为剩余难题再规划</Button>}
+      />
+    );
   } else if (!plan) {
     body = (
       <Card>
@@ -213,7 +224,7 @@ export function PlanningPage() {
             <Statistic title="平均距离" value={t.meanDistanceKm} suffix="公里" />
           </Flex>
           <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 12 }}>
-            每个难题指派一位负责专家；读取数据 {plan.timing.loadMs} ms，构建 {plan.timing.buildMs} ms，求解 {plan.timing.solveMs} ms，共 {plan.timing.totalMs} ms
+            每个难题按需要专家人数组队，团队中成本最低的一位为负责专家；共 {t.assignedPairs} 人次；读取数据 {plan.timing.loadMs} ms，构建 {plan.timing.buildMs} ms，求解 {plan.timing.solveMs} ms，共 {plan.timing.totalMs} ms
           </Typography.Text>
         </Card>
         {accept.isError ? (
@@ -258,8 +269,9 @@ export function PlanningPage() {
               items={[
                 {
                   key: "assigned",
-                  label: `调度方案 (${selected?.assigned ?? t.assigned})`,
-                  children: <PlanAssignmentTable rows={rows.assignments} pinned={pinnedIds} onPin={togglePin} onForbid={forbid} compact={isMobile} />,
+                  // One row per expert placed: a team of three is three rows.
+                  label: `调度方案 (${selected?.assigned ?? t.assigned} 个难题 · ${rows.assignments.length} 人次)`,
+                  children: <PlanAssignmentTable rows={rows.assignments} pinned={pinnedPairs} onPin={togglePin} onForbid={forbid} compact={isMobile} />,
                 },
                 { key: "unassigned", label: `未安排 (${selected?.unassigned ?? t.unassigned})`, children: <PlanUnassignedList rows={rows.unassigned} compact={isMobile} /> },
               ]}
@@ -279,10 +291,10 @@ export function PlanningPage() {
           plan && plan.assignments.length > 0 && accepted === null ? (
             <Popconfirm
               title="采纳此方案？"
-              description={`将为 ${plan.assignments.length} 个难题指派专家（全部成功或全部不变）`}
+              description={`将为 ${plan.totals.assigned} 个难题安排 ${plan.totals.assignedPairs} 人次专家（全部成功或全部不变）`}
               okText="采纳"
               cancelText="取消"
-              onConfirm={() => accept.mutate(plan.assignments.map((a) => ({ problemId: a.problemId, expertId: a.expertId })))}
+              onConfirm={() => accept.mutate(plan.assignments.map((a) => ({ problemId: a.problemId, expertId: a.expertId, role: a.role })))}
             >
               <Button type="primary" icon={<CheckCircleOutlined />} loading={accept.isPending}>
                 采纳方案
