@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { problemSchema } from "./demand";
+import type { ProblemStatus } from "./problemLifecycle";
 import { pageQuerySchema } from "./paging";
 import { tradeCodeSchema } from "./people";
 import { regionCodeSchema } from "./region";
@@ -66,6 +67,12 @@ export const onSiteProblemInputSchema = z.strictObject({
   ownerExpertId: z.uuid({ error: "请选择负责专家" }),
 });
 export type OnSiteProblemInput = z.infer<typeof onSiteProblemInputSchema>;
+
+/**
+ * Problems that may join a session's lists: waiting for a visit, i.e. accepted (not yet assigned) or
+ * matched (an expert assigned). The server refuses others; the web offers only these.
+ */
+export const sessionLinkableStatuses: readonly ProblemStatus[] = ["accepted", "matched"];
 
 /** Attach problems already accepted or matched for the visited enterprises to the session. */
 export const linkProblemsInputSchema = z.strictObject({

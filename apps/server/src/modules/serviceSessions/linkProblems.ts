@@ -1,4 +1,4 @@
-import type { LinkProblemsInput, ProblemStatus } from "@jiangxin/domain";
+import { sessionLinkableStatuses as linkable, type LinkProblemsInput, type ProblemStatus } from "@jiangxin/domain";
 import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit";
@@ -8,9 +8,6 @@ import { problems } from "../problems/tables";
 import { findSessionRow } from "./queries";
 import { sessionScope } from "./sessionScope";
 import { sessionEnterprises } from "./tables";
-
-/** Problems waiting for a visit: accepted (not yet assigned) or matched (an expert assigned). */
-const linkable: readonly ProblemStatus[] = ["accepted", "matched"];
 
 /**
  * Puts problems the enterprises already submitted on the session's three lists. All or nothing: one

@@ -6,4 +6,6 @@ export const serviceSessionQueryKeys = {
   list: (query: ServiceSessionListQuery) => ["serviceSessions", "list", query] as const,
   detail: (id: string) => ["serviceSessions", "detail", id] as const,
   threeLists: (id: string) => ["serviceSessions", "threeLists", id] as const,
+  /** Problems the session may still take on (关联已有难题); under the prefix, so a link refreshes it. */
+  linkCandidates: (id: string) => ["serviceSessions", "linkCandidates", id] as const,
 };

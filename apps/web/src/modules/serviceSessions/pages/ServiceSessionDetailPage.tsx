@@ -1,15 +1,18 @@
-import { ArrowLeftOutlined, TeamOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, LinkOutlined, TeamOutlined } from "@ant-design/icons";
 import { trades, type Problem } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Result, Table, Tag, type DescriptionsProps, type TableColumnsType } from "antd";
+import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { ProblemStatusTag } from "../../problems/components/ProblemStatusTag";
 import { getThreeLists } from "../api";
+import { LinkProblemsDrawer } from "../components/LinkProblemsDrawer";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 
 export function ServiceSessionDetailPage() {
@@ -17,6 +20,8 @@ export function ServiceSessionDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const isMobile = useIsMobile();
+  const can = useCan();
+  const [linking, setLinking] = useState(false);
   const lists = useQuery({ queryKey: serviceSessionQueryKeys.threeLists(id), queryFn: ({ signal }) => getThreeLists(id, signal) });
 
   const back = (
@@ -101,9 +106,20 @@ export function ServiceSessionDetailPage() {
       <Card style={{ marginBottom: 16 }}>
         <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="middle" />
       </Card>
-      <Card title={`难题(${problems.length})`} styles={{ body: { padding: 0 } }}>
+      <Card
+        title={`难题(${problems.length})`}
+        styles={{ body: { padding: 0 } }}
+        extra={
+          can("serviceSession.write") ? (
+            <Button icon={<LinkOutlined />} onClick={() => setLinking(true)}>
+              关联已有难题
+            </Button>
+          ) : null
+        }
+      >
         <Table<Problem> rowKey="id" columns={columns} dataSource={problems} pagination={false} size={isMobile ? "small" : "middle"} locale={{ emptyText: "本场次还没有难题" }} />
       </Card>
+      {can("serviceSession.write") ? <LinkProblemsDrawer open={linking} session={s} onClose={() => setLinking(false)} /> : null}
     </>
   );
 }
