@@ -24,7 +24,8 @@ import { campaigns } from "../campaigns/tables";
 import { problemCode } from "../problems/queries";
 import { problems as problemsTable } from "../problems/tables";
 import { distanceKm } from "../regions/distanceKm";
-import { candidateArcs, type ArcProblem } from "./candidateArcs";
+import { candidateArcs, type ArcExpert, type ArcProblem } from "./candidateArcs";
+import { idleOutsiders } from "./idleOutsiders";
 import { loadHelpedBefore, loadPoolExperts, loadWaitingProblems, type PlanExpertRow, type PlanProblemRow } from "./queries";
 
 /**
@@ -36,6 +37,8 @@ import { loadHelpedBefore, loadPoolExperts, loadWaitingProblems, type PlanExpert
 export const planWeights: AssignmentWeights = { ...defaultWeights, maxSkillLevel: skillLevels.length };
 /** Candidate experts per problem, fewest and most (see candidateArcs and docs/matching.md). */
 export const candidatesPerProblem = { min: 20, max: 60 };
+/** Solves after the first that may add idle experts to problems left short (see idleOutsiders). */
+const MAX_WIDENING_ROUNDS = 3;
 
 const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
 const pairKey = (problemId: string, expertId: string) => `${problemId}\u0000${expertId}`;
@@ -177,16 +180,17 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     }
   }
 
+  const arcExperts: ArcExpert[] = expertRows.map((e) => ({
+    id: e.id,
+    trades: e.trades,
+    homeCounty: indexOf(e.homeCountyCode),
+    skillLevel: skillRank(e.skillLevel as SkillLevel) + 1,
+    room: room(e),
+    currentLoad: e.openProblems,
+  }));
   const candidates = candidateArcs({
     problems: arcProblems,
-    experts: expertRows.map((e) => ({
-      id: e.id,
-      trades: e.trades,
-      homeCounty: indexOf(e.homeCountyCode),
-      skillLevel: skillRank(e.skillLevel as SkillLevel) + 1,
-      room: room(e),
-      currentLoad: e.openProblems,
-    })),
+    experts: arcExperts,
     km,
     weights: planWeights,
     helpedBefore: helped,
@@ -214,13 +218,18 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     helpedEnterprises: helpedBy.get(e.id) ?? [],
   }));
   const t2 = performance.now();
-  const plan = planAssignments({
-    problems: modelProblems,
-    experts: modelExperts,
-    candidates,
-    distance: (a, b) => km(indexOf(a), indexOf(b)),
-    weights: planWeights,
-  });
+  const solve = () =>
+    planAssignments({ problems: modelProblems, experts: modelExperts, candidates, distance: (a, b) => km(indexOf(a), indexOf(b)), weights: planWeights });
+  let plan = solve();
+  // Shortlists can leave a slot empty while an eligible expert outside them is idle: give those
+  // problems every idle expert of their trade and solve again (rarely needed, and once is usually
+  // enough; each round can only add arcs, so a few rounds settle it).
+  for (let round = 0; round < MAX_WIDENING_ROUNDS; round++) {
+    const extra = idleOutsiders({ plan, problems: arcProblems, experts: arcExperts, candidates, forbids, pins: pinParts, pairKey });
+    if (extra.length === 0) break;
+    for (const c of extra) candidates.push(c);
+    plan = solve();
+  }
   const t3 = performance.now();
 
   // 20,000 rows: what depends only on a county or an expert is worked out once, not per row.
