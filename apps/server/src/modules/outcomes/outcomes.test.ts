@@ -3,7 +3,7 @@ import { makeEnterprise, makeUser } from "../../fixtures/factories";
 import { makeExpert } from "../../fixtures/makeExpert";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
-import { problems } from "../problems/tables";
+import { problemTeamMembers, problems } from "../problems/tables";
 
 describe.each(testDatabaseKinds)("outcomes on %s", (kind) => {
   let t: TestApp;
@@ -11,6 +11,8 @@ describe.each(testDatabaseKinds)("outcomes on %s", (kind) => {
   let otherCounty: Agent;
   let firmUser: Agent;
   let expertUser: Agent;
+  let coExpertUser: Agent;
+  let strangerUser: Agent;
   let problemId: string;
 
   beforeAll(async () => {
@@ -21,6 +23,12 @@ describe.each(testDatabaseKinds)("outcomes on %s", (kind) => {
     const expert = await makeExpert(db, t.ctx.cipher, { userId: expertLogin.id });
     const [p] = await db.insert(problems).values({ enterpriseId: firm.id, countyCode: "330723", title: "特殊修补材料焊后缺陷", description: "武义某化工企业的特殊修补材料焊接缺陷", trade: "6-18-02-04", status: "solved", ownerExpertId: expert.id, solvedAt: new Date() }).returning();
     problemId = p?.id ?? "";
+    // A 协助专家 on the problem's team, and an expert with nothing to do with it.
+    const coLogin = await makeUser(db, "expert", { username: "x2" });
+    const co = await makeExpert(db, t.ctx.cipher, { userId: coLogin.id });
+    await db.insert(problemTeamMembers).values({ problemId, expertId: co.id });
+    const strangerLogin = await makeUser(db, "expert", { username: "x3" });
+    await makeExpert(db, t.ctx.cipher, { userId: strangerLogin.id });
     await makeUser(db, "county", { username: "wy", regionCode: "330723" });
     await makeUser(db, "county", { username: "ca", regionCode: "330127" });
     await makeUser(db, "enterprise", { username: "firm", enterpriseId: firm.id, regionCode: null });
@@ -28,6 +36,8 @@ describe.each(testDatabaseKinds)("outcomes on %s", (kind) => {
     otherCounty = await loginAs(t, "ca");
     firmUser = await loginAs(t, "firm");
     expertUser = await loginAs(t, "x1");
+    coExpertUser = await loginAs(t, "x2");
+    strangerUser = await loginAs(t, "x3");
   });
   afterAll(() => t.close());
 
@@ -62,5 +72,11 @@ describe.each(testDatabaseKinds)("outcomes on %s", (kind) => {
     expect((await otherCounty.post("/api/outcomes", { problemId, economicBenefitYuan: "10" })).statusCode).toBe(404);
     expect((await firmUser.get(`/api/outcomes?problemId=${problemId}`)).json<unknown[]>()).toHaveLength(1);
     expect((await otherCounty.get(`/api/outcomes?problemId=${problemId}`)).statusCode).toBe(404);
+  });
+
+  it("lets a 协助专家 record an outcome of the problem it helped on, and no other expert", async () => {
+    const res = await coExpertUser.post("/api/outcomes", { problemId, economicBenefitYuan: "5000" });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await strangerUser.post("/api/outcomes", { problemId, economicBenefitYuan: "5000" })).statusCode).toBe(404);
   });
 });

@@ -9,6 +9,7 @@ import type { AppContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { todayInChina } from "../../platform/today";
 import { agreementExperts, agreements } from "../agreements/tables";
+import { problemScope } from "../problems/problemScope";
 import { problems } from "../problems/tables";
 import { outcomes } from "./tables";
 
@@ -38,11 +39,8 @@ function toOutcome(r: Row): Outcome {
 async function subjectCounty(ctx: AppContext, actor: Actor, input: { problemId?: string; agreementId?: string }): Promise<string> {
   const { db } = ctx.database;
   if (input.problemId) {
-    // Experts reach the problems they own; everyone else through their region or enterprise.
-    const visible: SQL = actor.expertId
-      ? (or(scopeCondition(actor, { county: problems.countyCode, enterprise: problems.enterpriseId }), eq(problems.ownerExpertId, actor.expertId)) as SQL)
-      : scopeCondition(actor, { county: problems.countyCode, enterprise: problems.enterpriseId });
-    const [p] = await db.select({ county: problems.countyCode }).from(problems).where(and(eq(problems.id, input.problemId), visible));
+    // The problems' own scope: an expert reaches those it owns or serves on as 协助专家.
+    const [p] = await db.select({ county: problems.countyCode }).from(problems).where(and(eq(problems.id, input.problemId), problemScope(actor)));
     if (!p) throw notFound("难题");
     return p.county;
   }
