@@ -1,5 +1,5 @@
 import { type Expert, type SkillLevel, type TradeCode } from "@jiangxin/domain";
-import { and, arrayContains, asc, count, eq, getTableName, ilike, inArray, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, getTableName, ilike, inArray, ne, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import { openProblemsServedSql } from "../problems/expertLoad";
 import { problemTeamMembers, problems } from "../problems/tables";
@@ -92,11 +92,12 @@ export async function findExpert(db: Db, scope: SQL, id: string): Promise<Expert
 /**
  * Every active, available expert with load and whether they helped this enterprise before — one
  * query for the whole candidate list. "Helped before": owned another problem of the enterprise, or
- * was on a service session that visited it.
+ * was on a service session that visited it. Experts already on this problem's team (its owner and
+ * its 协助专家) are left out: suggesting them again could only be refused.
  */
 export async function loadSuggestionCandidates(
   db: Db,
-  problem: { id: string; enterpriseId: string },
+  problem: { id: string; enterpriseId: string; ownerExpertId: string | null },
 ): Promise<(ExpertRowWithLoad & { helpedBefore: boolean })[]> {
   const helpedBefore = sql<boolean>`(
     exists (select 1 from ${problems} where ${q(problems, problems.ownerExpertId)} = ${expertId}
@@ -110,6 +111,14 @@ export async function loadSuggestionCandidates(
   const rows = await db
     .select({ expert: experts, openProblems: openProblemsOf, helpedBefore })
     .from(experts)
-    .where(and(eq(experts.active, true), eq(experts.availability, "available")));
+    .where(
+      and(
+        eq(experts.active, true),
+        eq(experts.availability, "available"),
+        problem.ownerExpertId ? ne(experts.id, problem.ownerExpertId) : undefined,
+        sql`not exists (select 1 from ${problemTeamMembers} where ${q(problemTeamMembers, problemTeamMembers.problemId)} = ${problem.id}
+                        and ${q(problemTeamMembers, problemTeamMembers.expertId)} = ${expertId})`,
+      ),
+    );
   return rows.map((r) => ({ ...r.expert, openProblems: r.openProblems, helpedBefore: Boolean(r.helpedBefore) }));
 }

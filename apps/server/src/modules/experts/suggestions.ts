@@ -17,7 +17,7 @@ import { rankExperts } from "./rankExperts";
 export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: string): Promise<ExpertSuggestion[]> {
   const { db } = ctx.database;
   const [problem] = await db
-    .select({ id: problems.id, enterpriseId: problems.enterpriseId, countyCode: problems.countyCode, trade: problems.trade })
+    .select({ id: problems.id, enterpriseId: problems.enterpriseId, countyCode: problems.countyCode, trade: problems.trade, ownerExpertId: problems.ownerExpertId })
     .from(problems)
     .where(and(scopeCondition(actor, { county: problems.countyCode }), eq(problems.id, problemId)));
   if (!problem) throw notFound("难题");

@@ -118,6 +118,18 @@ describe.each(testDatabaseKinds)("problem teams on %s", (kind) => {
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "problem.team.remove"), eq(auditLog.objectId, p)))).toHaveLength(1);
   });
 
+  it("leaves the owner and the 协助专家 out of the problem's suggestions", async () => {
+    const p = await matchedProblem(2);
+    const suggested = async () => (await chunan.get(`/api/problems/${p}/suggestions`)).json<{ items: { expert: { id: string } }[] }>().items.map((s) => s.expert.id);
+    const before = await suggested();
+    expect(before).toContain(id.helper);
+    expect(before).not.toContain(id.owner);
+    expect((await chunan.post(`/api/problems/${p}/team`, { expertId: id.helper })).statusCode).toBe(200);
+    const after = await suggested();
+    expect(after).not.toContain(id.helper);
+    expect(after).toContain(id.helper2);
+  });
+
   it("needs the owner first, and a team size above one", async () => {
     const { db } = t.ctx.database;
     const waiting = (await makeProblem(db, { enterpriseId: id.firm, countyCode: "330127", trade: welding, status: "accepted", teamSize: 2 })).id;
