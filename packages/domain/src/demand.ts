@@ -194,7 +194,8 @@ export const overdueQuerySchema = pageQuerySchema.extend({
 });
 export type OverdueQuery = z.infer<typeof overdueQuerySchema>;
 
-export const overdueProblemSchema = problemSchema.extend({ idleDays: z.number().int() });
+/** An overdue problem: when anyone last moved it or noted progress on it, and the whole days since. */
+export const overdueProblemSchema = problemSchema.extend({ lastActivityAt: z.string(), idleDays: z.number().int() });
 export type OverdueProblem = z.infer<typeof overdueProblemSchema>;
 /** The overdue page: the threshold applied (the configured default unless asked otherwise) and the page of problems. */
 export const overduePageSchema = z.object({

@@ -111,4 +111,44 @@ describe.each(testDatabaseKinds)("follow-up and overdue problems on %s", (kind) 
     expect([...idle].sort((x, y) => y - x)).toEqual(idle);
     expect((await jinhua.get("/api/problems/overdue?days=0")).statusCode).toBe(400);
   });
+
+  it("counts a progress note as activity: a noted problem leaves the list, one with only old events stays, quietest first", async () => {
+    let chunan = await login("chunan");
+    const list = await chunan.post("/api/demand-lists", { enterpriseId: ids.chunanFirm, problems: [problem("注塑机液压系统渗油"), problem("烘干线温控不准")] });
+    const [noted = "", quiet = ""] = list.json<DemandListDetail>().problems.map((p) => p.id);
+    t.advance(day);
+    chunan = await login("chunan");
+    expect((await chunan.post(`/api/problems/${quiet}/moves`, { to: "accepted" })).statusCode).toBe(200);
+    // The app's clock runs on from the advanced instant, so read the times from the timeline.
+    const lastEventAt = async (id: string) => (await chunan.get(`/api/problems/${id}`)).json<ProblemDetail>().events.at(-1)?.at;
+    const acceptedAt = await lastEventAt(quiet);
+    t.advance(19 * day);
+    chunan = await login("chunan");
+    const listed = async () => (await chunan.get("/api/problems/overdue?pageSize=200")).json<OverduePage>().items.filter((p) => p.id === noted || p.id === quiet);
+
+    // Both quiet: the one untouched for 20 days before the one accepted 19 days ago.
+    expect((await listed()).map((p) => [p.id, p.idleDays])).toEqual([
+      [noted, 20],
+      [quiet, 19],
+    ]);
+
+    // A note (no move) is activity: the problem leaves the list though its status is 20 days old.
+    const note = await chunan.post(`/api/problems/${noted}/notes`, { note: "已电话联系企业，约定下周到厂查看液压站" });
+    expect(note.statusCode, note.body).toBeLessThan(300);
+    const notedAt = await lastEventAt(noted);
+    const after = await listed();
+    expect(after.map((p) => p.id)).toEqual([quiet]);
+    expect(after[0]).toMatchObject({ idleDays: 19, lastActivityAt: acceptedAt });
+    expect((await chunan.get(`/api/problems/${noted}`)).json<ProblemDetail>().status).toBe("submitted");
+
+    // Quiet again for 15 days, it comes back, after the one quiet longer, with the note as its last activity.
+    t.advance(15 * day);
+    chunan = await login("chunan");
+    const again = await listed();
+    expect(again.map((p) => [p.id, p.idleDays])).toEqual([
+      [quiet, 34],
+      [noted, 15],
+    ]);
+    expect(again[1]?.lastActivityAt).toBe(notedAt);
+  });
 });

@@ -11,7 +11,7 @@ import type { Actor } from "../../platform/actor";
 import type { AppContext } from "../../platform/context";
 import type { Db } from "../../platform/db/database";
 import { AppError, notFound } from "../../platform/errors";
-import { eventsOf, findProblem, listProblems, teamMembersOf, toProblem } from "./queries";
+import { eventsOf, findProblem, listIdleProblems, listProblems, teamMembersOf, toProblem } from "./queries";
 import { problemScope } from "./problemScope";
 import { problemRatings } from "./tables";
 
@@ -35,7 +35,7 @@ export async function listProblemsForActor(ctx: AppContext, actor: Actor, query:
       expertId: query.expertId,
       open: query.open,
     },
-    { page: query.page, pageSize: query.pageSize, order: "recent" },
+    { page: query.page, pageSize: query.pageSize },
   );
   return { items: rows.map((r) => toProblem(r, ctx.regions)), total, page: query.page, pageSize: query.pageSize };
 }
@@ -65,15 +65,22 @@ export async function problemDetailFor(ctx: AppContext, actor: Actor, id: string
   };
 }
 
-/** Open problems whose status has not changed for more than `days` days, longest-idle first. */
+/**
+ * Open problems with no activity for more than `days` days, the longest quiet first. Activity is any
+ * timeline event, a move or a progress note: notes logged every week mean someone is working on it.
+ */
 export async function overdueForActor(ctx: AppContext, actor: Actor, query: OverdueQuery) {
   const days = query.days ?? ctx.config.overdueDays;
   const now = ctx.now();
-  const { rows, total } = await listProblems(
+  const { rows, total } = await listIdleProblems(
     ctx.database.db,
     { scope: problemScope(actor), counties: countiesOf(ctx, query.regionCode), open: true, idleSince: new Date(now.getTime() - days * dayMs) },
-    { page: query.page, pageSize: query.pageSize, order: "idleFirst" },
+    { page: query.page, pageSize: query.pageSize },
   );
-  const items = rows.map((r) => ({ ...toProblem(r, ctx.regions), idleDays: Math.floor((now.getTime() - r.problem.statusChangedAt.getTime()) / dayMs) }));
+  const items = rows.map((r) => ({
+    ...toProblem(r, ctx.regions),
+    lastActivityAt: r.lastActivityAt.toISOString(),
+    idleDays: Math.floor((now.getTime() - r.lastActivityAt.getTime()) / dayMs),
+  }));
   return { days, items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -58,6 +58,16 @@ function selectProblems(db: Db) {
 
 export const openStatusCondition = () => notInArray(problems.status, [...finalProblemStatuses]);
 
+/**
+ * When anyone last did something on the problem: its latest timeline event, a move or a progress note
+ * alike (an expert logging attempts every week is not stalled), or its status change if that is later.
+ * GREATEST skips the NULL of a problem without events. One index probe per row (problem_events_problem_idx).
+ */
+export const lastActivityAt = () =>
+  sql<Date>`greatest(${problems.statusChangedAt}, (select max(${problemEvents.at}) from ${problemEvents} where ${problemEvents.problemId} = ${problems.id}))`.mapWith(
+    problems.statusChangedAt,
+  );
+
 export type ProblemFilter = {
   scope: SQL;
   q?: string;
@@ -67,7 +77,7 @@ export type ProblemFilter = {
   expertId?: string;
   demandListId?: string;
   open?: boolean;
-  /** Only problems whose status last changed before this instant (the overdue list). */
+  /** Only problems with no activity (move or note) since this instant (the overdue list). */
   idleSince?: Date;
 };
 
@@ -89,29 +99,50 @@ function filterCondition(f: ProblemFilter): SQL | undefined {
   if (f.demandListId) conditions.push(eq(problems.demandListId, f.demandListId));
   if (f.open === true) conditions.push(openStatusCondition());
   if (f.open === false) conditions.push(inArray(problems.status, [...finalProblemStatuses]));
-  if (f.idleSince) conditions.push(lt(problems.statusChangedAt, f.idleSince));
+  if (f.idleSince) conditions.push(lt(lastActivityAt(), f.idleSince));
   return and(...conditions);
 }
 
-export async function listProblems(
-  db: Db,
-  filter: ProblemFilter,
-  paging: { page: number; pageSize: number; order: "recent" | "idleFirst" },
-): Promise<{ rows: ProblemRow[]; total: number }> {
+function countProblems(db: Db, where: SQL | undefined) {
+  return db
+    .select({ total: count() })
+    .from(problems)
+    .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
+    .where(where);
+}
+
+export async function listProblems(db: Db, filter: ProblemFilter, paging: { page: number; pageSize: number }): Promise<{ rows: ProblemRow[]; total: number }> {
   const where = filterCondition(filter);
-  const order =
-    paging.order === "idleFirst" ? [asc(problems.statusChangedAt), asc(problems.no)] : [desc(problems.statusChangedAt), desc(problems.no)];
   const [rows, [totalRow]] = await Promise.all([
     selectProblems(db)
       .where(where)
-      .orderBy(...order)
+      .orderBy(desc(problems.statusChangedAt), desc(problems.no))
       .limit(paging.pageSize)
       .offset((paging.page - 1) * paging.pageSize),
+    countProblems(db, where),
+  ]);
+  return { rows, total: totalRow?.total ?? 0 };
+}
+
+/** The overdue list's page: the filter's problems with their last activity, the longest quiet first. */
+export async function listIdleProblems(
+  db: Db,
+  filter: ProblemFilter & { idleSince: Date },
+  paging: { page: number; pageSize: number },
+): Promise<{ rows: (ProblemRow & { lastActivityAt: Date })[]; total: number }> {
+  const where = filterCondition(filter);
+  const activity = lastActivityAt();
+  const [rows, [totalRow]] = await Promise.all([
     db
-      .select({ total: count() })
+      .select({ ...problemColumns, lastActivityAt: activity })
       .from(problems)
       .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
-      .where(where),
+      .leftJoin(experts, eq(experts.id, problems.ownerExpertId))
+      .where(where)
+      .orderBy(asc(activity), asc(problems.no))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize),
+    countProblems(db, where),
   ]);
   return { rows, total: totalRow?.total ?? 0 };
 }

@@ -67,7 +67,7 @@ export function problemRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/problems/overdue",
     {
       config: { permission: "problem.read" },
-      schema: { tags: problemTags, summary: "超期难题(状态久未变化的未完成难题，停滞最久的在前)", querystring: overdueQuerySchema, response: { 200: overduePageSchema, 400: errorBodySchema } },
+      schema: { tags: problemTags, summary: "超期难题(久无动态——无状态变化也无进展记录——的未完成难题，最久无动态的在前)", querystring: overdueQuerySchema, response: { 200: overduePageSchema, 400: errorBodySchema } },
     },
     (request) => overdueForActor(ctx, actorOfRequest(request), request.query),
   );

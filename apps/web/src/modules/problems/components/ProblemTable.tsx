@@ -7,14 +7,14 @@ import { useIsMobile } from "../../../app/useIsMobile";
 import { urgencyColors } from "../problemLabels";
 import { ProblemStatusTag } from "./ProblemStatusTag";
 
-type Row = Problem & { idleDays?: number };
+type Row = Problem & { idleDays?: number; lastActivityAt?: string };
 
 interface ProblemTableProps {
   items: Row[];
   loading: boolean;
   pagination: TablePaginationConfig | false;
   empty: ReactNode;
-  /** The overdue list shows how long each has been idle. */
+  /** The overdue list shows how long each has been idle and when anyone last moved it or noted progress. */
   showIdle?: boolean;
   /** Inside a demand list the enterprise is the list's own and is left out. */
   hideEnterprise?: boolean;
@@ -43,8 +43,27 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
           {
             title: "停滞",
             key: "idle",
-            width: 72,
-            render: (_: unknown, p: Row) => <Typography.Text type="danger" className="jx-nowrap">{p.idleDays ?? 0} 天</Typography.Text>,
+            width: isMobile ? 84 : 72,
+            render: (_: unknown, p: Row) => (
+              <>
+                <Typography.Text type="danger" className="jx-nowrap">
+                  {p.idleDays ?? 0} 天
+                </Typography.Text>
+                {/* On a phone the 最近动态 column is hidden: its date goes under the days. */}
+                {isMobile && p.lastActivityAt ? (
+                  <Typography.Text type="secondary" className="jx-nowrap" style={{ display: "block", fontSize: 12 }}>
+                    {dayjs(p.lastActivityAt).format("YY-MM-DD")}
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            title: "最近动态",
+            key: "lastActivity",
+            width: 140,
+            responsive: ["md" as const],
+            render: (_: unknown, p: Row) => <span className="jx-nowrap">{p.lastActivityAt ? dayjs(p.lastActivityAt).format("YYYY-MM-DD HH:mm") : "—"}</span>,
           },
         ]
       : []),

@@ -13,7 +13,7 @@ import { useUrlQuery } from "../useUrlQuery";
 
 const fallback: OverdueQuery = { page: 1, pageSize: 20 };
 
-/** 超期难题: open problems whose status has not moved for longer than the threshold, longest-idle first. */
+/** 超期难题: open problems with no move and no progress note for longer than the threshold, longest-idle first. */
 export function OverdueProblemsPage() {
   const { query, update } = useUrlQuery(overdueQuerySchema, fallback);
   const { user } = useSession();
@@ -27,7 +27,7 @@ export function OverdueProblemsPage() {
 
   return (
     <>
-      <PageHeader title="超期难题" description={`未完成、且状态超过 ${days ?? "…"} 天没有变化的难题，停滞最久的排在最前。`} />
+      <PageHeader title="超期难题" description={`未完成、且超过 ${days ?? "…"} 天没有任何动态（状态变化或进展记录）的难题，最久没有动态的排在最前。`} />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap align="center">
           <Flex gap={8} align="center">
