@@ -118,11 +118,11 @@ async function main() {
       const ms = performance.now() - t0;
       if (res.statusCode !== 200) throw new Error(`compute: ${res.statusCode} ${res.body.slice(0, 300)}`);
       const plan = res.json<PlanResult>();
-      const { loadMs, buildMs, solveMs, totalMs } = plan.timing;
+      const { loadMs, buildMs, solveMs, totalMs, solves } = plan.timing;
       const { problems: n, assigned, unassigned, priorityProblems, priorityAssigned, candidateArcs, expertsUsed } = plan.totals;
       const label = i === 0 ? "warm-up" : `run ${i}`;
       console.log(
-        `${label.padEnd(8)} ${ms.toFixed(0).padStart(6)} ms wall (server ${totalMs} ms: load ${loadMs}, build ${buildMs}, solve ${solveMs}) · ` +
+        `${label.padEnd(8)} ${ms.toFixed(0).padStart(6)} ms wall (server ${totalMs} ms: load ${loadMs}, build ${buildMs}, solve ${solveMs} in ${solves}) · ` +
           `${n} problems, ${candidateArcs} arcs, ${assigned} assigned (${priorityAssigned}/${priorityProblems} priority), ${unassigned} unassigned, ${expertsUsed} experts used, ${(res.body.length / 1e6).toFixed(1)} MB, ` +
           `answer ${answerDigest(plan)}`,
       );

@@ -100,8 +100,11 @@ export const planResultSchema = z.object({
     totalCost: z.number(),
     meanDistanceKm: z.number(),
   }),
-  /** Database reads; candidate pairs and their distances; the exact solve; all of it. */
-  timing: z.object({ loadMs: z.number(), buildMs: z.number(), solveMs: z.number(), totalMs: z.number() }),
+  /**
+   * Database reads; candidate pairs and their distances; the exact solves; all of it. `solves` is 1,
+   * or more when problems left short were given idle experts outside their shortlist and re-solved.
+   */
+  timing: z.object({ loadMs: z.number(), buildMs: z.number(), solveMs: z.number(), totalMs: z.number(), solves: z.number().int() }),
 });
 export type PlanResult = z.infer<typeof planResultSchema>;
 

@@ -221,6 +221,7 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
   const solve = () =>
     planAssignments({ problems: modelProblems, experts: modelExperts, candidates, distance: (a, b) => km(indexOf(a), indexOf(b)), weights: planWeights });
   let plan = solve();
+  let solves = 1;
   // Shortlists can leave a slot empty while an eligible expert outside them is idle: give those
   // problems every idle expert of their trade and solve again (rarely needed, and once is usually
   // enough; each round can only add arcs, so a few rounds settle it).
@@ -229,6 +230,7 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
     if (extra.length === 0) break;
     for (const c of extra) candidates.push(c);
     plan = solve();
+    solves++;
   }
   const t3 = performance.now();
 
@@ -343,6 +345,6 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
       totalCost: plan.totalCost,
       meanDistanceKm: assignments.length > 0 ? Math.round((distanceSum / assignments.length) * 10) / 10 : 0,
     },
-    timing: { loadMs: Math.round(t1 - t0), buildMs: Math.round(t2 - t1 + (t4 - t3)), solveMs: Math.round(t3 - t2), totalMs: Math.round(t4 - t0) },
+    timing: { loadMs: Math.round(t1 - t0), buildMs: Math.round(t2 - t1 + (t4 - t3)), solveMs: Math.round(t3 - t2), totalMs: Math.round(t4 - t0), solves },
   };
 }

@@ -92,6 +92,8 @@ describe.each(testDatabaseKinds)("campaign planning on %s", (kind) => {
     expect(chunan).toMatchObject({ expertCountyCode: "330102", expertCountyName: "上城区" });
     expect(chunan!.terms.tradeFit + chunan!.terms.skill + chunan!.terms.travel + chunan!.terms.load + chunan!.terms.continuity).toBe(chunan!.cost);
     expect(plan.timing.totalMs).toBeGreaterThanOrEqual(0);
+    // Every candidate fits in the shortlists here: one solve, no widening round.
+    expect(plan.timing.solves).toBe(1);
   });
 
   it("explains a problem no expert can take", async () => {

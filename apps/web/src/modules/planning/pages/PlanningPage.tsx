@@ -224,7 +224,7 @@ export function PlanningPage() {
             <Statistic title="平均距离" value={t.meanDistanceKm} suffix="公里" />
           </Flex>
           <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 12 }}>
-            每个难题按需要专家人数组队，团队中成本最低的一位为负责专家；共 {t.assignedPairs} 人次；读取数据 {plan.timing.loadMs} ms，构建 {plan.timing.buildMs} ms，求解 {plan.timing.solveMs} ms，共 {plan.timing.totalMs} ms
+            每个难题按需要专家人数组队，团队中成本最低的一位为负责专家；共 {t.assignedPairs} 人次；读取数据 {plan.timing.loadMs} ms，构建 {plan.timing.buildMs} ms，求解 {plan.timing.solveMs} ms{plan.timing.solves > 1 ? `（${plan.timing.solves} 轮）` : ""}，共 {plan.timing.totalMs} ms
           </Typography.Text>
         </Card>
         {accept.isError ? (
