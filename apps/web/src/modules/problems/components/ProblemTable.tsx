@@ -80,13 +80,18 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
       render: (_, p) => <Tag color={urgencyColors[p.urgency]}>{urgencyLabels[p.urgency]}</Tag>,
     },
     { title: "负责专家", key: "owner", width: 96, responsive: ["md"], render: (_, p) => p.ownerExpertName ?? <Typography.Text type="secondary">未指派</Typography.Text> },
-    {
-      title: "状态更新",
-      key: "changed",
-      width: 110,
-      responsive: ["md"],
-      render: (_, p) => <span className="jx-nowrap">{dayjs(p.statusChangedAt).format("YYYY-MM-DD")}</span>,
-    },
+    // On the overdue list 最近动态 says more (a status change is one kind of activity) and the table fits 1366 px.
+    ...(showIdle
+      ? []
+      : [
+          {
+            title: "状态更新",
+            key: "changed",
+            width: 110,
+            responsive: ["md" as const],
+            render: (_: unknown, p: Row) => <span className="jx-nowrap">{dayjs(p.statusChangedAt).format("YYYY-MM-DD")}</span>,
+          },
+        ]),
   ];
 
   return (

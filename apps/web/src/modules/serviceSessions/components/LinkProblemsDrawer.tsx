@@ -139,11 +139,14 @@ export function LinkProblemsDrawer({ open, session, onClose }: LinkProblemsDrawe
       open={open}
       onClose={close}
       size={isMobile ? "100%" : 560}
+      // Nothing to pick (loading, failed, none waiting): no button that could only fail.
       footer={
-        <Flex align="center" justify="space-between" gap={8}>
-          <Typography.Text type="secondary">已选 {picked.length} 个</Typography.Text>
-          <DrawerFooter size="large" saveLabel="关联到本场次" onCancel={close} onSave={submit} saving={mutation.isPending} />
-        </Flex>
+        candidates.data && candidates.data.items.length > 0 ? (
+          <Flex align="center" justify="space-between" gap={8}>
+            <Typography.Text type="secondary">已选 {picked.length} 个</Typography.Text>
+            <DrawerFooter size="large" saveLabel="关联到本场次" onCancel={close} onSave={submit} saving={mutation.isPending} />
+          </Flex>
+        ) : null
       }
     >
       {body}

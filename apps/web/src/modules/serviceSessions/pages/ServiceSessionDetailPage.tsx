@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, LinkOutlined, TeamOutlined } from "@ant-design/icons";
 import { trades, type Problem } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Result, Table, Tag, type DescriptionsProps, type TableColumnsType } from "antd";
+import { Button, Card, Descriptions, Result, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
@@ -83,7 +83,7 @@ export function ServiceSessionDetailPage() {
   const columns: TableColumnsType<Problem> = [
     { title: "难题", key: "title", render: (_, p) => <Link to={`/problems/${p.id}`}>{p.title}</Link> },
     { title: "工种", key: "trade", width: 120, responsive: ["md"], render: (_, p) => trades[p.trade] },
-    { title: "负责专家", dataIndex: "ownerExpertName", key: "owner", width: 100 },
+    { title: "负责专家", key: "owner", width: 100, render: (_, p) => p.ownerExpertName ?? <Typography.Text type="secondary">未指派</Typography.Text> },
     { title: "进度", key: "status", width: 110, render: (_, p) => <ProblemStatusTag status={p.status} /> },
   ];
 
