@@ -49,7 +49,7 @@ describe("专家调度规划 on the county map", () => {
 
     await page.goto(`${server.url}/planning`);
     await page.getByRole("button", { name: /计算方案/ }).click();
-    await page.getByText(`调度方案 (${expected.totals.assigned})`).waitFor({ timeout: 30_000 });
+    await page.getByText(`调度方案 (${expected.totals.assigned} 个难题 · ${expected.totals.assignedPairs} 人次)`).waitFor({ timeout: 30_000 });
 
     await page.getByText("地图", { exact: true }).click();
     const map = page.locator("[aria-label='安排比例分布地图']");
@@ -70,7 +70,7 @@ describe("专家调度规划 on the county map", () => {
     await map.click({ position: await pointAtCounty(page, map, "建德市") });
     await page.getByText("本次规划中建德市没有待匹配的难题").waitFor();
     await page.locator(".ant-tag").filter({ hasText: "只看 建德市" }).locator(".ant-tag-close-icon").click();
-    await page.getByText(`调度方案 (${expected.totals.assigned})`).waitFor();
+    await page.getByText(`调度方案 (${expected.totals.assigned} 个难题 · ${expected.totals.assignedPairs} 人次)`).waitFor();
     expect(await page.locator(".ant-tag").filter({ hasText: "只看" }).count()).toBe(0);
 
     await page.getByRole("button", { name: /采纳方案/ }).click();
@@ -85,7 +85,7 @@ describe("专家调度规划 on the county map", () => {
     await logIn(phone, server, "province");
     await phone.goto(`${server.url}/planning`);
     await phone.getByRole("button", { name: /计算方案/ }).click();
-    await phone.getByText(/调度方案 \(\d+\)/).waitFor({ timeout: 30_000 });
+    await phone.getByText(/调度方案 \(\d+ 个难题 · \d+ 人次\)/).waitFor({ timeout: 30_000 });
     await phone.getByText("地图", { exact: true }).click();
     const map = phone.locator("[aria-label='安排比例分布地图']");
     await map.locator("canvas").waitFor();

@@ -6,6 +6,7 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from "react-rou
 import { AppLayout } from "./AppLayout";
 import { FullScreenSpin } from "./components/FullScreenSpin";
 import { queryClient } from "./queryClient";
+import { RouteErrorPage } from "../modules/errors/pages/RouteErrorPage";
 import { RequirePermission } from "./RequirePermission";
 import { RequireSession } from "./RequireSession";
 import { routes, type AppRoute } from "./routes";
@@ -20,12 +21,15 @@ function toRouteObject({ path, permission, Page }: AppRoute): RouteObject {
         <Page />
       </RequirePermission>
     ),
+    // Per page, so that the shell and its menu stay when one page fails.
+    errorElement: <RouteErrorPage />,
   };
 }
 
 const router = createBrowserRouter([
-  ...routes.filter((route) => route.layout === "bare").map(({ path, Page }) => ({ path, element: <Page /> })),
+  ...routes.filter((route) => route.layout === "bare").map(({ path, Page }) => ({ path, element: <Page />, errorElement: <RouteErrorPage /> })),
   {
+    errorElement: <RouteErrorPage />,
     element: (
       <RequireSession>
         <AppLayout />

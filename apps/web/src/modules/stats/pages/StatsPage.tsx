@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, type ReactNode } from "react";
 import { Link, useSearchParams } from "react-router-dom";
+import { ChartBoundary } from "../../../app/components/ChartBoundary";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -111,12 +112,14 @@ export function StatsPage() {
       ) : monthly.isPending ? (
         <Skeleton.Node active style={{ width: "100%", height: chartHeight }} />
       ) : (
-        <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: chartHeight }} />}>
-          <MonthlyTrendChart monthly={monthly.data} figure={state.figure} height={chartHeight} compact={isMobile} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {state.figure === "enterprisesServed" ? "每月按企业去重；同一企业在不同月份被走访会在各月分别计数，故不作累计。" : "柱为当月数，折线为自1月起的累计。"}
-          </Typography.Text>
-        </Suspense>
+        <ChartBoundary>
+          <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: chartHeight }} />}>
+            <MonthlyTrendChart monthly={monthly.data} figure={state.figure} height={chartHeight} compact={isMobile} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {state.figure === "enterprisesServed" ? "每月按企业去重；同一企业在不同月份被走访会在各月分别计数，故不作累计。" : "柱为当月数，折线为自1月起的累计。"}
+            </Typography.Text>
+          </Suspense>
+        </ChartBoundary>
       )}
     </Card>
   );
@@ -153,19 +156,21 @@ export function StatsPage() {
             ) : mapData.isPending ? (
               <Skeleton.Node active style={{ width: "100%", height: mapHeight }} />
             ) : (
-              <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: mapHeight }} />}>
-                <ZhejiangMap
-                  mapCode={byCounty ? provinceByCounty : node.code}
-                  areas={areas}
-                  markers={markers}
-                  figureTitle={choice.title}
-                  formatValue={formatValue}
-                  onSelect={select}
-                  height={mapHeight}
-                  compact={isMobile}
-                  hint={node.level === "province" && !byCounty ? "点击城市查看各县，点击标记查看该县明细" : "点击县查看服务企业与场次"}
-                />
-              </Suspense>
+              <ChartBoundary>
+                <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: mapHeight }} />}>
+                  <ZhejiangMap
+                    mapCode={byCounty ? provinceByCounty : node.code}
+                    areas={areas}
+                    markers={markers}
+                    figureTitle={choice.title}
+                    formatValue={formatValue}
+                    onSelect={select}
+                    height={mapHeight}
+                    compact={isMobile}
+                    hint={node.level === "province" && !byCounty ? "点击城市查看各县，点击标记查看该县明细" : "点击县查看服务企业与场次"}
+                  />
+                </Suspense>
+              </ChartBoundary>
             )}
           </Card>
         </Col>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Flex, Skeleton, Typography } from "antd";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
+import { ChartBoundary } from "../../../app/components/ChartBoundary";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -120,9 +121,11 @@ export function StatsReportPage() {
             <QueryErrorResult error={monthly.error} onRetry={() => void monthly.refetch()} title="月度数据加载失败" />
           ) : (
             <>
-              <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 240 }} />}>
-                <MonthlyTrendChart monthly={monthly.data} figure="sessions" height={240} compact={isMobile} print onFinished={onTrendFinished} />
-              </Suspense>
+              <ChartBoundary>
+                <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 240 }} />}>
+                  <MonthlyTrendChart monthly={monthly.data} figure="sessions" height={240} compact={isMobile} print onFinished={onTrendFinished} />
+                </Suspense>
+              </ChartBoundary>
               <p style={{ fontSize: 11, margin: "0 0 6px", textAlign: "center" }}>图1 各月服务场次（柱）与累计（线）</p>
               <div className="stats-report-scroll">
                 <ReportMonthlyTable monthly={monthly.data} />
@@ -142,9 +145,11 @@ export function StatsReportPage() {
               <>
                 {mapShown && node ? (
                   <div className="stats-report-section">
-                    <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 400 }} />}>
-                      <ZhejiangMap mapCode={node.code} areas={areas} markers={markers} figureTitle="服务场次" formatValue={formatSessions} height={400} compact={false} print onFinished={onMapFinished} />
-                    </Suspense>
+                    <ChartBoundary>
+                      <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 400 }} />}>
+                        <ZhejiangMap mapCode={node.code} areas={areas} markers={markers} figureTitle="服务场次" formatValue={formatSessions} height={400} compact={false} print onFinished={onMapFinished} />
+                      </Suspense>
+                    </ChartBoundary>
                     <p style={{ fontSize: 11, margin: "0 0 6px", textAlign: "center" }}>图2 {regionName}各{childLabel}服务场次分布</p>
                   </div>
                 ) : null}
