@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { problemSchema } from "./demand";
+import { problemSchema, teamSizeSchema } from "./demand";
 import type { ProblemStatus } from "./problemLifecycle";
 import { pageQuerySchema } from "./paging";
 import { tradeCodeSchema } from "./people";
@@ -65,6 +65,8 @@ export const onSiteProblemInputSchema = z.strictObject({
   description: z.string().trim().min(10, "请描述难题(至少10个字)").max(2000, "描述不超过2000个字"),
   trade: tradeCodeSchema,
   ownerExpertId: z.uuid({ error: "请选择负责专家" }),
+  /** 需要专家人数; co-experts are added on the problem's page (专家团队). */
+  teamSize: teamSizeSchema.default(1),
 });
 export type OnSiteProblemInput = z.infer<typeof onSiteProblemInputSchema>;
 

@@ -42,6 +42,7 @@ export async function addOnSiteProblem(ctx: AppContext, actor: Actor, sessionId:
         title: input.title,
         description: input.description,
         trade: input.trade,
+        teamSize: input.teamSize,
         status: onSiteEntryStatus,
         statusChangedAt: now,
         ownerExpertId: input.ownerExpertId,

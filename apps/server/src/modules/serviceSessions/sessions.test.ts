@@ -137,9 +137,20 @@ describe.each(testDatabaseKinds)("service sessions on %s", (kind) => {
     it("lets an expert on the team add one, and hides the session from an expert who is not", async () => {
       const mine = await expertOn.post(`/api/service-sessions/${s.id}/problems`, onSite({ title: "生产线设备维修依赖外厂", enterpriseId: id.firm2 }));
       expect(mine.statusCode, mine.body).toBe(201);
+      expect(mine.json<Problem>().teamSize).toBe(1);
       const notMine = await expertOff.post(`/api/service-sessions/${s.id}/problems`, onSite({ ownerExpertId: id.offTeam }));
       expect(notMine.statusCode).toBe(404);
       expect((await expertOff.get(`/api/service-sessions/${s.id}/three-lists`)).statusCode).toBe(404);
+    });
+
+    it("takes 需要专家人数 for a problem found on site (1–3, default 1)", async () => {
+      const other = await newSession({ enterpriseIds: [id.firm] });
+      const team = await chunan.post(`/api/service-sessions/${other.id}/problems`, onSite({ title: "焊接变形返工率高", teamSize: 2 }));
+      expect(team.statusCode, team.body).toBe(201);
+      expect(team.json<Problem>().teamSize).toBe(2);
+      const tooMany = await chunan.post(`/api/service-sessions/${other.id}/problems`, onSite({ title: "焊接变形返工率高", teamSize: 4 }));
+      expect(tooMany.statusCode).toBe(400);
+      expect(tooMany.json<ErrorBody>().fields?.teamSize).toBe("需要专家人数为1–3人");
     });
 
     it("requires the owner on the team and the enterprise among those visited", async () => {

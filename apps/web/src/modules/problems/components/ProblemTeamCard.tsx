@@ -1,4 +1,4 @@
-import { maxTeamSize, problemUpdateSchema, type ProblemDetail } from "@jiangxin/domain";
+import { problemUpdateSchema, type ProblemDetail } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Flex, Form, Modal, Popconfirm, Select, Tag, Typography } from "antd";
 import { useState } from "react";
@@ -9,8 +9,8 @@ import { zodRule } from "../../../app/zodRule";
 import { ExpertSuggestions } from "../../experts/components/ExpertSuggestions";
 import { addTeamMember, removeTeamMember, updateProblem } from "../api";
 import { problemQueryKeys } from "../problemQueryKeys";
+import { teamSizeOptions } from "../teamSizeOptions";
 
-const teamSizeOptions = Array.from({ length: maxTeamSize }, (_, i) => ({ value: i + 1, label: `${i + 1}人` }));
 
 /**
  * 专家团队: 需要专家人数, the 负责专家 and the 协助专家. Staff who assign experts (canManageTeam, open

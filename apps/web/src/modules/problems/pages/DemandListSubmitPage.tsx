@@ -1,7 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import {
   demandListInputSchema,
-  maxTeamSize,
   problemInputSchema,
   tradeCodes,
   trades,
@@ -23,10 +22,10 @@ import { enterpriseQueryKeys } from "../../enterprises/enterpriseQueryKeys";
 import { submitDemandList } from "../api";
 import { EnterprisePicker } from "../components/EnterprisePicker";
 import { problemQueryKeys } from "../problemQueryKeys";
+import { teamSizeOptions } from "../teamSizeOptions";
 
 const tradeOptions = tradeCodes.map((code) => ({ value: code, label: trades[code] }));
 const urgencyOptions = urgencies.map((u) => ({ value: u, label: urgencyLabels[u] }));
-const teamSizeOptions = Array.from({ length: maxTeamSize }, (_, i) => ({ value: i + 1, label: `${i + 1}人` }));
 const p = problemInputSchema.shape;
 const n = trainingNeedInputSchema.shape;
 

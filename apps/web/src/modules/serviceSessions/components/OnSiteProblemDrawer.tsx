@@ -6,6 +6,7 @@ import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { formErrorOf } from "../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
+import { teamSizeOptions } from "../../problems/teamSizeOptions";
 import { addOnSiteProblem } from "../api";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 
@@ -78,6 +79,9 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
         </Form.Item>
         <Form.Item label="所属企业" name="enterpriseId" required rules={[zodRule(shape.enterpriseId, "请选择企业")]}>
           <Select placeholder="本场次服务的企业" options={session.enterprises.map((e) => ({ value: e.id, label: e.name }))} />
+        </Form.Item>
+        <Form.Item label="需要专家人数" name="teamSize" initialValue={1} extra="多于1人时，到难题页的“专家团队”添加协助专家">
+          <Select options={teamSizeOptions} />
         </Form.Item>
         {formError ? <Alert type="error" showIcon title={formError} role="alert" /> : null}
       </Form>
