@@ -11,7 +11,6 @@ import { addTeamMember, removeTeamMember, updateProblem } from "../api";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { teamSizeOptions } from "../teamSizeOptions";
 
-
 /**
  * 专家团队: 需要专家人数, the 负责专家 and the 协助专家. Staff who assign experts (canManageTeam, open
  * problems) change the size, add a co-expert from the ranked suggestions and remove one; everyone
