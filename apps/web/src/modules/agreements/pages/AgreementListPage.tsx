@@ -1,17 +1,17 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { agreementListQuerySchema, agreementScopeLabels, agreementStatusLabels, agreementStatuses, type Agreement } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Select, Table, Tag, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, Flex, Select, Table, Tag, Typography, type TableColumnsType, Space } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
-import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
 import { listAgreements } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
 import { agreementStatusColors } from "../agreementLabels";
@@ -19,7 +19,7 @@ import { AgreementFormDrawer } from "../components/AgreementFormDrawer";
 import { ExportButton } from "../../imports/components/ExportButton";
 
 export function AgreementListPage() {
-  const { query, update } = useUrlListQuery(agreementListQuerySchema);
+  const { query, update } = useUrlListState(agreementListQuerySchema);
   const can = useCan();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -85,44 +85,37 @@ export function AgreementListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <ListSearchInput value={query.q} placeholder="协议名称" width={280} onSearch={(q) => update({ q, page: undefined })} />
-          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code, page: undefined })} />
+          <ListSearchInput value={query.q} placeholder="协议名称" width={280} onSearch={(q) => update({ q })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
           <Select
             value={query.status}
             allowClear
             placeholder="全部状态"
             style={{ width: isMobile ? "100%" : 140 }}
             options={agreementStatuses.map((s) => ({ value: s, label: agreementStatusLabels[s] }))}
-            onChange={(value: string | undefined) => update({ status: value, page: undefined })}
+            onChange={(value: string | undefined) => update({ status: value })}
           />
         </Flex>
       </Card>
-      {list.isError && !list.data ? (
-        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
+      <ListCard
+        list={list}
+        paging={query}
+        onPageChange={update}
+        showTotal={(total) => `共 ${total} 份`}
+        emptyText="没有符合条件的协议"
+      >
+        {(table) => (
           <Table<Agreement>
             rowKey="id"
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
+            dataSource={table.items}
+            loading={table.loading}
             size={isMobile ? "small" : "middle"}
-            locale={{
-              emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的协议" />,
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: !isMobile,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 份`,
-              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
+            locale={{ emptyText: table.empty }}
+            pagination={table.pagination}
           />
-        </Card>
-      )}
+        )}
+      </ListCard>
       {canWrite ? (
         <AgreementFormDrawer
           open={creating}

@@ -1,14 +1,14 @@
 import { auditQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { AutoComplete, Button, Card, Empty, Flex, Form, Input } from "antd";
-import { useMemo } from "react";
-import { useSearchParams } from "react-router-dom";
+import { AutoComplete, Button, Card, Flex, Form, Input } from "antd";
+import { useEffect, useMemo } from "react";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { regionNameIndex } from "../../regions/regionTree";
 import { useRegionTree } from "../../regions/useRegionTree";
-import { listAudit, type AuditQuery } from "../api";
+import { listAudit } from "../api";
 import { auditActionLabels } from "../auditLabels";
 import { AuditTable } from "../components/AuditTable";
 import { ExportButton } from "../../imports/components/ExportButton";
@@ -20,17 +20,12 @@ interface FilterValues {
   username?: string;
 }
 
-function readQuery(params: URLSearchParams): AuditQuery {
-  const raw = Object.fromEntries([...params].filter(([, value]) => value !== ""));
-  const parsed = auditQuerySchema.safeParse(raw);
-  return parsed.success ? parsed.data : { page: 1, pageSize: 20 };
-}
-
 export function AuditLogPage() {
-  const [params, setParams] = useSearchParams();
-  const query = useMemo(() => readQuery(params), [params]);
+  const { query, update } = useUrlListState(auditQuerySchema);
   const isMobile = useIsMobile();
   const [form] = Form.useForm<FilterValues>();
+  // The boxes follow the address (initialValues are read once), so Back/Forward shows the filters in use.
+  useEffect(() => form.setFieldsValue({ action: query.action, username: query.username }), [form, query.action, query.username]);
   const regions = useRegionTree();
   const regionNames = useMemo(() => (regions.data ? regionNameIndex(regions.data) : new Map<string, string>()), [regions.data]);
 
@@ -39,15 +34,6 @@ export function AuditLogPage() {
     queryFn: ({ signal }) => listAudit(query, signal),
     placeholderData: keepPreviousData,
   });
-
-  function apply(next: Record<string, string | number | undefined>) {
-    const merged = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(next)) {
-      if (value === undefined || value === "") merged.delete(key);
-      else merged.set(key, String(value));
-    }
-    setParams(merged);
-  }
 
   const filtered = Boolean(query.action || query.username);
 
@@ -59,7 +45,7 @@ export function AuditLogPage() {
           form={form}
           layout={isMobile ? "vertical" : "inline"}
           initialValues={{ action: query.action, username: query.username }}
-          onFinish={(values) => apply({ action: values.action?.trim(), username: values.username?.trim(), page: undefined })}
+          onFinish={(values) => update({ action: values.action?.trim(), username: values.username?.trim() })}
           style={{ rowGap: 12 }}
         >
           <Form.Item label="操作" name="action" style={isMobile ? { marginBottom: 12 } : undefined}>
@@ -85,7 +71,7 @@ export function AuditLogPage() {
               <Button
                 onClick={() => {
                   form.setFieldsValue({ action: undefined, username: undefined });
-                  apply({ action: undefined, username: undefined, page: undefined });
+                  update({ action: undefined, username: undefined });
                 }}
               >
                 重置
@@ -94,37 +80,14 @@ export function AuditLogPage() {
           </Form.Item>
         </Form>
       </Card>
-      {log.isError && !log.data ? (
-        <QueryErrorResult error={log.error} onRetry={() => void log.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <AuditTable
-            items={log.data?.items ?? []}
-            loading={log.isFetching}
-            regionNames={regionNames}
-            empty={
-              log.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? "没有符合条件的记录，请检查操作代码或用户名（需完整匹配）" : "辖区内暂无审计记录"}
-                />
-              )
-            }
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: log.data?.total ?? 0,
-              showSizeChanger: !isMobile,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => apply({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
-          />
-        </Card>
-      )}
+      <ListCard
+        list={log}
+        paging={query}
+        onPageChange={update}
+        emptyText={filtered ? "没有符合条件的记录，请检查操作代码或用户名（需完整匹配）" : "辖区内暂无审计记录"}
+      >
+        {(table) => <AuditTable {...table} regionNames={regionNames} />}
+      </ListCard>
     </>
   );
 }

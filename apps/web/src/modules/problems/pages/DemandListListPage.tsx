@@ -1,26 +1,24 @@
 import { useState } from "react";
 import { PlusOutlined } from "@ant-design/icons";
-import { demandListQuerySchema, demandListSourceLabels, isStaffRole, type DemandList, type DemandListQuery } from "@jiangxin/domain";
+import { demandListQuerySchema, demandListSourceLabels, isStaffRole, type DemandList } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Empty, Flex, Progress, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Flex, Progress, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { listDemandLists } from "../api";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
-import { useUrlQuery } from "../useUrlQuery";
 import { ExportButton } from "../../imports/components/ExportButton";
 import { ImportDrawer } from "../../imports/components/ImportDrawer";
 import { UploadOutlined } from "@ant-design/icons";
 
-const fallback: DemandListQuery = { page: 1, pageSize: 20 };
-
 export function DemandListListPage() {
-  const { query, update } = useUrlQuery(demandListQuerySchema, fallback);
+  const { query, update } = useUrlListState(demandListQuerySchema);
   const [importing, setImporting] = useState(false);
   const { user } = useSession();
   const can = useCan();
@@ -106,34 +104,27 @@ export function DemandListListPage() {
       {can("data.import") ? <ImportDrawer kind="demandLists" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isStaffRole(user.role) ? (
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-          <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code, page: undefined })} />
+          <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code })} />
         </Card>
       ) : null}
-      {list.isError && !list.data ? (
-        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
+      <ListCard
+        list={list}
+        paging={query}
+        onPageChange={update}
+        emptyText="暂无需求清单"
+      >
+        {(table) => (
           <Table<DemandList>
             rowKey="id"
             size={isMobile ? "small" : "middle"}
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            locale={{
-              emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无需求清单" />,
-            }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
+            dataSource={table.items}
+            loading={table.loading}
+            locale={{ emptyText: table.empty }}
+            pagination={table.pagination}
           />
-        </Card>
-      )}
+        )}
+      </ListCard>
     </>
   );
 }

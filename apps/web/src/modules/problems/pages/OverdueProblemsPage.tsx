@@ -1,23 +1,19 @@
-import { isStaffRole, overdueQuerySchema, type OverdueQuery } from "@jiangxin/domain";
+import { isStaffRole, overdueQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, Empty, Flex, InputNumber, Typography } from "antd";
+import { Card, Flex, InputNumber, Typography } from "antd";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useSession } from "../../../app/session";
-import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { listOverdueProblems } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
-import { useUrlQuery } from "../useUrlQuery";
-
-const fallback: OverdueQuery = { page: 1, pageSize: 20 };
 
 /** 超期难题: open problems with no move and no progress note for longer than the threshold, longest-idle first. */
 export function OverdueProblemsPage() {
-  const { query, update } = useUrlQuery(overdueQuerySchema, fallback);
+  const { query, update } = useUrlListState(overdueQuerySchema);
   const { user } = useSession();
-  const isMobile = useIsMobile();
   const list = useQuery({
     queryKey: problemQueryKeys.overdue(query),
     queryFn: ({ signal }) => listOverdueProblems(query, signal),
@@ -41,36 +37,23 @@ export function OverdueProblemsPage() {
               style={{ width: 90 }}
               onBlur={(e) => {
                 const n = Number(e.target.value);
-                if (Number.isInteger(n) && n >= 1 && n <= 365 && n !== days) update({ days: n, page: undefined });
+                if (Number.isInteger(n) && n >= 1 && n <= 365 && n !== days) update({ days: n });
               }}
               onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
             />
             <Typography.Text>天未推进</Typography.Text>
           </Flex>
-          {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
+          {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code })} /> : null}
         </Flex>
       </Card>
-      {list.isError && !list.data ? (
-        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <ProblemTable
-            showIdle
-            items={list.data?.items ?? []}
-            loading={list.isFetching}
-            empty={list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有超期的难题" />}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
-          />
-        </Card>
-      )}
+      <ListCard
+        list={list}
+        paging={query}
+        onPageChange={update}
+        emptyText="没有超期的难题"
+      >
+        {(table) => <ProblemTable showIdle {...table} />}
+      </ListCard>
     </>
   );
 }

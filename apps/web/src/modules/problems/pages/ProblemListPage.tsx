@@ -1,25 +1,24 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { isStaffRole, problemListQuerySchema, problemStatuses, problemStatusLabels, type ProblemListQuery } from "@jiangxin/domain";
+import { isStaffRole, problemListQuerySchema, problemStatuses, problemStatusLabels } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Checkbox, Empty, Flex, Select } from "antd";
+import { Button, Card, Checkbox, Flex, Select } from "antd";
 import { Link } from "react-router-dom";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { listProblems } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
-import { useUrlQuery } from "../useUrlQuery";
 import { ExportButton } from "../../imports/components/ExportButton";
 
 const statusOptions = problemStatuses.map((s) => ({ value: s, label: problemStatusLabels[s] }));
-const fallback: ProblemListQuery = { page: 1, pageSize: 20 };
 
 export function ProblemListPage() {
-  const { query, update } = useUrlQuery(problemListQuerySchema, fallback);
+  const { query, update } = useUrlListState(problemListQuerySchema);
   const { user } = useSession();
   const can = useCan();
   const isMobile = useIsMobile();
@@ -57,51 +56,29 @@ export function ProblemListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap align="center">
-          <ListSearchInput value={query.q} placeholder="难题标题、描述或企业名称" width={320} onSearch={(q) => update({ q, page: undefined })} />
+          <ListSearchInput value={query.q} placeholder="难题标题、描述或企业名称" width={320} onSearch={(q) => update({ q })} />
           <Select
             value={query.status}
             options={statusOptions}
             allowClear
             placeholder="全部状态"
             style={{ width: isMobile ? "100%" : 160 }}
-            onChange={(value: string | undefined) => update({ status: value, page: undefined })}
+            onChange={(value: string | undefined) => update({ status: value })}
           />
-          {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code, page: undefined })} /> : null}
-          <Checkbox checked={query.open === true} onChange={(e) => update({ open: e.target.checked ? "true" : undefined, page: undefined })}>
+          {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code })} /> : null}
+          <Checkbox checked={query.open === true} onChange={(e) => update({ open: e.target.checked ? "true" : undefined })}>
             只看未完成
           </Checkbox>
         </Flex>
       </Card>
-      {list.isError && !list.data ? (
-        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
-          <ProblemTable
-            items={list.data?.items ?? []}
-            loading={list.isFetching}
-            empty={
-              list.isPending ? (
-                <div style={{ height: 120 }} />
-              ) : (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={filtered ? "没有符合条件的难题，请调整筛选条件" : user.role === "enterprise" ? "还没有提交难题，点击右上角“提交需求清单”" : "暂无难题"}
-                />
-              )
-            }
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: !isMobile,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 条`,
-              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
-          />
-        </Card>
-      )}
+      <ListCard
+        list={list}
+        paging={query}
+        onPageChange={update}
+        emptyText={filtered ? "没有符合条件的难题，请调整筛选条件" : user.role === "enterprise" ? "还没有提交难题，点击右上角“提交需求清单”" : "暂无难题"}
+      >
+        {(table) => <ProblemTable {...table} />}
+      </ListCard>
     </>
   );
 }

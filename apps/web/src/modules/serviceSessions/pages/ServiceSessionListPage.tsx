@@ -1,25 +1,25 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Empty, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, DatePicker, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
 import { listServiceSessions } from "../api";
 import { ServiceSessionFormDrawer } from "../components/ServiceSessionFormDrawer";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
-import { useUrlListQuery } from "../useUrlListQuery";
 import { ExportButton } from "../../imports/components/ExportButton";
 
 export function ServiceSessionListPage() {
-  const { query, update } = useUrlListQuery(serviceSessionListQuerySchema);
+  const { query, update } = useUrlListState(serviceSessionListQuerySchema);
   const can = useCan();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
@@ -62,12 +62,8 @@ export function ServiceSessionListPage() {
   ];
 
   const filtered = Boolean(query.q || query.regionCode || query.from || query.to);
-  const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={filtered ? "没有符合条件的服务场次" : canWrite ? "还没有服务场次，点击右上角“安排服务场次”" : "还没有服务场次"}
-    />
-  );
+  const emptyText =
+    filtered ? "没有符合条件的服务场次" : canWrite ? "还没有服务场次，点击右上角“安排服务场次”" : "还没有服务场次";
 
   return (
     <>
@@ -87,46 +83,35 @@ export function ServiceSessionListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <ListSearchInput value={query.q} placeholder="场次名称" width={280} onSearch={(q) => update({ q, page: undefined })} />
-          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code, page: undefined })} />
+          <ListSearchInput value={query.q} placeholder="场次名称" width={280} onSearch={(q) => update({ q })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
             allowEmpty={[true, true]}
             style={{ width: isMobile ? "100%" : 260 }}
             inputReadOnly={isMobile}
             onChange={(range) =>
-              update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD"), page: undefined })
+              update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })
             }
           />
         </Flex>
       </Card>
-      {list.isError && !list.data ? (
-        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
+      <ListCard list={list} paging={query} onPageChange={update} showTotal={(total) => `共 ${total} 场`} emptyText={emptyText}>
+        {(table) => (
           <Table<ServiceSession>
             rowKey="id"
             // Fixed layout keeps long enterprise lists from widening the table past a phone's screen.
             tableLayout="fixed"
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
-            locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : empty }}
+            dataSource={table.items}
+            loading={table.loading}
+            locale={{ emptyText: table.empty }}
             size={isMobile ? "small" : "middle"}
             onRow={(s) => (isMobile ? { onClick: () => void navigate(`/service-sessions/${s.id}`), style: { cursor: "pointer" } } : {})}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: !isMobile,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 场`,
-              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
+            pagination={table.pagination}
           />
-        </Card>
-      )}
+        )}
+      </ListCard>
       {canWrite ? (
         <ServiceSessionFormDrawer
           open={creating}

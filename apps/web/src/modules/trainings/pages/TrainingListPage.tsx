@@ -1,25 +1,25 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Empty, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, DatePicker, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router-dom";
+import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
-import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
+import { useUrlListState } from "../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
-import { useUrlListQuery } from "../../serviceSessions/useUrlListQuery";
 import { listTrainings } from "../api";
 import { TrainingFormDrawer } from "../components/TrainingFormDrawer";
 import { trainingQueryKeys } from "../trainingQueryKeys";
 import { ExportButton } from "../../imports/components/ExportButton";
 
 export function TrainingListPage() {
-  const { query, update } = useUrlListQuery(trainingListQuerySchema);
+  const { query, update } = useUrlListState(trainingListQuerySchema);
   const can = useCan();
   const isMobile = useIsMobile();
   const { message } = App.useApp();
@@ -72,41 +72,36 @@ export function TrainingListPage() {
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <ListSearchInput value={query.q} placeholder="培训主题" width={260} onSearch={(q) => update({ q, page: undefined })} />
-          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code, page: undefined })} />
+          <ListSearchInput value={query.q} placeholder="培训主题" width={260} onSearch={(q) => update({ q })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
           <DatePicker.RangePicker
             value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
             allowEmpty={[true, true]}
             style={{ width: isMobile ? "100%" : 260 }}
             inputReadOnly={isMobile}
-            onChange={(range) => update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD"), page: undefined })}
+            onChange={(range) => update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
           />
         </Flex>
       </Card>
-      {list.isError && !list.data ? (
-        <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Card styles={{ body: { padding: 0 } }}>
+      <ListCard
+        list={list}
+        paging={query}
+        onPageChange={update}
+        showTotal={(total) => `共 ${total} 次，本页 ${pageTrainees} 人次`}
+        emptyText="没有符合条件的培训"
+      >
+        {(table) => (
           <Table<Training>
             rowKey="id"
             columns={columns}
-            dataSource={list.data?.items ?? []}
-            loading={list.isFetching}
+            dataSource={table.items}
+            loading={table.loading}
             size={isMobile ? "small" : "middle"}
-            locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的培训" /> }}
-            pagination={{
-              current: query.page,
-              pageSize: query.pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: !isMobile,
-              simple: isMobile,
-              showTotal: (total) => `共 ${total} 次，本页 ${pageTrainees} 人次`,
-              onChange: (page, pageSize) => update({ page, pageSize: pageSize === 20 ? undefined : pageSize }),
-              style: { padding: "0 16px" },
-            }}
+            locale={{ emptyText: table.empty }}
+            pagination={table.pagination}
           />
-        </Card>
-      )}
+        )}
+      </ListCard>
       {canWrite ? (
         <TrainingFormDrawer
           open={creating}
