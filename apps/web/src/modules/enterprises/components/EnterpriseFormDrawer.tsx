@@ -14,6 +14,7 @@ import { useEffect, useMemo, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../app/parseFormInput";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
 import { toTreeOptions } from "../../regions/regionTree";
@@ -71,12 +72,8 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
 
   function submit(values: EnterpriseInput) {
     // The same schema the server uses; its output is normalised (upper-case code, bare 11-digit phone).
-    const parsed = enterpriseInputSchema.safeParse(values);
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((issue) => ({ name: String(issue.path[0]) as keyof EnterpriseInput, errors: [issue.message] })));
-      return;
-    }
-    mutation.mutate(parsed.data);
+    const input = parseFormInput(form, enterpriseInputSchema, values, fieldNames, setFormError);
+    if (input) mutation.mutate(input);
   }
 
   return (

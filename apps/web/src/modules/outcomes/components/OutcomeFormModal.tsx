@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Col, Form, Input, InputNumber, Modal, Row } from "antd";
 import { useState } from "react";
 import { formErrorOf } from "../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../app/parseFormInput";
 import { zodRule } from "../../../app/zodRule";
 import { recordOutcome, type OutcomeSubject } from "../api";
 import { optionalRule } from "../optionalRule";
@@ -45,22 +46,21 @@ export function OutcomeFormModal({ open, subject, onClose, onRecorded }: Outcome
   });
 
   function submit(values: OutcomeFormValues) {
-    const parsed = outcomeInputSchema.safeParse({
-      ...subject,
-      economicBenefitYuan: values.economicBenefitYuan ?? "",
-      laborIntensityReductionPct: values.laborIntensityReductionPct ?? undefined,
-      failureRateReductionPct: values.failureRateReductionPct ?? undefined,
-      note: values.note?.trim() ? values.note : undefined,
-    });
-    if (!parsed.success) {
-      // The "one subject" rule names problemId, which is not a field here: it goes to the alert.
-      const onFields = parsed.error.issues.filter((issue) => fieldNames.includes(String(issue.path[0])));
-      form.setFields(onFields.map((issue) => ({ name: String(issue.path[0]) as keyof OutcomeFormValues, errors: [issue.message] })));
-      const others = parsed.error.issues.filter((issue) => !onFields.includes(issue)).map((issue) => issue.message);
-      setFormError(others.length > 0 ? others.join("；") : null);
-      return;
-    }
-    mutation.mutate(parsed.data);
+    // The "one subject" rule names problemId, which is not a field here: it goes to the alert.
+    const input = parseFormInput(
+      form,
+      outcomeInputSchema,
+      {
+        ...subject,
+        economicBenefitYuan: values.economicBenefitYuan ?? "",
+        laborIntensityReductionPct: values.laborIntensityReductionPct ?? undefined,
+        failureRateReductionPct: values.failureRateReductionPct ?? undefined,
+        note: values.note?.trim() ? values.note : undefined,
+      },
+      fieldNames,
+      setFormError,
+    );
+    if (input) mutation.mutate(input);
   }
 
   return (

@@ -4,6 +4,7 @@ import { Alert, Checkbox, Form, Input, Modal, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { ApiError } from "../../../app/ApiError";
 import { formErrorOf } from "../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../app/parseFormInput";
 import { zodRule } from "../../../app/zodRule";
 import { verifyOutcome } from "../api";
 import { optionalRule } from "../optionalRule";
@@ -58,16 +59,14 @@ export function VerifyOutcomeModal({ outcome, onClose, onVerified }: VerifyOutco
 
   function submit(values: VerifyFormValues) {
     if (!outcome) return;
-    const parsed = outcomeVerifySchema.safeParse({
-      economicBenefitYuan: values.economicBenefitYuan ?? "",
-      enterpriseConfirmed: values.enterpriseConfirmed === true,
-      note: values.note?.trim() ? values.note : undefined,
-    });
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((issue) => ({ name: String(issue.path[0]) as keyof VerifyFormValues, errors: [issue.message] })));
-      return;
-    }
-    mutation.mutate({ id: outcome.id, input: parsed.data });
+    const input = parseFormInput(
+      form,
+      outcomeVerifySchema,
+      { economicBenefitYuan: values.economicBenefitYuan ?? "", enterpriseConfirmed: values.enterpriseConfirmed === true, note: values.note?.trim() ? values.note : undefined },
+      fieldNames,
+      setFormError,
+    );
+    if (input) mutation.mutate({ id: outcome.id, input });
   }
 
   return (

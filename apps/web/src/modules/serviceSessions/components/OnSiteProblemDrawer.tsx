@@ -4,6 +4,7 @@ import { Alert, Drawer, Form, Input, Select } from "antd";
 import { useEffect, useState } from "react";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { formErrorOf } from "../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../app/parseFormInput";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
 import { teamSizeOptions } from "../../problems/teamSizeOptions";
@@ -47,12 +48,8 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
   });
 
   function submit(values: OnSiteProblemInput) {
-    const parsed = onSiteProblemInputSchema.safeParse(values);
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((issue) => ({ name: String(issue.path[0]) as keyof OnSiteProblemInput, errors: [issue.message] })));
-      return;
-    }
-    mutation.mutate(parsed.data);
+    const input = parseFormInput(form, onSiteProblemInputSchema, values, fieldNames, setFormError);
+    if (input) mutation.mutate(input);
   }
 
   return (

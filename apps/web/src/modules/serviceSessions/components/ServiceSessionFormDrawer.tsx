@@ -4,6 +4,7 @@ import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select, TreeSelect } 
 import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { formErrorOf } from "../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../app/parseFormInput";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
@@ -61,18 +62,20 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
   });
 
   function submit(values: FormValues) {
-    const parsed = serviceSessionInputSchema.safeParse({
-      ...values,
-      date: values.date?.format("YYYY-MM-DD"),
-      note: values.note?.trim() || undefined,
-      leaderExpertId: values.leaderExpertId || undefined,
-      campaignId: values.campaignId || undefined,
-    });
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((issue) => ({ name: String(issue.path[0]) as keyof FormValues, errors: [issue.message] })));
-      return;
-    }
-    mutation.mutate(parsed.data);
+    const input = parseFormInput(
+      form,
+      serviceSessionInputSchema,
+      {
+        ...values,
+        date: values.date?.format("YYYY-MM-DD"),
+        note: values.note?.trim() || undefined,
+        leaderExpertId: values.leaderExpertId || undefined,
+        campaignId: values.campaignId || undefined,
+      },
+      fieldNames,
+      setFormError,
+    );
+    if (input) mutation.mutate(input);
   }
 
   return (

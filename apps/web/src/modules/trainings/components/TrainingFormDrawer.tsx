@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { formErrorOf } from "../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../app/parseFormInput";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
 import { toTreeOptions } from "../../regions/regionTree";
@@ -51,17 +52,14 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
   });
 
   function submit(values: FormValues) {
-    const parsed = trainingInputSchema.safeParse({
-      ...values,
-      date: values.date?.format("YYYY-MM-DD"),
-      enterpriseId: values.enterpriseId || undefined,
-      campaignId: values.campaignId || undefined,
-    });
-    if (!parsed.success) {
-      form.setFields(parsed.error.issues.map((issue) => ({ name: String(issue.path[0]) as keyof FormValues, errors: [issue.message] })));
-      return;
-    }
-    mutation.mutate(parsed.data);
+    const input = parseFormInput(
+      form,
+      trainingInputSchema,
+      { ...values, date: values.date?.format("YYYY-MM-DD"), enterpriseId: values.enterpriseId || undefined, campaignId: values.campaignId || undefined },
+      fieldNames,
+      setFormError,
+    );
+    if (input) mutation.mutate(input);
   }
 
   return (
