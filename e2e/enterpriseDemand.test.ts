@@ -52,7 +52,7 @@ describe("an enterprise submits a demand list, follows it, and sees no other ent
       }
       await page.getByRole("button", { name: "添加培训需求" }).click();
       await page.getByLabel("培训主题").fill(demand.training.topic);
-      await page.getByLabel("人数").fill(demand.training.workers);
+      await page.getByLabel("人数", { exact: true }).fill(demand.training.workers);
       await page.getByRole("button", { name: /提\s*交/ }).last().click();
 
       await page.waitForURL(/\/demand-lists\/[0-9a-f-]{36}$/);
