@@ -60,10 +60,11 @@ export function useUrlListState<T extends PageQuery>(schema: ListQuerySchema<T>)
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => readListQuery(schema, params), [schema, params]);
 
-  function update(patch: ListQueryPatch<T>) {
+  /** `replace` corrects the address without a history entry (Back should not return to a bad page). */
+  function update(patch: ListQueryPatch<T>, options?: { replace?: boolean }) {
     const next = writeListQuery(schema, params, patch);
     // Re-submitting the same search would otherwise add a history entry that Back seems to ignore.
-    if (next.toString() !== params.toString()) setParams(next);
+    if (next.toString() !== params.toString()) setParams(next, { replace: options?.replace });
   }
   return { query, update };
 }

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Card, Empty, type TablePaginationConfig } from "antd";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useIsMobile } from "../useIsMobile";
 import { QueryErrorResult } from "./QueryErrorResult";
 
@@ -16,7 +16,7 @@ interface ListCardProps<T> {
   list: UseQueryResult<{ items: T[]; total: number }>;
   /** The page and page size the address asks for. */
   paging: { page: number; pageSize: number };
-  onPageChange: (next: { page: number; pageSize: number }) => void;
+  onPageChange: (next: { page: number; pageSize: number }, options?: { replace?: boolean }) => void;
   /** The count under the table in the list's own measure word; "共 N 条" unless given. */
   showTotal?: (total: number) => string;
   /** Said when the list has loaded and is empty (the page knows why: filtered, nothing yet …). */
@@ -31,6 +31,15 @@ interface ListCardProps<T> {
  */
 export function ListCard<T>({ list, paging, onPageChange, showTotal = (total) => `共 ${total} 条`, emptyText, children }: ListCardProps<T>) {
   const isMobile = useIsMobile();
+  // A page past the end (an old link, the last row of the last page just removed) would show "nothing
+  // here" under a count of rows; go to the last page instead, in place of the address that asked.
+  const total = list.data?.total ?? 0;
+  const pastEnd = list.isSuccess && !list.isPlaceholderData && list.data.items.length === 0 && total > 0 && paging.page > 1;
+  const lastPage = Math.max(1, Math.ceil(total / paging.pageSize));
+  useEffect(() => {
+    if (pastEnd) onPageChange({ page: lastPage, pageSize: paging.pageSize }, { replace: true });
+  }, [pastEnd, lastPage, paging.pageSize, onPageChange]);
+
   if (list.isError && !list.data) return <QueryErrorResult error={list.error} onRetry={() => void list.refetch()} />;
   return (
     <Card styles={{ body: { padding: 0 } }}>
@@ -41,7 +50,7 @@ export function ListCard<T>({ list, paging, onPageChange, showTotal = (total) =>
         pagination: {
           current: paging.page,
           pageSize: paging.pageSize,
-          total: list.data?.total ?? 0,
+          total,
           // A phone gets the compact pager; the size changer would not fit beside it.
           showSizeChanger: !isMobile,
           simple: isMobile,
