@@ -60,7 +60,7 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
     {
       title: "所在地",
       key: "home",
-      width: isMobile ? 72 : 130,
+      width: isMobile ? 72 : 120,
       render: (_, record) => (
         <span className="jx-nowrap">
           {record.homeCountyName}
@@ -72,7 +72,7 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
         </span>
       ),
     },
-    { title: "工作单位", dataIndex: "employer", key: "employer", width: 150, responsive: ["xl"], ellipsis: true },
+    { title: "工作单位", dataIndex: "employer", key: "employer", width: 110, responsive: ["xl"], ellipsis: true },
     {
       title: "状态",
       key: "availability",
@@ -114,7 +114,8 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
       dataSource={items}
       loading={loading}
       pagination={pagination}
-      scroll={{ x: isMobile ? "max-content" : 1100 }}
+      // The columns add up to 1096 px, what the content area has at 1366 px, so no column hides under 操作 there.
+      scroll={{ x: isMobile ? "max-content" : 1096 }}
       locale={{ emptyText: empty }}
     />
   );

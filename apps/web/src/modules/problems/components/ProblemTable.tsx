@@ -67,9 +67,10 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
           },
         ]
       : []),
+    // With the idle and 最近动态 columns the firm gives up 20 px so the row fits 1366 px without scrolling.
     ...(hideEnterprise
       ? []
-      : [{ title: "企业", dataIndex: "enterpriseName", key: "enterprise", width: 180, responsive: ["md" as const], ellipsis: true }]),
+      : [{ title: "企业", dataIndex: "enterpriseName", key: "enterprise", width: showIdle ? 160 : 180, responsive: ["md" as const], ellipsis: true }]),
     { title: "县区", dataIndex: "countyName", key: "county", width: 90, responsive: ["md"] },
     { title: "工种", key: "trade", width: 110, responsive: ["lg"], render: (_, p) => trades[p.trade] },
     {
