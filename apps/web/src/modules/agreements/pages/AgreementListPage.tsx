@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { agreementListQuerySchema, agreementScopeLabels, agreementStatusLabels, agreementStatuses, type Agreement } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Select, Table, Tag, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, Flex, Select, Tag, Typography, type TableColumnsType, Space } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan } from "../../../app/session";
@@ -104,17 +105,7 @@ export function AgreementListPage() {
         showTotal={(total) => `共 ${total} 份`}
         emptyText="没有符合条件的协议"
       >
-        {(table) => (
-          <Table<Agreement>
-            rowKey="id"
-            columns={columns}
-            dataSource={table.items}
-            loading={table.loading}
-            size={isMobile ? "small" : "middle"}
-            locale={{ emptyText: table.empty }}
-            pagination={table.pagination}
-          />
-        )}
+        {(table) => <ListTable<Agreement> {...table} columns={columns} />}
       </ListCard>
       {canWrite ? (
         <AgreementFormDrawer

@@ -2,10 +2,11 @@ import { useState } from "react";
 import { PlusOutlined } from "@ant-design/icons";
 import { demandListQuerySchema, demandListSourceLabels, isStaffRole, type DemandList } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Progress, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Flex, Progress, Space, Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -113,17 +114,7 @@ export function DemandListListPage() {
         onPageChange={update}
         emptyText="暂无需求清单"
       >
-        {(table) => (
-          <Table<DemandList>
-            rowKey="id"
-            size={isMobile ? "small" : "middle"}
-            columns={columns}
-            dataSource={table.items}
-            loading={table.loading}
-            locale={{ emptyText: table.empty }}
-            pagination={table.pagination}
-          />
-        )}
+        {(table) => <ListTable<DemandList> {...table} columns={columns} />}
       </ListCard>
     </>
   );

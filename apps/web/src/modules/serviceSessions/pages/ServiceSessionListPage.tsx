@@ -1,11 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, DatePicker, Flex, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan } from "../../../app/session";
@@ -98,17 +99,12 @@ export function ServiceSessionListPage() {
       </Card>
       <ListCard list={list} paging={query} onPageChange={update} showTotal={(total) => `共 ${total} 场`} emptyText={emptyText}>
         {(table) => (
-          <Table<ServiceSession>
-            rowKey="id"
+          <ListTable<ServiceSession>
+            {...table}
             // Fixed layout keeps long enterprise lists from widening the table past a phone's screen.
             tableLayout="fixed"
             columns={columns}
-            dataSource={table.items}
-            loading={table.loading}
-            locale={{ emptyText: table.empty }}
-            size={isMobile ? "small" : "middle"}
             onRow={(s) => (isMobile ? { onClick: () => void navigate(`/service-sessions/${s.id}`), style: { cursor: "pointer" } } : {})}
-            pagination={table.pagination}
           />
         )}
       </ListCard>

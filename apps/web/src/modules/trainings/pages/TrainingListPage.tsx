@@ -1,11 +1,12 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Flex, Table, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, DatePicker, Flex, Typography, type TableColumnsType, Space } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan } from "../../../app/session";
@@ -90,17 +91,7 @@ export function TrainingListPage() {
         showTotal={(total) => `共 ${total} 次，本页 ${pageTrainees} 人次`}
         emptyText="没有符合条件的培训"
       >
-        {(table) => (
-          <Table<Training>
-            rowKey="id"
-            columns={columns}
-            dataSource={table.items}
-            loading={table.loading}
-            size={isMobile ? "small" : "middle"}
-            locale={{ emptyText: table.empty }}
-            pagination={table.pagination}
-          />
-        )}
+        {(table) => <ListTable<Training> {...table} columns={columns} />}
       </ListCard>
       {canWrite ? (
         <TrainingFormDrawer
