@@ -86,14 +86,17 @@ function main() {
   const dir = mkdtempSync(join(tmpdir(), "jiangxin-matching-"));
   try {
     const specs = (small ? smallFamilies : families).filter((f) => !only || f.name === only);
-    console.log(`${small ? "small" : "full"} families, best of ${repeat}; times are network build + solve`);
+    console.log(`${small ? "small" : "full"} families, best of ${repeat}; times are network build + solve${small ? " (targets apply to the full families only)" : ""}`);
     console.log("family         nodes     arcs        cost                ours s   LEMON s  ratio  target");
     const rows = [];
     for (const spec of specs) {
       const r = runFamily(spec, dir, driver);
       rows.push(r);
       console.log(
-        `${r.name.padEnd(13)} ${String(r.nodes).padStart(6)} ${String(r.arcs).padStart(8)}  ${r.cost.padStart(18)}  ${r.ours.toFixed(3).padStart(8)}  ${r.lemon.toFixed(3).padStart(8)}  ${r.ratio.toFixed(2).padStart(5)}  ${targetOf(r.name)}x${r.ratio <= targetOf(r.name) ? "" : " (missed)"}`,
+        `${r.name.padEnd(13)} ${String(r.nodes).padStart(6)} ${String(r.arcs).padStart(8)}  ${r.cost.padStart(18)}  ${r.ours.toFixed(3).padStart(8)}  ${r.lemon.toFixed(3).padStart(8)}  ${r.ratio.toFixed(2).padStart(5)}  ${
+          // At the small size the ratio measures JavaScript's start-up, not the solver: no target applies.
+          small ? "-" : `${targetOf(r.name)}x${r.ratio <= targetOf(r.name) ? "" : " (missed)"}`
+        }`,
       );
     }
     const geomean = Math.exp(rows.reduce((s, r) => s + Math.log(r.ratio), 0) / rows.length);
