@@ -81,16 +81,20 @@ describe("networkSimplex", () => {
 
   const compare = (shape: Parameters<typeof randomNetwork>[0], numRuns: number) => {
     let twoPhase = 0;
+    let restShifts = 0;
     fc.assert(
-      fc.property(randomNetwork(shape), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3 }), (network, blockSize, phaseOneIncoming) => {
+      fc.property(randomNetwork(shape), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), (network, blockSize, phaseOneIncoming, rebase) => {
         const expected = referenceSolver(network);
         // Small blocks exercise the wrap-around of the pricing scan; few entering arcs per node in
         // the first phase make small networks run both phases (province-sized ones price 16).
+        // A drift limit of 1 re-bases the potentials at every pivot that shifts the rest of the tree.
         const actual = networkSimplex(network, {
           blockSize,
           phaseOneIncoming,
+          potentialDriftLimit: rebase ? 1 : undefined,
           onStats: (s) => {
             if (s.phaseOneArcs < network.arcCount) twoPhase++;
+            restShifts += s.restShifts;
           },
         });
         const context = describeNetwork(network);
@@ -102,8 +106,9 @@ describe("networkSimplex", () => {
       }),
       { numRuns },
     );
-    // The second phase must actually have been exercised, not just the first.
+    // The second phase and the shifts of the rest of the tree must actually have been exercised.
     expect(twoPhase).toBeGreaterThan(numRuns / 10);
+    expect(restShifts).toBeGreaterThan(numRuns / 20);
   };
 
   it("matches the reference solver on random small networks", () => {
