@@ -26,6 +26,19 @@ describe("monthly trend chart", () => {
     expect(line?.data.slice(0, 3)).toEqual([3, 7, 7]);
   });
 
+  it("stops at the current month of the current year instead of drawing months still to come", () => {
+    // 24 November 2026, 09:00 in China.
+    const now = new Date("2026-11-24T01:00:00Z");
+    const [bars, line] = seriesOf(trendOption({ ...monthly, year: 2026 }, "sessions", { compact: false, now }));
+    expect(bars?.data).toEqual([3, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, null]);
+    expect(line?.data.slice(9)).toEqual([7, 7, null]);
+    // A past year has all twelve months; on New Year's Eve 23:30 China time the year is still the current one.
+    expect(seriesOf(trendOption(monthly, "sessions", { compact: false, now }))[0]?.data).toHaveLength(12);
+    expect(seriesOf(trendOption(monthly, "sessions", { compact: false, now }))[0]?.data.at(-1)).toBe(0);
+    const [december] = seriesOf(trendOption({ ...monthly, year: 2026 }, "sessions", { compact: false, now: new Date("2026-12-31T15:30:00Z") }));
+    expect(december?.data.at(-1)).toBe(0);
+  });
+
   it("adds no running total of enterprises, which are distinct per month", () => {
     expect(seriesOf(trendOption(monthly, "enterprisesServed", { compact: false }))).toHaveLength(1);
   });

@@ -15,19 +15,32 @@ export function axisUnit(key: FigureKey): string {
   return key === "benefitEstimatedYuan" ? "万元" : figureChoice(key).unit;
 }
 
+/** Months of `year` that have begun by `now` (China time): 12 for a past year, 0 for a future one. */
+export function monthsBegun(year: number, now: Date): number {
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  const current = china.getUTCFullYear();
+  if (year < current) return 12;
+  if (year > current) return 0;
+  return china.getUTCMonth() + 1;
+}
+
 /**
  * Bars for each month and, except for enterprises (a firm visited in two months is one firm in the
- * year, so months do not add up), a line of the running total on the right axis.
+ * year, so months do not add up), a line of the running total on the right axis. Months that have
+ * not begun yet (`now` in the current year) get neither a zero bar nor a flat line: nothing happened
+ * there, and a line carried on to December would read as a forecast.
  */
-export function trendOption(monthly: StatsMonthly, key: FigureKey, opts: { compact: boolean; still?: boolean }): Option {
+export function trendOption(monthly: StatsMonthly, key: FigureKey, opts: { compact: boolean; still?: boolean; now?: Date }): Option {
   const byMonth = new Map(monthly.months.map((m) => [m.month, m]));
+  const begun = monthsBegun(monthly.year, opts.now ?? new Date());
   const values = monthLabels.map((_, i) => {
+    if (i >= begun) return null;
     const row = byMonth.get(i + 1);
     return row ? axisValue(key, figureValue(row, key)) : 0;
   });
   const cumulative = key !== "enterprisesServed";
   let sum = 0;
-  const running = values.map((v) => (sum = Math.round((sum + v) * 100) / 100));
+  const running = values.map((v) => (v === null ? null : (sum = Math.round((sum + v) * 100) / 100)));
   const unit = axisUnit(key);
   const title = figureChoice(key).title;
   return {
