@@ -20,6 +20,12 @@ export type StatsQuery = z.infer<typeof statsQuerySchema>;
 export const statsSummarySchema = z.object({
   current: indicatorsSchema,
   previous: indicatorsSchema,
+  /**
+   * The last day (China date) of the previous year that `previous` counts: null for the whole year;
+   * when the year asked for is the current one, the same day of last year (上年同期), since a year
+   * so far against all of last year would always look like a decline.
+   */
+  previousThrough: z.iso.date().nullable(),
 });
 export type StatsSummary = z.infer<typeof statsSummarySchema>;
 

@@ -10,6 +10,8 @@ export type FigureFilter = {
   fromYear?: number;
   /** County-level units to count; undefined = the whole province. */
   counties: string[] | undefined;
+  /** Count only before this China date (YYYY-MM-DD) instead of to the end of `year`: a year so far. */
+  before?: string;
   campaignId?: string;
 };
 
@@ -57,7 +59,9 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
   // With the total too (key "total"): the same scan rolls up once more (grouping sets), so a table of
   // regions and its 合计 row cost one pass over each fact table, not two.
   const groupBy = (key: SQL) => (opts.withTotal ? sql`group by grouping sets ((${key}), ())` : sql`group by 1`);
-  const { to, toDate } = yearRange(f.year);
+  const end = yearRange(f.year);
+  const toDate = f.before ?? end.toDate;
+  const to = f.before ? new Date(`${f.before}T00:00:00+08:00`) : end.to;
   const { from, fromDate } = yearRange(f.fromYear ?? f.year);
   const campaign = (column: SQL) => (f.campaignId ? sql`${column} = ${f.campaignId}` : sql`true`);
   const chinaTime = (ts: SQL) => sql`((${ts} at time zone 'UTC') + interval '8 hours')`;

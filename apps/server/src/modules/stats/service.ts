@@ -1,12 +1,14 @@
-import type { StatsByRegion, StatsByRegionQuery, StatsMonthly, StatsQuery, StatsRegionRow, StatsSummary } from "@jiangxin/domain";
+import type { StatFigures, StatsByRegion, StatsByRegionQuery, StatsMonthly, StatsQuery, StatsRegionRow, StatsSummary } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import { concernsActor } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { AppContext } from "../../platform/context";
 import { notFound } from "../../platform/errors";
+import { todayInChina } from "../../platform/today";
 import { campaigns } from "../campaigns/tables";
 import { countiesFor } from "../indicators/countyFilter";
 import { computeFigures, zeroFigures } from "./computeFigures";
+import { nextDay, samePeriodLastYear } from "./samePeriodLastYear";
 
 /** The region a statistic is about when none is asked for: the caller's own. */
 const regionOf = (actor: Actor, regionCode: string | undefined) => regionCode ?? actor.regionCode ?? "330000";
@@ -25,11 +27,25 @@ export async function statsSummary(ctx: AppContext, actor: Actor, q: StatsQuery)
   const counties = countiesFor(actor, ctx.regions, q.regionCode);
   await checkCampaign(ctx, actor, q.campaignId);
   const label = { regionCode: regionOf(actor, q.regionCode), campaignId: q.campaignId ?? null };
-  // Both years in one pass over each fact table, grouped by year.
-  const byYear = await computeFigures(ctx.database.db, { year: q.year, fromYear: q.year - 1, counties, campaignId: q.campaignId }, { kind: "year" });
-  const current = byYear.get(String(q.year)) ?? zeroFigures;
-  const previous = byYear.get(String(q.year - 1)) ?? zeroFigures;
-  return { current: { ...label, year: q.year, ...current }, previous: { ...label, year: q.year - 1, ...previous } };
+  const through = samePeriodLastYear(q.year, todayInChina(ctx.now()));
+  const filter = { counties, campaignId: q.campaignId };
+  let current: StatFigures;
+  let previous: StatFigures;
+  if (through) {
+    // The current year so far against last year to the same day: two passes.
+    const [now, then] = await Promise.all([
+      computeFigures(ctx.database.db, { ...filter, year: q.year }, { kind: "total" }),
+      computeFigures(ctx.database.db, { ...filter, year: q.year - 1, before: nextDay(through) }, { kind: "total" }),
+    ]);
+    current = now.get("all") ?? zeroFigures;
+    previous = then.get("all") ?? zeroFigures;
+  } else {
+    // Both whole years in one pass over each fact table, grouped by year.
+    const byYear = await computeFigures(ctx.database.db, { ...filter, year: q.year, fromYear: q.year - 1 }, { kind: "year" });
+    current = byYear.get(String(q.year)) ?? zeroFigures;
+    previous = byYear.get(String(q.year - 1)) ?? zeroFigures;
+  }
+  return { current: { ...label, year: q.year, ...current }, previous: { ...label, year: q.year - 1, ...previous }, previousThrough: through };
 }
 
 export async function statsMonthly(ctx: AppContext, actor: Actor, q: StatsQuery): Promise<StatsMonthly> {

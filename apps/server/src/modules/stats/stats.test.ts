@@ -1,9 +1,11 @@
 import type { Indicators, StatFigures, StatsByRegion, StatsMonthly, StatsSummary } from "@jiangxin/domain";
+import { and, count, gte, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../fixtures/factories";
 import { loadProvinceYear, type ProvinceYearSummary } from "../../fixtures/provinceYear";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
+import { serviceSessions } from "../serviceSessions/tables";
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 type EnterpriseRow = { id: string; sessions: number; problemsSolved: number; benefitEstimatedYuan: string };
@@ -60,9 +62,29 @@ describe.each(testDatabaseKinds)("statistics API on %s", (kind) => {
       expect(s.previous).toEqual(await indicators(province, q.replace("2024", "2023")));
     }
     const s = await json<StatsSummary>(province, "/api/stats/summary?year=2024");
+    // A past year is compared with the whole year before it.
+    expect(s.previousThrough).toBeNull();
     expect(s.current.sessions).toBe(summary.sessions);
     expect(s.previous.sessions).toBeGreaterThan(0);
     expect(s.previous.sessions).toBeLessThan(s.current.sessions);
+  });
+
+  it("summary of the current year: last year only to the same day (上年同期)", async () => {
+    // Move the clock to 15 June 2024, 12:00 in China.
+    const shift = Date.parse("2024-06-15T04:00:00Z") - t.ctx.now().getTime();
+    t.advance(shift);
+    try {
+      const { db } = t.ctx.database;
+      const s = await json<StatsSummary>(province, "/api/stats/summary?year=2024");
+      expect(s.previousThrough).toBe("2023-06-15");
+      const [row] = await db.select({ n: count() }).from(serviceSessions).where(and(gte(serviceSessions.date, "2023-01-01"), lte(serviceSessions.date, "2023-06-15")));
+      expect(s.previous.sessions).toBe(row?.n);
+      const whole = await indicators(province, "year=2023");
+      expect(s.previous.sessions).toBeLessThan(whole.sessions);
+      expect(s.current).toEqual(await indicators(province, "year=2024"));
+    } finally {
+      t.advance(-shift);
+    }
   });
 
   it("monthly: twelve months that add up to the year (enterprises distinct within each month)", async () => {

@@ -14,7 +14,7 @@ const figures = (year: number, sessions: number): Indicators => ({
   benefitEstimatedYuan: "0.00",
   benefitVerifiedYuan: "0.00",
 });
-const summary = (now: number, then: number): StatsSummary => ({ current: figures(2026, now), previous: figures(2025, then) });
+const summary = (now: number, then: number): StatsSummary => ({ current: figures(2026, now), previous: figures(2025, then), previousThrough: null });
 
 describe("dashboardYear", () => {
   it("keeps the year asked for", () => expect(dashboardYear(2024, 2026, undefined)).toEqual({ year: 2024, fellBack: false }));

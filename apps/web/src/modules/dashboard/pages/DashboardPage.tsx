@@ -81,7 +81,7 @@ export function DashboardPage() {
         </Empty>
       </Card>
     );
-  } else cards = <IndicatorGrid figures={summary.data.current} previous={{ state: "ready", figures: summary.data.previous }} />;
+  } else cards = <IndicatorGrid figures={summary.data.current} previous={{ state: "ready", figures: summary.data.previous, through: summary.data.previousThrough }} />;
 
   let campaignTiles: ReactNode = null;
   if (canCampaigns) {
@@ -154,7 +154,7 @@ export function DashboardPage() {
       <Section
         icon={<ToolOutlined />}
         title="劳模工匠助企行"
-        words={year === null ? undefined : `${year}年六项指标，与${year - 1}年对比`}
+        words={year === null ? undefined : `${year}年六项指标，与${year - 1}年${summary.data?.previousThrough ? "同期" : ""}对比`}
         link={
           <Link to={year === null ? "/stats" : `/stats?year=${year}`}>
             统计分析 <RightOutlined />

@@ -8,8 +8,11 @@ import { IndicatorCard } from "./IndicatorCard";
 import { PreviousYearLine, type PreviousYear } from "./PreviousYearLine";
 import { YuanStatistic } from "./YuanStatistic";
 
-/** Last year's figures as far as they are known: a campaign has none, a request may still run or fail. */
-export type PreviousFigures = { state: "loading" } | { state: "unavailable"; reason: string } | { state: "ready"; figures: StatFigures };
+/**
+ * Last year's figures as far as they are known: a campaign has none, a request may still run or fail.
+ * `through`: the last day of last year counted when it is only the same period (上年同期), else absent.
+ */
+export type PreviousFigures = { state: "loading" } | { state: "unavailable"; reason: string } | { state: "ready"; figures: StatFigures; through?: string | null };
 
 const cardCols = { xs: 12, md: 8 } as const;
 
@@ -40,7 +43,7 @@ export function IndicatorGrid({ figures, previous }: { figures: StatFigures; pre
 
   function previousOf(now: bigint, then: (p: StatFigures) => bigint, shown: (p: StatFigures) => ReactNode): PreviousYear {
     if (previous.state !== "ready") return previous;
-    return { state: "ready", current: now, previous: then(previous.figures), shown: shown(previous.figures) };
+    return { state: "ready", current: now, previous: then(previous.figures), shown: shown(previous.figures), samePeriod: Boolean(previous.through) };
   }
 
   const estimatedFen = yuanToFen(figures.benefitEstimatedYuan) ?? 0n;

@@ -6,9 +6,9 @@ import { yearChange } from "../yearChange";
 export type PreviousYear =
   | { state: "loading" }
   | { state: "unavailable"; reason: string }
-  | { state: "ready"; current: bigint; previous: bigint; shown: ReactNode };
+  | { state: "ready"; current: bigint; previous: bigint; shown: ReactNode; samePeriod?: boolean };
 
-/** The small "上年" comparison under a figure. */
+/** The small "上年" (or, for the year so far, "上年同期") comparison under a figure. */
 export function PreviousYearLine({ previous }: { previous: PreviousYear }) {
   const style = { fontSize: 12, display: "block" } as const;
   if (previous.state === "loading") return <Typography.Text type="secondary" style={style}>上年 …</Typography.Text>;
@@ -16,7 +16,7 @@ export function PreviousYearLine({ previous }: { previous: PreviousYear }) {
   const change = yearChange(previous.current, previous.previous);
   return (
     <Typography.Text type="secondary" style={style}>
-      上年 {previous.shown}
+      {previous.samePeriod ? "上年同期" : "上年"} {previous.shown}
       {change ? (
         <Typography.Text type={change.direction === "up" ? "success" : change.direction === "down" ? "danger" : "secondary"} style={{ fontSize: 12, marginLeft: 6 }}>
           {change.direction === "up" ? <ArrowUpOutlined /> : change.direction === "down" ? <ArrowDownOutlined /> : null}

@@ -6,6 +6,7 @@ import { PageHeader } from "../../../app/components/PageHeader";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { regionNameIndex } from "../../regions/regionTree";
 import { useRegionScope } from "../../regions/useRegionScope";
+import { getStatsSummary, statsQueryKeys } from "../../stats/api";
 import { getIndicators } from "../api";
 import { IndicatorFilters } from "../components/IndicatorFilters";
 import { IndicatorGrid, IndicatorGridSkeleton, type PreviousFigures } from "../components/IndicatorGrid";
@@ -24,10 +25,12 @@ export function IndicatorsPage() {
   });
   // A campaign is a single year's effort, so it has no "last year" to compare with.
   const comparable = state.campaignId === undefined;
-  const previousQuery = { year: state.year - 1, regionCode: state.regionCode };
+  // Last year's figures from the statistics summary: for the current year it counts last year only
+  // to the same day (上年同期), so a year so far is not set against a whole year.
+  const summaryFilter = { year: state.year, regionCode: state.regionCode };
   const previous = useQuery({
-    queryKey: ["indicators", previousQuery],
-    queryFn: ({ signal }) => getIndicators(previousQuery, signal),
+    queryKey: statsQueryKeys.summary(summaryFilter),
+    queryFn: ({ signal }) => getStatsSummary(summaryFilter, signal),
     enabled: comparable,
   });
 
@@ -46,7 +49,7 @@ export function IndicatorsPage() {
       ? { state: "loading" }
       : previous.isError
         ? { state: "unavailable", reason: "上年数据加载失败" }
-        : { state: "ready", figures: previous.data };
+        : { state: "ready", figures: previous.data.previous, through: previous.data.previousThrough };
 
   // No region chosen means everything the user may see: the province, their city or their county.
   const regionName = state.regionCode ? (names?.get(state.regionCode) ?? state.regionCode) : (scope?.name ?? "全部辖区");

@@ -28,8 +28,11 @@ function rowsOf(current: StatFigures, previous: StatFigures | null): Row[] {
   return [...counts, money("预估", (f) => f.benefitEstimatedYuan), money("已核实", (f) => f.benefitVerifiedYuan)];
 }
 
-/** The six figures as the report prints them: exact numbers, last year and the change beside. */
-export function ReportFiguresTable({ year, current, previous }: { year: number; current: StatFigures; previous: StatFigures | null }) {
+/**
+ * The six figures as the report prints them: exact numbers, last year and the change beside. For
+ * the year so far, last year is counted to the same day (`previousThrough`) and the header says so.
+ */
+export function ReportFiguresTable({ year, current, previous, previousThrough }: { year: number; current: StatFigures; previous: StatFigures | null; previousThrough?: string | null }) {
   const rows = rowsOf(current, previous);
   return (
     <table className="stats-report-table" aria-label="主要指标">
@@ -39,7 +42,7 @@ export function ReportFiguresTable({ year, current, previous }: { year: number; 
           <th>{year}年</th>
           {previous ? (
             <>
-              <th>{year - 1}年</th>
+              <th>{previousThrough ? `${year - 1}年同期（至${Number(previousThrough.slice(5, 7))}月${Number(previousThrough.slice(8, 10))}日）` : `${year - 1}年`}</th>
               <th>同比</th>
             </>
           ) : null}

@@ -96,7 +96,7 @@ export function StatsPage() {
     cards = (
       <IndicatorGrid
         figures={summary.data.current}
-        previous={comparable ? { state: "ready", figures: summary.data.previous } : { state: "unavailable", reason: "专项行动不作上年对比" }}
+        previous={comparable ? { state: "ready", figures: summary.data.previous, through: summary.data.previousThrough } : { state: "unavailable", reason: "专项行动不作上年对比" }}
       />
     );
   }

@@ -108,7 +108,7 @@ export function StatsReportPage() {
           ) : summary.isError ? (
             <QueryErrorResult error={summary.error} onRetry={() => void summary.refetch()} title="统计数据加载失败" />
           ) : (
-            <ReportFiguresTable year={state.year} current={summary.data.current} previous={state.campaignId ? null : summary.data.previous} />
+            <ReportFiguresTable year={state.year} current={summary.data.current} previous={state.campaignId ? null : summary.data.previous} previousThrough={summary.data.previousThrough} />
           )}
           {state.campaignId ? <p style={{ fontSize: 11, margin: "4px 0 0" }}>只统计标记为该专项行动的记录，专项行动不作上年对比。</p> : null}
         </section>
