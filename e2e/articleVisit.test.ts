@@ -40,10 +40,19 @@ describe("the article's visit: four experts, seven problems, seven solutions, on
     const year = chinaYear();
     const indicatorsPath = `/api/indicators?year=${year}&regionCode=${chunan}`;
     const before = await api.get<Indicators>(indicatorsPath);
-    // The demo is last year's, so no 淳安 enterprise has been visited this year yet.
-    const firms = await api.get<{ items: Enterprise[] }>(`/api/enterprises?regionCode=${chunan}&pageSize=50`);
-    const firm = firms.items.find((e) => e.name !== "千岛湖精工机械有限公司") ?? firms.items[0];
-    if (!firm) throw new Error("no enterprise in 淳安");
+    // A 淳安 enterprise the demo's year so far has not served yet, so that serving it counts one more.
+    const served = new Set<string>();
+    for (let p = 1; ; p++) {
+      const rows = await api.get<{ items: { id: string }[]; total: number }>(`/api/stats/county/${chunan}/enterprises?year=${year}&pageSize=200&page=${p}`);
+      for (const r of rows.items) served.add(r.id);
+      if (p * 200 >= rows.total) break;
+    }
+    let firm: Enterprise | undefined;
+    for (let p = 1; !firm; p++) {
+      const firms = await api.get<{ items: Enterprise[]; total: number }>(`/api/enterprises?regionCode=${chunan}&pageSize=200&page=${p}`);
+      firm = firms.items.find((e) => !served.has(e.id) && e.name !== "千岛湖精工机械有限公司");
+      if (!firm && p * 200 >= firms.total) throw new Error("every enterprise in 淳安 was served this year");
+    }
 
     const page = await desktopPage(browser);
     try {
