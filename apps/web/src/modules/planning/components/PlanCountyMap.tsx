@@ -13,7 +13,8 @@ const ZhejiangMap = lazy(() => import("../../stats/components/ZhejiangMap"));
 
 // Share assigned: red where a county is left short, blue where it is covered.
 const shareColors = ["#ff7875", "#ffd666", "#bae0ff", "#69b1ff", "#1677ff"];
-const unassignedColors = ["#fff7e6", "#ffc069", "#fa541c", "#a8071a"];
+// Purples, not reds: the 海岛县 markers are orange and the selected county and routes orange-red.
+const unassignedColors = ["#f9f0ff", "#d3adf7", "#9254de", "#531dab"];
 
 interface PlanCountyMapProps {
   plan: PlanResult;
