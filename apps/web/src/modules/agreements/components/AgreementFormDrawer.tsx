@@ -1,14 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import { agreementInputSchema, agreementScopeLabels, agreementScopes, type Agreement, type AgreementInput, type RegionNode } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row, TreeSelect } from "antd";
+import { Alert, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { formErrorOf } from "../../../app/applyFieldErrors";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
-import { toTreeOptions } from "../../regions/regionTree";
+import { CountyPicker } from "../../regions/components/CountyPicker";
 import { EnterprisePicker } from "../../serviceSessions/components/EnterprisePicker";
 import { ExpertPicker } from "../../serviceSessions/components/ExpertPicker";
 import { createAgreement } from "../api";
@@ -39,7 +39,6 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const countyOptions = useMemo(() => (scope ? [toTreeOptions(scope, true)] : []), [scope]);
   const countyCode = Form.useWatch("countyCode", form);
 
   useEffect(() => {
@@ -110,14 +109,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
           </Col>
           <Col xs={24} md={10}>
             <Form.Item label="县(市、区)" name="countyCode" required>
-              <TreeSelect
-                treeData={countyOptions}
-                loading={!scope}
-                placeholder="请选择"
-                showSearch={{ treeNodeFilterProp: "title" }}
-                treeDefaultExpandedKeys={scope ? [scope.code] : []}
-                onChange={() => form.setFieldValue("enterpriseId", undefined)}
-              />
+              <CountyPicker scope={scope} onChange={() => form.setFieldValue("enterpriseId", undefined)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>

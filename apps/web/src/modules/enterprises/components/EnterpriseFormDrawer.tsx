@@ -9,15 +9,15 @@ import {
   type RegionNode,
 } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Col, Drawer, Form, Input, Row, Select, Switch, TreeSelect } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Alert, Col, Drawer, Form, Input, Row, Select, Switch } from "antd";
+import { useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../app/parseFormInput";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
-import { toTreeOptions } from "../../regions/regionTree";
+import { CountyPicker } from "../../regions/components/CountyPicker";
 import { createEnterprise } from "../api";
 import { enterpriseQueryKeys } from "../enterpriseQueryKeys";
 
@@ -40,7 +40,6 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const countyOptions = useMemo(() => (scope ? [toTreeOptions(scope, true)] : []), [scope]);
 
   // A county user has exactly one county to choose, so it is filled in for them.
   useEffect(() => {
@@ -114,13 +113,7 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="所在县(市、区)" name="countyCode" required rules={[zodRule(shape.countyCode, "请选择所在县(市、区)")]}>
-              <TreeSelect
-                treeData={countyOptions}
-                loading={!scope}
-                placeholder="请选择"
-                showSearch={{ treeNodeFilterProp: "title" }}
-                treeDefaultExpandedKeys={scope ? [scope.code] : []}
-              />
+              <CountyPicker scope={scope} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -15,13 +15,13 @@ import {
   type RegionNode,
 } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch, TreeSelect, Typography, type FormRule } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { Alert, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Row, Select, Switch, Typography, type FormRule } from "antd";
+import { useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule, type FieldSchema } from "../../../app/zodRule";
-import { toTreeOptions } from "../../regions/regionTree";
+import { CountyPicker } from "../../regions/components/CountyPicker";
 import { createExpert, updateExpert } from "../api";
 import { expertQueryKeys } from "../expertQueryKeys";
 import { availabilityOptions, tradeOptions } from "../expertLabels";
@@ -89,7 +89,6 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const countyOptions = useMemo(() => (scope ? [toTreeOptions(scope, true)] : []), [scope]);
   const editing = expert !== undefined;
 
   // Opening for an edit loads the record; personal data stays empty, meaning "keep as stored".
@@ -182,13 +181,7 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="所在县(市、区)" name="homeCountyCode" required rules={[zodRule(shape.homeCountyCode, "请选择所在县(市、区)")]}>
-              <TreeSelect
-                treeData={countyOptions}
-                loading={!scope}
-                placeholder="请选择"
-                showSearch={{ treeNodeFilterProp: "title" }}
-                treeDefaultExpandedKeys={scope ? [scope.code] : []}
-              />
+              <CountyPicker scope={scope} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

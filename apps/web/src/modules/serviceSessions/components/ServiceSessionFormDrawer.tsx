@@ -1,14 +1,14 @@
 import { serviceSessionInputSchema, type RegionNode, type ServiceSession, type ServiceSessionInput } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select, TreeSelect } from "antd";
+import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { formErrorOf } from "../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../app/parseFormInput";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
-import { toTreeOptions } from "../../regions/regionTree";
+import { CountyPicker } from "../../regions/components/CountyPicker";
 import { createServiceSession } from "../api";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 import { CampaignPicker } from "./CampaignPicker";
@@ -34,7 +34,6 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const [expertNames, setExpertNames] = useState<Record<string, string>>({});
-  const countyOptions = useMemo(() => (scope ? [toTreeOptions(scope, true)] : []), [scope]);
   const countyCode = Form.useWatch("countyCode", form);
   const expertIds = Form.useWatch("expertIds", form);
 
@@ -101,14 +100,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="服务县(市、区)" name="countyCode" required rules={[zodRule(shape.countyCode, "请选择县(市、区)")]}>
-              <TreeSelect
-                treeData={countyOptions}
-                loading={!scope}
-                placeholder="请选择"
-                showSearch={{ treeNodeFilterProp: "title" }}
-                treeDefaultExpandedKeys={scope ? [scope.code] : []}
-                onChange={() => form.setFieldValue("enterpriseIds", [])}
-              />
+              <CountyPicker scope={scope} onChange={() => form.setFieldValue("enterpriseIds", [])} />
             </Form.Item>
           </Col>
           <Col xs={24}>

@@ -1,14 +1,14 @@
 import { trainingInputSchema, type RegionNode, type Training, type TrainingInput } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, TreeSelect } from "antd";
+import { Alert, Col, DatePicker, Drawer, Form, Input, InputNumber, Row } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { formErrorOf } from "../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../app/parseFormInput";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
-import { toTreeOptions } from "../../regions/regionTree";
+import { CountyPicker } from "../../regions/components/CountyPicker";
 import { CampaignPicker } from "../../serviceSessions/components/CampaignPicker";
 import { EnterprisePicker } from "../../serviceSessions/components/EnterprisePicker";
 import { ExpertPicker } from "../../serviceSessions/components/ExpertPicker";
@@ -31,7 +31,6 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const countyOptions = useMemo(() => (scope ? [toTreeOptions(scope, true)] : []), [scope]);
   const countyCode = Form.useWatch("countyCode", form);
 
   useEffect(() => {
@@ -90,14 +89,7 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="县(市、区)" name="countyCode" required rules={[zodRule(shape.countyCode, "请选择县(市、区)")]}>
-              <TreeSelect
-                treeData={countyOptions}
-                loading={!scope}
-                placeholder="请选择"
-                showSearch={{ treeNodeFilterProp: "title" }}
-                treeDefaultExpandedKeys={scope ? [scope.code] : []}
-                onChange={() => form.setFieldValue("enterpriseId", undefined)}
-              />
+              <CountyPicker scope={scope} onChange={() => form.setFieldValue("enterpriseId", undefined)} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
