@@ -1,8 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Flex, Typography, type TableColumnsType, Space } from "antd";
-import dayjs from "dayjs";
+import { App, Button, Card, Flex, Typography, type TableColumnsType, Space } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
@@ -10,6 +9,7 @@ import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan } from "../../../app/session";
+import { DateRangeFilter } from "../../../app/components/DateRangeFilter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { useUrlListState } from "../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
@@ -86,15 +86,7 @@ export function ServiceSessionListPage() {
         <Flex gap={12} wrap>
           <ListSearchInput value={query.q} placeholder="场次名称" width={280} onSearch={(q) => update({ q })} />
           <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
-          <DatePicker.RangePicker
-            value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-            allowEmpty={[true, true]}
-            style={{ width: isMobile ? "100%" : 260 }}
-            inputReadOnly={isMobile}
-            onChange={(range) =>
-              update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })
-            }
-          />
+          <DateRangeFilter from={query.from} to={query.to} onChange={update} />
         </Flex>
       </Card>
       <ListCard list={list} paging={query} onPageChange={update} showTotal={(total) => `共 ${total} 场`} emptyText={emptyText}>

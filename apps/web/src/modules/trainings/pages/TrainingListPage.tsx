@@ -1,8 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, DatePicker, Flex, Typography, type TableColumnsType, Space } from "antd";
-import dayjs from "dayjs";
+import { App, Button, Card, Flex, Typography, type TableColumnsType, Space } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
@@ -10,7 +9,7 @@ import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan } from "../../../app/session";
-import { useIsMobile } from "../../../app/useIsMobile";
+import { DateRangeFilter } from "../../../app/components/DateRangeFilter";
 import { useUrlListState } from "../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../regions/useRegionScope";
@@ -22,7 +21,6 @@ import { ExportButton } from "../../imports/components/ExportButton";
 export function TrainingListPage() {
   const { query, update } = useUrlListState(trainingListQuerySchema);
   const can = useCan();
-  const isMobile = useIsMobile();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
   const { scope } = useRegionScope();
@@ -75,13 +73,7 @@ export function TrainingListPage() {
         <Flex gap={12} wrap>
           <ListSearchInput value={query.q} placeholder="培训主题" width={260} onSearch={(q) => update({ q })} />
           <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
-          <DatePicker.RangePicker
-            value={[query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null]}
-            allowEmpty={[true, true]}
-            style={{ width: isMobile ? "100%" : 260 }}
-            inputReadOnly={isMobile}
-            onChange={(range) => update({ from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") })}
-          />
+          <DateRangeFilter from={query.from} to={query.to} onChange={update} />
         </Flex>
       </Card>
       <ListCard
