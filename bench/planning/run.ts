@@ -18,11 +18,11 @@ import { enterpriseValues, makeUser } from "../../apps/server/src/fixtures/facto
 import { insertChunked } from "../../apps/server/src/fixtures/insertChunked";
 import { expertValues } from "../../apps/server/src/fixtures/makeExpert";
 import { seededRandom } from "../../apps/server/src/fixtures/random";
-import { enterprises } from "../../apps/server/src/modules/enterprises/tables";
-import { experts } from "../../apps/server/src/modules/experts/tables";
-import { problems } from "../../apps/server/src/modules/problems/tables";
+import { enterprises } from "../../apps/server/src/masterData/enterprises/tables";
+import { experts } from "../../apps/server/src/masterData/experts/tables";
+import { problems } from "../../apps/server/src/programmes/flagship/problems/tables";
 import { loadConfig } from "../../apps/server/src/platform/config";
-import { createContext } from "../../apps/server/src/platform/createContext";
+import { createContext } from "../../apps/server/src/createContext";
 import { createTestDatabase } from "../../apps/server/src/testing/testDatabases";
 import { loginAs, type TestApp } from "../../apps/server/src/testing/testApp";
 

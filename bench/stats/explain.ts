@@ -6,7 +6,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { SQL } from "drizzle-orm";
 import pg from "pg";
 import type { Db } from "../../apps/server/src/platform/db/database";
-import { computeFigures } from "../../apps/server/src/modules/stats/computeFigures";
+import { computeFigures } from "../../apps/server/src/programmes/flagship/stats/computeFigures";
 
 const args = process.argv.slice(2);
 const url = args.find((a) => !a.startsWith("--"));

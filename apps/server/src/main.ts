@@ -2,7 +2,7 @@ import { buildApp } from "./app";
 import { loadDemoData } from "./fixtures/demo";
 import { ensureFirstAdmin } from "./platform/auth/ensureFirstAdmin";
 import { loadConfig } from "./platform/config";
-import { createContext } from "./platform/createContext";
+import { createContext } from "./createContext";
 
 const config = loadConfig();
 const ctx = await createContext(config);

@@ -2,8 +2,8 @@ import type { Enterprise, Role } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../fixtures/factories";
 import { makeExpert } from "../fixtures/makeExpert";
-import { makeProblem } from "../fixtures/makeProblem";
-import { problemTeamMembers } from "../modules/problems/tables";
+import { makeProblem } from "../programmes/flagship/demo/makeProblem";
+import { problemTeamMembers } from "../programmes/flagship/problems/tables";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../testing/testApp";
 import { testDatabaseKinds } from "../testing/testDatabases";
 

@@ -1,8 +1,8 @@
 import { findTransition, roleHas, type Permission, type Role, type RoutePermission } from "@jiangxin/domain";
 import { eq, getTableName, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { problemTeamMembers } from "../modules/problems/tables";
-import type { RegionDirectory } from "../modules/regions/regionDirectory";
+import { problemTeamMembers } from "../programmes/flagship/problems/tables";
+import type { RegionDirectory } from "./regions/regionDirectory";
 import type { Actor, Scope } from "./actor";
 import { AppError } from "./errors";
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { RegionDirectory } from "../modules/regions/regionDirectory";
+import type { RegionDirectory } from "./regions/regionDirectory";
 import type { Config } from "./config";
 import type { Cipher } from "./crypto";
 import type { Database } from "./db/database";

@@ -8,7 +8,7 @@ import { buildApp, type BuiltApp } from "../app";
 import { defaultTestPassword } from "../fixtures/factories";
 import { loadConfig, type Config } from "../platform/config";
 import type { AppContext } from "../platform/context";
-import { createContext } from "../platform/createContext";
+import { createContext } from "../createContext";
 import { createTestDatabase, type TestDatabaseKind } from "./testDatabases";
 
 export type TestApp = BuiltApp & {

@@ -22,46 +22,46 @@ export interface AppRoute {
 const LoginPage = lazy(() => import("../modules/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })));
 const PasswordPage = lazy(() => import("../modules/auth/pages/PasswordPage").then((m) => ({ default: m.PasswordPage })));
 const HomePage = lazy(() => import("../modules/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
-const RegionsPage = lazy(() => import("../modules/regions/pages/RegionsPage").then((m) => ({ default: m.RegionsPage })));
+const RegionsPage = lazy(() => import("../masterData/regions/pages/RegionsPage").then((m) => ({ default: m.RegionsPage })));
 const EnterpriseListPage = lazy(() =>
-  import("../modules/enterprises/pages/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
+  import("../masterData/enterprises/pages/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
 );
 const EnterpriseDetailPage = lazy(() =>
-  import("../modules/enterprises/pages/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
+  import("../masterData/enterprises/pages/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
 );
-const ExpertListPage = lazy(() => import("../modules/experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
-const ExpertDetailPage = lazy(() => import("../modules/experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
-const ProblemListPage = lazy(() => import("../modules/problems/pages/ProblemListPage").then((m) => ({ default: m.ProblemListPage })));
-const ProblemDetailPage = lazy(() => import("../modules/problems/pages/ProblemDetailPage").then((m) => ({ default: m.ProblemDetailPage })));
+const ExpertListPage = lazy(() => import("../masterData/experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
+const ExpertDetailPage = lazy(() => import("../masterData/experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
+const ProblemListPage = lazy(() => import("../programmes/flagship/problems/pages/ProblemListPage").then((m) => ({ default: m.ProblemListPage })));
+const ProblemDetailPage = lazy(() => import("../programmes/flagship/problems/pages/ProblemDetailPage").then((m) => ({ default: m.ProblemDetailPage })));
 const OverdueProblemsPage = lazy(() =>
-  import("../modules/problems/pages/OverdueProblemsPage").then((m) => ({ default: m.OverdueProblemsPage })),
+  import("../programmes/flagship/problems/pages/OverdueProblemsPage").then((m) => ({ default: m.OverdueProblemsPage })),
 );
 const DemandListListPage = lazy(() =>
-  import("../modules/problems/pages/DemandListListPage").then((m) => ({ default: m.DemandListListPage })),
+  import("../programmes/flagship/problems/pages/DemandListListPage").then((m) => ({ default: m.DemandListListPage })),
 );
 const DemandListDetailPage = lazy(() =>
-  import("../modules/problems/pages/DemandListDetailPage").then((m) => ({ default: m.DemandListDetailPage })),
+  import("../programmes/flagship/problems/pages/DemandListDetailPage").then((m) => ({ default: m.DemandListDetailPage })),
 );
 const DemandListSubmitPage = lazy(() =>
-  import("../modules/problems/pages/DemandListSubmitPage").then((m) => ({ default: m.DemandListSubmitPage })),
+  import("../programmes/flagship/problems/pages/DemandListSubmitPage").then((m) => ({ default: m.DemandListSubmitPage })),
 );
 const ServiceSessionListPage = lazy(() =>
-  import("../modules/serviceSessions/pages/ServiceSessionListPage").then((m) => ({ default: m.ServiceSessionListPage })),
+  import("../programmes/flagship/serviceSessions/pages/ServiceSessionListPage").then((m) => ({ default: m.ServiceSessionListPage })),
 );
 const ServiceSessionDetailPage = lazy(() =>
-  import("../modules/serviceSessions/pages/ServiceSessionDetailPage").then((m) => ({ default: m.ServiceSessionDetailPage })),
+  import("../programmes/flagship/serviceSessions/pages/ServiceSessionDetailPage").then((m) => ({ default: m.ServiceSessionDetailPage })),
 );
-const OnSitePage = lazy(() => import("../modules/serviceSessions/pages/OnSitePage").then((m) => ({ default: m.OnSitePage })));
-const AgreementListPage = lazy(() => import("../modules/agreements/pages/AgreementListPage").then((m) => ({ default: m.AgreementListPage })));
-const AgreementDetailPage = lazy(() => import("../modules/agreements/pages/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })));
-const TrainingListPage = lazy(() => import("../modules/trainings/pages/TrainingListPage").then((m) => ({ default: m.TrainingListPage })));
-const IndicatorsPage = lazy(() => import("../modules/indicators/pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
-const StatsPage = lazy(() => import("../modules/stats/pages/StatsPage").then((m) => ({ default: m.StatsPage })));
-const StatsReportPage = lazy(() => import("../modules/stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
-const CampaignListPage = lazy(() => import("../modules/campaigns/pages/CampaignListPage").then((m) => ({ default: m.CampaignListPage })));
-const CampaignDetailPage = lazy(() => import("../modules/campaigns/pages/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })));
-const DashboardPage = lazy(() => import("../modules/dashboard/pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
-const PlanningPage = lazy(() => import("../modules/planning/pages/PlanningPage").then((m) => ({ default: m.PlanningPage })));
+const OnSitePage = lazy(() => import("../programmes/flagship/serviceSessions/pages/OnSitePage").then((m) => ({ default: m.OnSitePage })));
+const AgreementListPage = lazy(() => import("../programmes/flagship/agreements/pages/AgreementListPage").then((m) => ({ default: m.AgreementListPage })));
+const AgreementDetailPage = lazy(() => import("../programmes/flagship/agreements/pages/AgreementDetailPage").then((m) => ({ default: m.AgreementDetailPage })));
+const TrainingListPage = lazy(() => import("../programmes/flagship/trainings/pages/TrainingListPage").then((m) => ({ default: m.TrainingListPage })));
+const IndicatorsPage = lazy(() => import("../programmes/flagship/indicators/pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
+const StatsPage = lazy(() => import("../programmes/flagship/stats/pages/StatsPage").then((m) => ({ default: m.StatsPage })));
+const StatsReportPage = lazy(() => import("../programmes/flagship/stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
+const CampaignListPage = lazy(() => import("../programmes/flagship/campaigns/pages/CampaignListPage").then((m) => ({ default: m.CampaignListPage })));
+const CampaignDetailPage = lazy(() => import("../programmes/flagship/campaigns/pages/CampaignDetailPage").then((m) => ({ default: m.CampaignDetailPage })));
+const DashboardPage = lazy(() => import("../programmes/flagship/dashboard/pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const PlanningPage = lazy(() => import("../programmes/flagship/planning/pages/PlanningPage").then((m) => ({ default: m.PlanningPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { enterprises } from "../../modules/enterprises/tables";
-import { experts } from "../../modules/experts/tables";
+import { enterprises } from "../../masterData/enterprises/tables";
+import { experts } from "../../masterData/experts/tables";
 import { scopeFor } from "../access";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { writeAudit } from "../audit";
+import { writeAudit } from "../audit/writeAudit";
 import type { AppContext } from "../context";
 import { hashPassword } from "./passwords";
 import { users } from "./tables";

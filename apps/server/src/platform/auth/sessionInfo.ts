@@ -1,5 +1,5 @@
 import { rolePermissions, type SessionInfo } from "@jiangxin/domain";
-import type { RegionDirectory } from "../../modules/regions/regionDirectory";
+import type { RegionDirectory } from "../regions/regionDirectory";
 import type { Actor } from "../actor";
 import { idleTimeoutMs } from "./sessions";
 

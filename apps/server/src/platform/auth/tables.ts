@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { enterprises } from "../../modules/enterprises/tables";
-import { regions } from "../../modules/regions/tables";
+import { enterprises } from "../../masterData/enterprises/tables";
+import { regions } from "../regions/tables";
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),

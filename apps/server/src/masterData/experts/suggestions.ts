@@ -1,0 +1,37 @@
+import type { ExpertSuggestion } from "@jiangxin/domain";
+import { and, eq } from "drizzle-orm";
+import { scopeCondition } from "../../platform/access";
+import type { Actor } from "../../platform/actor";
+import type { AppContext } from "../../platform/context";
+import { notFound } from "../../platform/errors";
+import { todayInChina } from "../../platform/today";
+import { problems } from "../../programmes/flagship/problems/tables";
+import { distanceKm } from "../../platform/regions/distanceKm";
+import { loadSuggestionCandidates, toExpert } from "./queries";
+import { rankExperts } from "./rankExperts";
+
+/**
+ * Ranked experts for one problem. Only the county column is given to the scope, so the problem must
+ * lie in a staff member's region: enterprises and experts, who do not assign, get 404.
+ */
+export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: string): Promise<ExpertSuggestion[]> {
+  const { db } = ctx.database;
+  const [problem] = await db
+    .select({ id: problems.id, enterpriseId: problems.enterpriseId, countyCode: problems.countyCode, trade: problems.trade, ownerExpertId: problems.ownerExpertId })
+    .from(problems)
+    .where(and(scopeCondition(actor, { county: problems.countyCode }), eq(problems.id, problemId)));
+  if (!problem) throw notFound("难题");
+
+  const seat = ctx.regions.get(problem.countyCode);
+  const rows = await loadSuggestionCandidates(db, problem);
+  const candidates = rows.map((row) => {
+    const home = ctx.regions.get(row.homeCountyCode);
+    const km =
+      seat?.lng != null && seat.lat != null && home?.lng != null && home.lat != null
+        ? distanceKm({ lng: home.lng, lat: home.lat }, { lng: seat.lng, lat: seat.lat })
+        : null;
+    return { expert: toExpert(row, ctx.regions), distanceKm: km, helpedBefore: row.helpedBefore };
+  });
+  const priority = ctx.regions.priorityOn(problem.countyCode, todayInChina(ctx.now()));
+  return rankExperts({ trade: problem.trade, countyCode: problem.countyCode, priority }, candidates);
+}

@@ -1,0 +1,77 @@
+import { auditEntrySchema, auditQuerySchema, pageOf, roleLabels, type AuditEntry, type Role } from "@jiangxin/domain";
+import type { z } from "zod";
+import { and, count, desc, eq, or, type SQL } from "drizzle-orm";
+import { scopeCondition } from "../access";
+import type { Actor } from "../actor";
+import { actorOfRequest } from "../auth/authHook";
+import type { AppContext, HttpApp } from "../context";
+import { exportList } from "../exportList";
+import { auditLog } from "./tables";
+
+const tags = ["审计 audit"];
+
+/** A city reads the trail of its own staff and of its counties' staff; the province reads all. */
+function auditScope(actor: Actor): SQL {
+  const regional = scopeCondition(actor, { county: auditLog.regionCode });
+  return actor.regionCode ? (or(regional, eq(auditLog.regionCode, actor.regionCode)) ?? regional) : regional;
+}
+
+function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
+  return {
+    id: String(row.id),
+    at: row.at.toISOString(),
+    userId: row.userId,
+    username: row.username,
+    role: row.role as Role | null,
+    regionCode: row.regionCode,
+    ip: row.ip,
+    action: row.action,
+    objectType: row.objectType,
+    objectId: row.objectId,
+    result: row.result,
+    detail: row.detail ?? null,
+  };
+}
+
+async function listAudit(ctx: AppContext, actor: Actor, query: z.infer<typeof auditQuerySchema>) {
+  const { page, pageSize, action, username } = query;
+  const conditions: SQL[] = [auditScope(actor)];
+  if (action) conditions.push(eq(auditLog.action, action));
+  if (username) conditions.push(eq(auditLog.username, username.trim().toLowerCase()));
+  const where = and(...conditions);
+  const { db } = ctx.database;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { items: rows.map(toEntry), total: total?.n ?? 0, page, pageSize };
+}
+
+export function auditRoutes(app: HttpApp, ctx: AppContext): void {
+  exportList(app, {
+    url: "/api/audit/export",
+    permission: "audit.read",
+    tags,
+    summary: "审计日志",
+    querystring: auditQuerySchema,
+    filename: () => "审计日志.xlsx",
+    list: (actor, query) => listAudit(ctx, actor, query),
+    columns: [
+      { header: "时间(UTC)", width: 22, value: (e) => e.at },
+      { header: "用户", value: (e) => e.username },
+      { header: "角色", value: (e) => (e.role ? roleLabels[e.role] : "") },
+      { header: "区划", value: (e) => e.regionCode },
+      { header: "IP", value: (e) => e.ip },
+      { header: "操作", width: 24, value: (e) => e.action },
+      { header: "对象", value: (e) => e.objectType },
+      { header: "对象编号", width: 38, value: (e) => e.objectId },
+      { header: "结果", value: (e) => (e.result === "success" ? "成功" : "失败") },
+    ],
+  });
+
+  app.get(
+    "/api/audit",
+    { config: { permission: "audit.read" }, schema: { tags, summary: "审计日志(按辖区)", querystring: auditQuerySchema, response: { 200: pageOf(auditEntrySchema) } } },
+    (request) => listAudit(ctx, actorOfRequest(request), request.query),
+  );
+}

@@ -1,0 +1,55 @@
+import { changePasswordRequestSchema, errorBodySchema, loginRequestSchema, sessionCookie, sessionInfoSchema } from "@jiangxin/domain";
+import { z } from "zod";
+import { auditActorOf, writeAudit } from "../audit/writeAudit";
+import { actorOfRequest, cookieOptions } from "./authHook";
+import { sessionInfoOf } from "./sessionInfo";
+import { endSession } from "./sessions";
+import type { AppContext, HttpApp } from "../context";
+import { changePassword } from "./changePassword";
+import { login } from "./login";
+
+const tags = ["认证 auth"];
+
+export function authRoutes(app: HttpApp, ctx: AppContext): void {
+  app.post(
+    "/api/auth/login",
+    {
+      config: { permission: "public" },
+      schema: { tags, summary: "登录", body: loginRequestSchema, response: { 200: sessionInfoSchema, 401: errorBodySchema, 423: errorBodySchema } },
+    },
+    async (request, reply) => {
+      const { token, actor } = await login(ctx, request.body, request.ip);
+      void reply.setCookie(sessionCookie, token, cookieOptions(ctx));
+      return sessionInfoOf(actor, ctx.regions);
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    { config: { permission: "session.self" }, schema: { tags, summary: "当前会话", response: { 200: sessionInfoSchema } } },
+    async (request) => sessionInfoOf(actorOfRequest(request), ctx.regions),
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { config: { permission: "session.self" }, schema: { tags, summary: "退出登录", response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = actorOfRequest(request);
+      await ctx.database.db.transaction(async (tx) => {
+        await endSession(tx, actor.session.tokenHash, ctx.now());
+        await writeAudit(tx, auditActorOf(actor), { action: "auth.logout", objectType: "user", objectId: actor.userId });
+      });
+      void reply.clearCookie(sessionCookie, cookieOptions(ctx));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/auth/password",
+    { config: { permission: "session.self" }, schema: { tags, summary: "修改本人密码", body: changePasswordRequestSchema, response: { 204: z.null() } } },
+    async (request, reply) => {
+      await changePassword(ctx, actorOfRequest(request), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,241 @@
+import { csrfHeader, sessionCookie, type ImportJob } from "@jiangxin/domain";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeEnterprise, makeUscc, makeUser } from "../../fixtures/factories";
+import { makeExpert } from "../../fixtures/makeExpert";
+import { makeServiceSession } from "../../programmes/flagship/demo/makeServiceSession";
+import { readXlsxRows } from "../xlsx";
+import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
+import { testDatabaseKinds } from "../../testing/testDatabases";
+
+const headers = ["统一社会信用代码", "企业名称", "行业门类", "所在县(市、区)", "企业规模", "是否非公企业", "联系人", "联系电话"];
+
+async function workbook(rows: string[][], header = headers): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("企业");
+  ws.addRow(header);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
+  let t: TestApp;
+  let chunan: Agent;
+
+  const upload = (a: Agent, file: Buffer) =>
+    t.app.inject({
+      method: "POST",
+      url: "/api/imports/enterprises",
+      headers: { cookie: `${sessionCookie}=${a.cookie}`, [csrfHeader]: a.info.csrfToken, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+      payload: file,
+    });
+  async function finished(a: Agent, file: Buffer): Promise<ImportJob> {
+    const started = await upload(a, file);
+    expect(started.statusCode, started.body).toBe(202);
+    let job = started.json<ImportJob>();
+    for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await a.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+    }
+    return job;
+  }
+  const count = async (q: string) => (await chunan.get(`/api/enterprises?q=${encodeURIComponent(q)}`)).json<{ total: number }>().total;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await makeUser(t.ctx.database.db, "county", { username: "imp", regionCode: "330127" });
+    chunan = await loginAs(t, "imp");
+  });
+  afterAll(() => t.close());
+
+  it("offers a template whose header is exactly what the import reads", async () => {
+    const res = await chunan.get("/api/imports/enterprises/template");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-disposition"]).toContain(encodeURIComponent("企业导入模板.xlsx"));
+    const sheet = await readXlsxRows(res.rawPayload);
+    expect(sheet.headers).toEqual(headers);
+    expect(sheet.rows).toHaveLength(1);
+  });
+
+  it("imports a good file whole, with names translated and one audit row", async () => {
+    const file = await workbook([
+      [makeUscc("330127"), "导入甲机械有限公司", "C 制造业", "淳安县", "小型", "是", "王经理", "138 1234 5678"],
+      [makeUscc("330127"), "导入乙电子有限公司", "I", "330127", "微型", "否", "李主任", "+8613912345678"],
+    ]);
+    const job = await finished(chunan, file);
+    expect(job).toMatchObject({ status: "done", total: 2, checked: 2, imported: 2, errors: [] });
+    expect(await count("导入甲")).toBe(1);
+    const audit = (await t.ctx.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, "import.enterprises") }));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.detail).toEqual({ rows: 2 });
+  });
+
+  it("reports every bad row with its row number, column and reason, and imports none of the file", async () => {
+    const existing = await makeEnterprise(t.ctx.database.db, t.ctx.cipher, { countyCode: "330127" });
+    const good = makeUscc("330127");
+    const file = await workbook([
+      [good, "半途丙有限公司", "C", "淳安县", "小型", "是", "张三", "13812345678"], // row 2: good
+      [makeUscc("330127"), "半途丁有限公司", "C", "淳安", "中型", "也许", "张三", "92012345678"], // row 3: two errors
+      [makeUscc("330127"), "半途戊有限公司", "Z", "淳安县", "巨型", "是", "", "13812345678"], // row 4: three errors
+      [good, "半途己有限公司", "C", "淳安县", "小型", "是", "张三", "13812345678"], // row 5: repeats row 2
+      [makeUscc("330723"), "半途庚有限公司", "C", "武义县", "小型", "是", "张三", "13812345678"], // row 6: outside scope
+      [existing.uscc, "半途辛有限公司", "C", "淳安县", "小型", "否", "张三", "13812345678"], // row 7: already registered
+      [makeUscc("330127"), "半途壬有限公司", "C", "火星县", "小型", "否", "张三", "13812345678"], // row 8: no such county
+    ]);
+    const job = await finished(chunan, file);
+    expect(job.status).toBe("failed");
+    expect(job.imported).toBe(0);
+    const by = (row: number) => job.errors.filter((e) => e.row === row).map((e) => `${e.column}: ${e.message}`).sort();
+    expect(by(2)).toEqual([]);
+    expect(by(3)).toEqual(["是否非公企业: 请填写“是”或“否”", "联系电话: 手机号应为11位数字，以1开头，第二位为3–9"]);
+    expect(by(4)).toEqual(["企业规模: 请选择企业规模", "联系人: 请填写联系人", "行业门类: 请选择国民经济行业门类(A–T)"].sort());
+    expect(by(5)).toEqual(["统一社会信用代码: 与第2行重复"]);
+    expect(by(6)).toEqual(["所在县(市、区): “武义县”不在您的辖区内"]);
+    expect(by(7)).toEqual(["统一社会信用代码: 该统一社会信用代码已登记"]);
+    expect(by(8)).toEqual(["所在县(市、区): 找不到县(市、区)“火星县”，请填写如“淳安县”或“330127”"]);
+    expect(job.message).toBe("6行数据有误(共9处)，未导入任何数据；请改正后重新上传");
+    expect(await count("半途")).toBe(0);
+  });
+
+  it("refuses a file that is not a spreadsheet, or lacks columns, with a message", async () => {
+    const garbage = await finished(chunan, Buffer.from("not a spreadsheet"));
+    expect(garbage).toMatchObject({ status: "failed", message: "无法读取该文件：请上传由模板填写的 .xlsx 文件" });
+    const missing = await finished(chunan, await workbook([["x"]], ["企业名称"]));
+    expect(missing.message).toMatch(/^表头缺少列：统一社会信用代码、行业门类/);
+    const empty = await finished(chunan, await workbook([]));
+    expect(empty.message).toBe("文件中没有数据行");
+  });
+
+  it("keeps a job private to the person who started it", async () => {
+    await makeUser(t.ctx.database.db, "county", { username: "imp2", regionCode: "330127" });
+    const other = await loginAs(t, "imp2");
+    const job = (await upload(chunan, await workbook([]))).json<ImportJob>();
+    expect((await other.get(`/api/imports/jobs/${job.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("export as filtered", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp("pglite");
+  });
+  afterAll(() => t.close());
+
+  it("exports exactly the rows the list shows for the same filters, in the user's scope, phones masked", async () => {
+    const { db } = t.ctx.database;
+    for (let i = 0; i < 3; i++) await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127", name: `导出淳安${i}有限公司` });
+    await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127", name: "其他淳安有限公司" });
+    await makeEnterprise(db, t.ctx.cipher, { countyCode: "330723", name: "导出武义有限公司" });
+    await makeUser(db, "county", { username: "exp", regionCode: "330127" });
+    const a = await loginAs(t, "exp");
+    const res = await a.get(`/api/enterprises/export?q=${encodeURIComponent("导出")}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const sheet = await readXlsxRows(res.rawPayload);
+    expect(sheet.rows.map((r) => r.cells["企业名称"]).sort()).toEqual(["导出淳安0有限公司", "导出淳安1有限公司", "导出淳安2有限公司"]);
+    expect(sheet.rows[0]?.cells["联系电话(脱敏)"]).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    const list = (await a.get(`/api/enterprises?q=${encodeURIComponent("导出")}&pageSize=1`)).json<{ total: number }>();
+    expect(list.total).toBe(sheet.rows.length);
+  });
+
+  it("exports experts, problems, demand lists and the audit trail the same way", async () => {
+    const { db } = t.ctx.database;
+    await makeUser(db, "province", { username: "expall" });
+    const expert = await makeExpert(db, t.ctx.cipher, { name: "导出专家" });
+    const firm = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
+    await makeServiceSession(db, { enterpriseIds: [firm.id], expertIds: [expert.id] });
+    const p = await loginAs(t, "expall");
+    for (const [url, list] of [
+      ["/api/experts/export", "/api/experts"],
+      ["/api/problems/export?open=true", "/api/problems?open=true"],
+      ["/api/demand-lists/export", "/api/demand-lists"],
+      ["/api/audit/export?action=auth.login", "/api/audit?action=auth.login"],
+      ["/api/service-sessions/export", "/api/service-sessions"],
+      ["/api/agreements/export", "/api/agreements"],
+      ["/api/trainings/export", "/api/trainings"],
+    ] as const) {
+      const res = await p.get(url);
+      expect(res.statusCode, url).toBe(200);
+      const sheet = await readXlsxRows(res.rawPayload);
+      expect(sheet.rows.length, url).toBe((await p.get(list)).json<{ total: number }>().total);
+      if (url.startsWith("/api/experts")) expect(sheet.rows.map((r) => r.cells["姓名"])).toContain("导出专家");
+      if (url.startsWith("/api/service-sessions")) expect(sheet.rows[0]?.cells["劳模工匠"]).toBe("导出专家");
+    }
+    const audit = await readXlsxRows((await p.get("/api/audit/export?action=auth.login")).rawPayload);
+    expect(audit.rows.some((r) => r.cells["用户"] === "expall")).toBe(true);
+    const county = await loginAs(t, "exp");
+    expect((await county.get("/api/audit/export")).statusCode).toBe(403);
+  });
+});
+
+describe.each(testDatabaseKinds)("bulk import of experts and demand lists on %s", (kind) => {
+  let t: TestApp;
+  let chunan: Agent;
+  async function run(kindPath: "experts" | "demandLists", header: string[], rows: string[][]): Promise<ImportJob> {
+    const res = await t.app.inject({
+      method: "POST",
+      url: `/api/imports/${kindPath}`,
+      headers: { cookie: `${sessionCookie}=${chunan.cookie}`, [csrfHeader]: chunan.info.csrfToken, "content-type": "application/octet-stream" },
+      payload: await workbook(rows, header),
+    });
+    let job = res.json<ImportJob>();
+    for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await chunan.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+    }
+    return job;
+  }
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    await makeUser(t.ctx.database.db, "county", { username: "imp3", regionCode: "330127" });
+    chunan = await loginAs(t, "imp3");
+  });
+  afterAll(() => t.close());
+
+  const expertHeader = ["姓名", "身份证号", "手机号", "工作单位", "所在县(市、区)", "职业技能等级", "工种", "荣誉", "同时承担难题上限"];
+
+  it("imports experts with trades and honours read from their Chinese labels", async () => {
+    const job = await run("experts", expertHeader, [
+      ["方建国", "11010519491231002X", "13812345678", "淳安某机械有限公司", "淳安县", "高级技师", "焊工、电工", "浙江工匠/省级/2022/浙江省总工会；全国五一劳动奖章/国家级/2019/中华全国总工会", "4"],
+      ["叶晓青", "", "13912345678", "淳安某电力有限公司", "330127", "技师(二级)", "电工", "", ""],
+    ]);
+    expect(job, JSON.stringify(job.errors)).toMatchObject({ status: "done", imported: 2 });
+    const list = (await chunan.get(`/api/experts?q=${encodeURIComponent("方建国")}`)).json<{ items: { trades: string[]; honours: { title: string }[]; skillLevel: string; maxOpenProblems: number; residentIdMasked: string | null }[] }>();
+    expect(list.items[0]).toMatchObject({ trades: ["6-18-02-04", "6-31-01-03"], skillLevel: "seniorTechnician", maxOpenProblems: 4, residentIdMasked: "110105********002X" });
+    expect(list.items[0]?.honours.map((h) => h.title)).toEqual(["zhejiangCraftsman", "nationalMayDayMedal"]);
+  });
+
+  it("names each bad expert cell and imports none", async () => {
+    const job = await run("experts", expertHeader, [
+      ["王好人", "", "13812340000", "淳安某公司", "淳安县", "技师", "焊工", "", ""],
+      ["李错", "11010519491231002Y", "1381234", "淳安某公司", "武义县", "大师", "厨师", "浙江工匠/宇宙级/2022/某", ""],
+    ]);
+    expect(job.status).toBe("failed");
+    expect(job.errors.filter((e) => e.row === 3).map((e) => e.column).sort()).toEqual(["手机号", "职业技能等级", "工种", "荣誉", "身份证号"].sort());
+    expect((await chunan.get(`/api/experts?q=${encodeURIComponent("王好人")}`)).json<{ total: number }>().total).toBe(0);
+  });
+
+  it("groups demand rows by enterprise into demand lists and refuses enterprises out of reach", async () => {
+    const { db } = t.ctx.database;
+    const a = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
+    const b = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
+    const far = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330723" });
+    const header = ["企业统一社会信用代码", "类型", "难题标题或培训主题", "难题描述", "工种", "紧急程度", "培训人数"];
+    const bad = await run("demandLists", header, [
+      [a.uscc, "难题", "不锈钢管道焊缝气孔缺陷", "焊后探伤发现气孔，返修率高", "焊工", "紧急", ""],
+      [far.uscc, "难题", "配电柜频繁跳闸问题", "车间配电柜每周跳闸数次", "电工", "", ""],
+      [a.uscc, "其他", "x", "", "", "", ""],
+    ]);
+    expect(bad.errors.map((e) => `${e.row} ${e.column}`)).toEqual(["3 企业统一社会信用代码", "4 类型"]);
+    const good = await run("demandLists", header, [
+      [a.uscc, "难题", "不锈钢管道焊缝气孔缺陷", "焊后探伤发现气孔，返修率高", "焊工", "紧急", ""],
+      [a.uscc, "培训需求", "焊接缺陷预防实操", "", "", "", "30"],
+      [b.uscc, "难题", "配电柜频繁跳闸问题", "车间配电柜每周跳闸数次", "电工", "", ""],
+    ]);
+    expect(good).toMatchObject({ status: "done", imported: 3 });
+    const lists = (await chunan.get("/api/demand-lists?pageSize=50")).json<{ total: number }>();
+    expect(lists.total).toBe(2);
+    const problemsOfA = (await chunan.get(`/api/problems?enterpriseId=${a.id}`)).json<{ items: { status: string; urgency: string }[] }>();
+    expect(problemsOfA.items).toEqual([expect.objectContaining({ status: "submitted", urgency: "high" })]);
+  });
+});

@@ -1,0 +1,168 @@
+import type { DemandList, DemandListDetail, DemandListInput, DemandListQuery } from "@jiangxin/domain";
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { scopeCondition } from "../../../platform/access";
+import type { Actor } from "../../../platform/actor";
+import { users } from "../../../platform/auth/tables";
+import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
+import type { AppContext } from "../../../platform/context";
+import type { Db } from "../../../platform/db/database";
+import { AppError, notFound } from "../../../platform/errors";
+import { enterprises } from "../../../masterData/enterprises/tables";
+import { problemsOfDemandList, toProblem } from "./queries";
+import { demandListScope, problemScope } from "./problemScope";
+import { recordProblemEvent } from "./recordProblemEvent";
+import { demandLists, problems, trainingNeeds } from "./tables";
+
+/** The counters a list row shows, computed in the same query so a page costs one round trip. */
+const demandListColumns = {
+  list: demandLists,
+  enterpriseName: enterprises.name,
+  submittedByName: users.displayName,
+  problemCount: sql<number>`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id})::int`,
+  solvedCount: sql<number>`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} = 'solved')::int`,
+  trainingNeedCount: sql<number>`(select count(*) from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id})::int`,
+  trainingWorkers: sql<number>`(select coalesce(sum(${trainingNeeds.workers}), 0) from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id})::int`,
+};
+
+type DemandListRow = {
+  list: typeof demandLists.$inferSelect;
+  enterpriseName: string;
+  submittedByName: string | null;
+  problemCount: number;
+  solvedCount: number;
+  trainingNeedCount: number;
+  trainingWorkers: number;
+};
+
+function selectDemandLists(db: Db) {
+  return db
+    .select(demandListColumns)
+    .from(demandLists)
+    .innerJoin(enterprises, eq(enterprises.id, demandLists.enterpriseId))
+    .leftJoin(users, eq(users.id, demandLists.submittedBy));
+}
+
+function toDemandList(row: DemandListRow, ctx: AppContext): DemandList {
+  const l = row.list;
+  return {
+    id: l.id,
+    enterpriseId: l.enterpriseId,
+    enterpriseName: row.enterpriseName,
+    countyCode: l.countyCode,
+    countyName: ctx.regions.get(l.countyCode)?.name ?? l.countyCode,
+    source: l.source,
+    submittedByName: row.submittedByName,
+    note: l.note,
+    submittedAt: l.submittedAt.toISOString(),
+    problemCount: row.problemCount,
+    solvedCount: row.solvedCount,
+    trainingNeedCount: row.trainingNeedCount,
+    trainingWorkers: row.trainingWorkers,
+  };
+}
+
+export async function listDemandListsForActor(ctx: AppContext, actor: Actor, query: DemandListQuery) {
+  const conditions: SQL[] = [demandListScope(actor)];
+  if (query.regionCode) {
+    if (!ctx.regions.get(query.regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    conditions.push(inArray(demandLists.countyCode, ctx.regions.countiesUnder(query.regionCode)));
+  }
+  if (query.enterpriseId) conditions.push(eq(demandLists.enterpriseId, query.enterpriseId));
+  const where = and(...conditions);
+  const { db } = ctx.database;
+  const [rows, [totalRow]] = await Promise.all([
+    selectDemandLists(db)
+      .where(where)
+      .orderBy(desc(demandLists.submittedAt), desc(demandLists.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: count() }).from(demandLists).where(where),
+  ]);
+  return { items: rows.map((r) => toDemandList(r, ctx)), total: totalRow?.total ?? 0, page: query.page, pageSize: query.pageSize };
+}
+
+async function detailOf(ctx: AppContext, db: Db, actor: Actor, id: string): Promise<DemandListDetail> {
+  const [row] = await selectDemandLists(db).where(and(demandListScope(actor), eq(demandLists.id, id)));
+  if (!row) throw notFound("需求清单");
+  const [problemRows, needs] = await Promise.all([
+    problemsOfDemandList(db, problemScope(actor), id),
+    db.select().from(trainingNeeds).where(eq(trainingNeeds.demandListId, id)).orderBy(trainingNeeds.topic),
+  ]);
+  return {
+    ...toDemandList(row, ctx),
+    problems: problemRows.map((p) => toProblem(p, ctx.regions)),
+    trainingNeeds: needs.map((n) => ({ id: n.id, topic: n.topic, workers: n.workers, status: n.status })),
+  };
+}
+
+export function getDemandListForActor(ctx: AppContext, actor: Actor, id: string): Promise<DemandListDetail> {
+  return detailOf(ctx, ctx.database.db, actor, id);
+}
+
+/**
+ * An enterprise submits for itself; staff enter a list for an enterprise in their region. Either
+ * way the enterprise must be one the actor may see (else 404, as for any out-of-scope record).
+ */
+/**
+ * Saves one demand list, its problems (each with its first timeline event) and training needs, with the
+ * audit row, inside the caller's transaction (a bulk import saves many in one). 404 for an enterprise out of reach.
+ */
+export async function insertDemandList(tx: Db, ctx: AppContext, actor: Actor, input: DemandListInput): Promise<string> {
+  const enterpriseScope = scopeCondition(actor, { county: enterprises.countyCode, enterprise: enterprises.id });
+  const now = ctx.now();
+  const [enterprise] = await tx
+    .select({ id: enterprises.id, countyCode: enterprises.countyCode, name: enterprises.name })
+    .from(enterprises)
+    .where(and(enterpriseScope, eq(enterprises.id, input.enterpriseId)));
+  if (!enterprise) throw notFound("企业");
+  const [list] = await tx
+    .insert(demandLists)
+    .values({
+      enterpriseId: enterprise.id,
+      countyCode: enterprise.countyCode,
+      submittedBy: actor.userId,
+      source: actor.role === "enterprise" ? "enterprise" : "union",
+      note: input.note || null,
+      submittedAt: now,
+    })
+    .returning({ id: demandLists.id });
+  if (!list) throw new Error("insert returned no row");
+  if (input.problems.length > 0) {
+    const created = await tx
+      .insert(problems)
+      .values(
+        input.problems.map((p) => ({
+          enterpriseId: enterprise.id,
+          countyCode: enterprise.countyCode,
+          demandListId: list.id,
+          title: p.title,
+          description: p.description,
+          trade: p.trade,
+          urgency: p.urgency,
+          teamSize: p.teamSize,
+          status: "submitted",
+          statusChangedAt: now,
+          createdAt: now,
+        })),
+      )
+      .returning({ id: problems.id });
+    for (const p of created) await recordProblemEvent(tx, actor, { problemId: p.id, at: now, from: null, to: "submitted" });
+  }
+  if (input.trainingNeeds.length > 0) {
+    await tx
+      .insert(trainingNeeds)
+      .values(input.trainingNeeds.map((n) => ({ demandListId: list.id, enterpriseId: enterprise.id, countyCode: enterprise.countyCode, topic: n.topic, workers: n.workers })));
+  }
+  await writeAudit(tx, auditActorOf(actor), {
+    action: "demandList.submit",
+    objectType: "demandList",
+    objectId: list.id,
+    detail: { enterpriseId: enterprise.id, enterpriseName: enterprise.name, problems: input.problems.length, trainingNeeds: input.trainingNeeds.length },
+  });
+  return list.id;
+}
+
+export async function submitDemandList(ctx: AppContext, actor: Actor, input: DemandListInput): Promise<DemandListDetail> {
+  const listId = await ctx.database.db.transaction((tx) => insertDemandList(tx, ctx, actor, input));
+  return getDemandListForActor(ctx, actor, listId);
+}

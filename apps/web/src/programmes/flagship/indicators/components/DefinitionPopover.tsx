@@ -1,0 +1,20 @@
+import { QuestionCircleOutlined } from "@ant-design/icons";
+import { Button, Popover, Typography } from "antd";
+import { useIsMobile } from "../../../../app/useIsMobile";
+
+/** The "口径" link on a card: how the figure is counted, so a reader can check it against the records. */
+export function DefinitionPopover({ title, definition }: { title: string; definition: string }) {
+  // Two cards share a phone's width, so there the link is just its icon.
+  const compact = useIsMobile();
+  return (
+    <Popover
+      title={`${title}·统计口径`}
+      trigger="click"
+      content={<Typography.Paragraph style={{ maxWidth: 300, margin: 0 }}>{definition}</Typography.Paragraph>}
+    >
+      <Button type="link" size="small" icon={<QuestionCircleOutlined />} style={{ padding: 0, height: "auto" }} aria-label={`${title}的统计口径`}>
+        {compact ? null : "口径"}
+      </Button>
+    </Popover>
+  );
+}

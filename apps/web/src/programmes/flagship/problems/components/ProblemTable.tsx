@@ -1,0 +1,110 @@
+import { trades, urgencyLabels, type Problem } from "@jiangxin/domain";
+import { Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import dayjs from "dayjs";
+import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+import { useIsMobile } from "../../../../app/useIsMobile";
+import { urgencyColors } from "../problemLabels";
+import { ProblemStatusTag } from "./ProblemStatusTag";
+
+type Row = Problem & { idleDays?: number; lastActivityAt?: string };
+
+interface ProblemTableProps {
+  items: Row[];
+  loading: boolean;
+  pagination: TablePaginationConfig | false;
+  empty: ReactNode;
+  /** The overdue list shows how long each has been idle and when anyone last moved it or noted progress. */
+  showIdle?: boolean;
+  /** Inside a demand list the enterprise is the list's own and is left out. */
+  hideEnterprise?: boolean;
+}
+
+export function ProblemTable({ items, loading, pagination, empty, showIdle = false, hideEnterprise = false }: ProblemTableProps) {
+  const isMobile = useIsMobile();
+  const columns: TableColumnsType<Row> = [
+    {
+      title: "难题",
+      key: "title",
+      width: isMobile ? 170 : 240,
+      render: (_, p) => (
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/problems/${p.id}`}>{p.title}</Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {p.code}
+            {isMobile && !hideEnterprise ? ` · ${p.enterpriseName}` : ""}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "状态", key: "status", width: 104, render: (_, p) => <ProblemStatusTag status={p.status} /> },
+    ...(showIdle
+      ? [
+          {
+            title: "停滞",
+            key: "idle",
+            width: isMobile ? 84 : 72,
+            render: (_: unknown, p: Row) => (
+              <>
+                <Typography.Text type="danger" className="jx-nowrap">
+                  {p.idleDays ?? 0} 天
+                </Typography.Text>
+                {/* On a phone the 最近动态 column is hidden: its date goes under the days. */}
+                {isMobile && p.lastActivityAt ? (
+                  <Typography.Text type="secondary" className="jx-nowrap" style={{ display: "block", fontSize: 12 }}>
+                    {dayjs(p.lastActivityAt).format("YY-MM-DD")}
+                  </Typography.Text>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            title: "最近动态",
+            key: "lastActivity",
+            width: 140,
+            responsive: ["md" as const],
+            render: (_: unknown, p: Row) => <span className="jx-nowrap">{p.lastActivityAt ? dayjs(p.lastActivityAt).format("YYYY-MM-DD HH:mm") : "—"}</span>,
+          },
+        ]
+      : []),
+    // With the idle and 最近动态 columns the firm gives up 20 px so the row fits 1366 px without scrolling.
+    ...(hideEnterprise
+      ? []
+      : [{ title: "企业", dataIndex: "enterpriseName", key: "enterprise", width: showIdle ? 160 : 180, responsive: ["md" as const], ellipsis: true }]),
+    { title: "县区", dataIndex: "countyName", key: "county", width: 90, responsive: ["md"] },
+    { title: "工种", key: "trade", width: 110, responsive: ["lg"], render: (_, p) => trades[p.trade] },
+    {
+      title: "紧急程度",
+      key: "urgency",
+      width: 84,
+      responsive: ["md"],
+      render: (_, p) => <Tag color={urgencyColors[p.urgency]}>{urgencyLabels[p.urgency]}</Tag>,
+    },
+    { title: "负责专家", key: "owner", width: 96, responsive: ["md"], render: (_, p) => p.ownerExpertName ?? <Typography.Text type="secondary">未指派</Typography.Text> },
+    // On the overdue list 最近动态 says more (a status change is one kind of activity) and the table fits 1366 px.
+    ...(showIdle
+      ? []
+      : [
+          {
+            title: "状态更新",
+            key: "changed",
+            width: 110,
+            responsive: ["md" as const],
+            render: (_: unknown, p: Row) => <span className="jx-nowrap">{dayjs(p.statusChangedAt).format("YYYY-MM-DD")}</span>,
+          },
+        ]),
+  ];
+
+  return (
+    <Table<Row>
+      rowKey="id"
+      size={isMobile ? "small" : "middle"}
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      pagination={pagination}
+      scroll={{ x: isMobile ? undefined : 1000 }}
+      locale={{ emptyText: empty }}
+    />
+  );
+}

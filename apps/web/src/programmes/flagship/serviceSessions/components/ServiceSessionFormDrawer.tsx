@@ -1,0 +1,140 @@
+import { serviceSessionInputSchema, type RegionNode, type ServiceSession, type ServiceSessionInput } from "@jiangxin/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import { useEffect, useState } from "react";
+import { formErrorOf } from "../../../../app/applyFieldErrors";
+import { parseFormInput } from "../../../../app/parseFormInput";
+import { DrawerFooter } from "../../../../app/components/DrawerFooter";
+import { useIsMobile } from "../../../../app/useIsMobile";
+import { zodRule } from "../../../../app/zodRule";
+import { CountyPicker } from "../../../../masterData/regions/components/CountyPicker";
+import { createServiceSession } from "../api";
+import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
+import { CampaignPicker } from "./CampaignPicker";
+import { EnterprisePicker } from "./EnterprisePicker";
+import { ExpertPicker } from "./ExpertPicker";
+
+const shape = serviceSessionInputSchema.shape;
+const fieldNames = Object.keys(shape);
+
+type FormValues = Omit<ServiceSessionInput, "date"> & { date?: Dayjs };
+
+interface ServiceSessionFormDrawerProps {
+  open: boolean;
+  /** The user's region: only its counties are offered (the server refuses others anyway). */
+  scope: RegionNode | null;
+  onClose: () => void;
+  onCreated: (session: ServiceSession) => void;
+}
+
+export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: ServiceSessionFormDrawerProps) {
+  const [form] = Form.useForm<FormValues>();
+  const isMobile = useIsMobile();
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [expertNames, setExpertNames] = useState<Record<string, string>>({});
+  const countyCode = Form.useWatch("countyCode", form);
+  const expertIds = Form.useWatch("expertIds", form);
+
+  useEffect(() => {
+    if (scope?.level === "county" && !form.getFieldValue("countyCode")) form.setFieldValue("countyCode", scope.code);
+  }, [scope, form]);
+
+  // The leader must be one of the team; drop a leader taken off the team.
+  useEffect(() => {
+    const leader = form.getFieldValue("leaderExpertId") as string | undefined;
+    if (leader && !(expertIds ?? []).includes(leader)) form.setFieldValue("leaderExpertId", undefined);
+  }, [expertIds, form]);
+
+  const mutation = useMutation({
+    mutationFn: createServiceSession,
+    onSuccess: async (session) => {
+      await queryClient.invalidateQueries({ queryKey: serviceSessionQueryKeys.all });
+      form.resetFields();
+      if (scope?.level === "county") form.setFieldValue("countyCode", scope.code);
+      onCreated(session);
+    },
+    onError: (error) => {
+      setFormError(formErrorOf(form, error, fieldNames));
+    },
+  });
+
+  function submit(values: FormValues) {
+    const input = parseFormInput(
+      form,
+      serviceSessionInputSchema,
+      {
+        ...values,
+        date: values.date?.format("YYYY-MM-DD"),
+        note: values.note?.trim() || undefined,
+        leaderExpertId: values.leaderExpertId || undefined,
+        campaignId: values.campaignId || undefined,
+      },
+      fieldNames,
+      setFormError,
+    );
+    if (input) mutation.mutate(input);
+  }
+
+  return (
+    <Drawer
+      title="安排服务场次"
+      open={open}
+      onClose={onClose}
+      size={isMobile ? "100%" : 640}
+      forceRender
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
+    >
+      <Form<FormValues> form={form} layout="vertical" disabled={mutation.isPending} initialValues={{ date: dayjs() }} onFinish={submit} onValuesChange={() => setFormError(null)}>
+        <Row gutter={16}>
+          <Col xs={24}>
+            <Form.Item label="场次名称" name="title" required rules={[zodRule(shape.title, "请填写场次名称")]}>
+              <Input maxLength={80} placeholder="如：劳模工匠进山区助企服务" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="服务日期" name="date" required rules={[{ required: true, message: "请选择服务日期" }]}>
+              <DatePicker style={{ width: "100%" }} inputReadOnly={isMobile} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="服务县(市、区)" name="countyCode" required rules={[zodRule(shape.countyCode, "请选择县(市、区)")]}>
+              <CountyPicker scope={scope} onChange={() => form.setFieldValue("enterpriseIds", [])} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label="服务企业" name="enterpriseIds" required rules={[zodRule(shape.enterpriseIds, "至少选择一家服务企业")]}>
+              <EnterprisePicker countyCode={countyCode} multiple />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label="专家团队" name="expertIds" required rules={[zodRule(shape.expertIds, "至少选择一位专家")]} extra="每位专家在一个场次中只计一次">
+              <ExpertPicker onNamesChange={setExpertNames} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="带队专家" name="leaderExpertId">
+              <Select
+                allowClear
+                placeholder={(expertIds ?? []).length > 0 ? "从团队中选择" : "请先选择专家团队"}
+                options={(expertIds ?? []).map((id) => ({ value: id, label: expertNames[id] || "已选专家" }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="专项行动" name="campaignId">
+              <CampaignPicker />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item label="备注" name="note" rules={[zodRule(shape.note)]}>
+              <Input.TextArea rows={3} maxLength={1000} showCount />
+            </Form.Item>
+          </Col>
+        </Row>
+        {formError ? <Alert type="error" showIcon title={formError} role="alert" /> : null}
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,101 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { App, Button, Card, Flex, Typography, type TableColumnsType, Space } from "antd";
+import { useState } from "react";
+import { Link } from "react-router-dom";
+import { ListCard } from "../../../../app/components/ListCard";
+import { ListTable } from "../../../../app/components/ListTable";
+import { PageHeader } from "../../../../app/components/PageHeader";
+import { ListSearchInput } from "../../../../app/components/ListSearchInput";
+import { useCan } from "../../../../app/session";
+import { DateRangeFilter } from "../../../../app/components/DateRangeFilter";
+import { useUrlListState } from "../../../../app/useUrlListState";
+import { RegionFilterSelect } from "../../../../masterData/regions/components/RegionFilterSelect";
+import { useRegionScope } from "../../../../masterData/regions/useRegionScope";
+import { listTrainings } from "../api";
+import { TrainingFormDrawer } from "../components/TrainingFormDrawer";
+import { trainingQueryKeys } from "../trainingQueryKeys";
+import { ExportButton } from "../../../../modules/imports/components/ExportButton";
+
+export function TrainingListPage() {
+  const { query, update } = useUrlListState(trainingListQuerySchema);
+  const can = useCan();
+  const { message } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const { scope } = useRegionScope();
+  const canWrite = can("training.write");
+  const list = useQuery({ queryKey: trainingQueryKeys.list(query), queryFn: ({ signal }) => listTrainings(query, signal), placeholderData: keepPreviousData });
+  const pageTrainees = (list.data?.items ?? []).reduce((sum, t) => sum + t.trainees, 0);
+
+  const columns: TableColumnsType<Training> = [
+    { title: "日期", dataIndex: "date", key: "date", width: 110 },
+    {
+      title: "培训主题",
+      key: "topic",
+      render: (_, t) => (
+        <div>
+          {t.topic}
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {t.enterpriseName ?? "面向全县"}
+            {t.sessionId ? (
+              <>
+                {" · "}
+                <Link to={`/service-sessions/${t.sessionId}`}>所属场次</Link>
+              </>
+            ) : null}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: "县(市、区)", dataIndex: "countyName", key: "county", width: 100, responsive: ["md"] },
+    { title: "授课专家", key: "trainers", width: 160, responsive: ["md"], render: (_, t) => t.trainers.map((x) => x.name).join("、") },
+    { title: "人次", dataIndex: "trainees", key: "trainees", width: 80, align: "right" },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="培训"
+        description="劳模工匠培训技术工人：每次培训的主题、授课专家与培训人次。"
+        extra={
+          <Space wrap>
+            <ExportButton url="/api/trainings/export" query={query} />
+            {canWrite ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                登记培训
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
+        <Flex gap={12} wrap>
+          <ListSearchInput value={query.q} placeholder="培训主题" width={260} onSearch={(q) => update({ q })} />
+          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
+          <DateRangeFilter from={query.from} to={query.to} onChange={update} />
+        </Flex>
+      </Card>
+      <ListCard
+        list={list}
+        paging={query}
+        onPageChange={update}
+        showTotal={(total) => `共 ${total} 次，本页 ${pageTrainees} 人次`}
+        emptyText="没有符合条件的培训"
+      >
+        {(table) => <ListTable<Training> {...table} columns={columns} />}
+      </ListCard>
+      {canWrite ? (
+        <TrainingFormDrawer
+          open={creating}
+          scope={scope}
+          onClose={() => setCreating(false)}
+          onCreated={(t) => {
+            setCreating(false);
+            void message.success(`已登记培训“${t.topic}”，${t.trainees}人次`);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

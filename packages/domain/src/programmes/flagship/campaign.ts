@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { priorityKindSchema, regionCodeSchema } from "../../region";
+
+export const campaignTargetsSchema = z.strictObject({
+  sessions: z.number().int().min(0).optional(),
+  trainees: z.number().int().min(0).optional(),
+  enterprises: z.number().int().min(0).optional(),
+  problemsSolved: z.number().int().min(0).optional(),
+});
+
+/** 专项行动: a named effort with targets for a year over a set of regions. */
+export const campaignInputSchema = z.strictObject({
+  name: z.string().trim().min(4, "行动名称至少4个字").max(80, "行动名称不超过80个字"),
+  year: z.number({ error: "请填写年度" }).int().min(2015, "年度不早于2015").max(2100, "年度不正确"),
+  /** Regions covered; empty with priorityOnly means "every priority county in that year". */
+  regionCodes: z.array(regionCodeSchema).max(200).default([]),
+  priorityOnly: z.boolean().default(false),
+  targets: campaignTargetsSchema,
+});
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+export const campaignProgressSchema = z.object({
+  sessions: z.number().int(),
+  trainees: z.number().int(),
+  enterprises: z.number().int(),
+  problemsSolved: z.number().int(),
+});
+export const campaignSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  year: z.number().int(),
+  regionCodes: z.array(z.string()),
+  priorityOnly: z.boolean(),
+  targets: campaignTargetsSchema,
+  progress: campaignProgressSchema,
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+/** GET /api/campaigns answers a plain array. */
+export const campaignListSchema = z.array(campaignSchema);
+
+/** 领先 / 落后: a region's weakest target against the year's pace. */
+export const campaignRegionStatuses = ["ahead", "behind"] as const;
+export type CampaignRegionStatus = (typeof campaignRegionStatuses)[number];
+export const campaignRegionStatusLabels: Record<CampaignRegionStatus, string> = { ahead: "领先", behind: "落后" };
+
+/** A county's even share of each target the campaign set (target ÷ the campaign's county count, not rounded). */
+export const campaignShareSchema = z.object({
+  sessions: z.number().optional(),
+  trainees: z.number().optional(),
+  enterprises: z.number().optional(),
+  problemsSolved: z.number().optional(),
+});
+
+export const campaignRegionRowSchema = z.object({
+  code: regionCodeSchema,
+  name: z.string(),
+  cityName: z.string().nullable(),
+  priority: z.array(priorityKindSchema),
+  /** The campaign's records in this county (same definitions as the campaign's progress). */
+  progress: campaignProgressSchema,
+  share: campaignShareSchema,
+  /** Done ÷ share for its weakest target (1 = its full share); null when the campaign set no targets. */
+  ratio: z.number().nullable(),
+  /** Null when there is nothing to compare: no targets, or a year not begun. */
+  status: z.enum(campaignRegionStatuses).nullable(),
+});
+export type CampaignRegionRow = z.infer<typeof campaignRegionRowSchema>;
+
+/** GET /api/campaigns/:id/regions: the campaign's counties the caller may see, behind first. */
+export const campaignRegionsSchema = z.object({
+  campaignId: z.string(),
+  year: z.number().int(),
+  /** Every county the campaign covers (also those outside the caller's region): the share's divisor. */
+  counties: z.number().int(),
+  /** Share of the campaign's year gone by (1 for a past year): where a county on track stands by now. */
+  pace: z.number(),
+  rows: z.array(campaignRegionRowSchema),
+});
+export type CampaignRegions = z.infer<typeof campaignRegionsSchema>;
