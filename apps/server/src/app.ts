@@ -4,20 +4,10 @@ import Fastify from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
-import { campaignRoutes } from "./programmes/flagship/campaigns/routes";
-import { importRoutes } from "./platform/imports/routes";
-import { indicatorRoutes } from "./programmes/flagship/indicators/routes";
-import { statsExportRoutes } from "./programmes/flagship/stats/statsExports";
-import { statsRoutes } from "./programmes/flagship/stats/routes";
-import { outcomeRoutes } from "./programmes/flagship/outcomes/routes";
-import { enterpriseRoutes } from "./masterData/enterprises/routes";
-import { problemRoutes } from "./programmes/flagship/problems/routes";
-import { expertRoutes } from "./masterData/experts/routes";
-import { planningRoutes } from "./programmes/flagship/planning/routes";
 import { regionRoutes } from "./platform/regions/routes";
-import { serviceSessionRoutes } from "./programmes/flagship/serviceSessions/routes";
-import { agreementRoutes } from "./programmes/flagship/agreements/routes";
-import { trainingRoutes } from "./programmes/flagship/trainings/routes";
+import { masterDataModules } from "./masterData/registry";
+import { importRoutes } from "./platform/imports/routes";
+import { programmes } from "./programmes/registry";
 import { registerApiDocs } from "./platform/apiDocs";
 import { registerAuthHook } from "./platform/auth/authHook";
 import type { AppContext, HttpApp } from "./platform/context";
@@ -60,20 +50,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   authRoutes(app, ctx);
   regionRoutes(app, ctx);
-  enterpriseRoutes(app, ctx);
-  serviceSessionRoutes(app, ctx);
-  agreementRoutes(app, ctx);
-  trainingRoutes(app, ctx);
-  problemRoutes(app, ctx);
-  expertRoutes(app, ctx);
-  planningRoutes(app, ctx);
   auditRoutes(app, ctx);
-  campaignRoutes(app, ctx);
-  indicatorRoutes(app, ctx);
-  statsRoutes(app, ctx);
-  statsExportRoutes(app, ctx);
-  outcomeRoutes(app, ctx);
-  importRoutes(app, ctx);
+  for (const m of masterDataModules) m.routes(app, ctx);
+  for (const p of programmes) p.routes(app, ctx);
+  importRoutes(app, ctx, Object.assign({}, ...[...masterDataModules, ...programmes].map((m) => m.imports ?? {})));
 
   const servesWeb = await registerWebApp(app, ctx.config.webDist);
   app.setNotFoundHandler((request, reply) => {

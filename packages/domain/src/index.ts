@@ -6,6 +6,7 @@ export * from "./errors";
 export * from "./industries";
 export * from "./paging";
 export * from "./permissions";
+export * from "./programmes";
 export * from "./region";
 export * from "./roles";
 export * from "./validators/mask";

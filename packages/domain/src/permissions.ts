@@ -1,10 +1,11 @@
+import { programmeDescriptors } from "./programmes";
 import type { Role } from "./roles";
 
 /**
- * Everything a route may require. A route declares exactly one of these (or "public"), and the
- * role table below is the single place that says who holds it. The web menu reads the same table.
+ * What the platform and the master data's routes may require. Each programme declares its own in
+ * its descriptor (packages/domain/src/programmes/<id>/permissions.ts); the table below joins them.
  */
-export const permissions = [
+export const platformPermissions = [
   "session.self", // read or end one's own login session, change one's own password
   "region.read",
   "enterprise.read",
@@ -15,45 +16,45 @@ export const permissions = [
   "expert.write",
   "expert.readPersonal",
   "expert.selfAvailability", // an expert pauses or resumes its own service (travel, illness); nothing else of its profile
-  "demand.submit", // submit an enterprise's demand list (the enterprise itself, or its union)
-  "problem.read",
-  "problem.move", // which moves, for whom, is the transition table's business (problemLifecycle.ts)
-  "problem.rate",
-  "serviceSession.read",
-  "serviceSession.write",
-  "serviceSession.onSite", // add problems found on site and record progress during a visit
-  "agreement.read",
-  "agreement.write",
-  "training.read",
-  "training.write",
-  "outcome.read",
-  "outcome.write",
-  "outcome.verify",
-  "campaign.read",
-  "campaign.write",
-  "campaign.plan", // compute and accept an expert assignment plan (专家调度规划); staff only
-  "indicators.read",
   "data.import",
 ] as const;
-export type Permission = (typeof permissions)[number];
+
+type ProgrammePermission = (typeof programmeDescriptors)[number]["permissions"][number];
+export type Permission = (typeof platformPermissions)[number] | ProgrammePermission;
 export type RoutePermission = Permission | "public";
 
-const staffCommon: Permission[] = [
+/** Every permission, the platform's first, then each programme's in registry order. */
+export const permissions: readonly Permission[] = [...platformPermissions, ...programmeDescriptors.flatMap((p) => p.permissions)];
+
+const platformStaff: Permission[] = [
   "session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
-  "expert.read", "expert.write", "expert.readPersonal", "demand.submit", "problem.read", "problem.move",
-  "serviceSession.read", "serviceSession.write", "serviceSession.onSite", "agreement.read", "agreement.write",
-  "training.read", "training.write", "outcome.read", "outcome.write", "outcome.verify", "campaign.read", "campaign.plan", "indicators.read", "data.import",
+  "expert.read", "expert.write", "expert.readPersonal", "data.import",
 ];
 
-export const rolePermissions: Record<Role, readonly Permission[]> = {
-  province: [...staffCommon, "audit.read", "campaign.write"],
-  city: [...staffCommon, "audit.read", "campaign.write"],
-  county: staffCommon,
-  enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal", "demand.submit", "problem.read", "problem.rate", "serviceSession.read", "agreement.read", "training.read", "outcome.read"],
-  expert: ["session.self", "region.read", "expert.read", "expert.selfAvailability", "problem.read", "problem.move", "serviceSession.read", "serviceSession.onSite", "agreement.read", "training.read", "outcome.read", "outcome.write"],
+const platformGrants: Record<Role, readonly Permission[]> = {
+  province: [...platformStaff, "audit.read"],
+  city: [...platformStaff, "audit.read"],
+  county: platformStaff,
+  enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal"],
+  expert: ["session.self", "region.read", "expert.read", "expert.selfAvailability"],
   worker: ["session.self", "region.read"],
 };
 
+function grantsOf(role: Role): readonly Permission[] {
+  const fromProgrammes = programmeDescriptors.flatMap((p) => (p.grants as Partial<Record<Role, readonly Permission[]>>)[role] ?? []);
+  return [...platformGrants[role], ...fromProgrammes];
+}
+
+/** Who holds what: the platform's grants joined with each programme's. The web menu reads it too. */
+export const rolePermissions: Record<Role, readonly Permission[]> = Object.fromEntries(
+  (Object.keys(platformGrants) as Role[]).map((role) => [role, grantsOf(role)]),
+) as Record<Role, readonly Permission[]>;
+
 export function roleHas(role: Role, permission: RoutePermission): boolean {
   return permission === "public" || rolePermissions[role].includes(permission);
+}
+
+/** The programme a permission belongs to, or undefined for the platform's own. */
+export function programmeOfPermission(permission: Permission): string | undefined {
+  return programmeDescriptors.find((p) => (p.permissions as readonly string[]).includes(permission))?.id;
 }

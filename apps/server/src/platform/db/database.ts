@@ -6,11 +6,11 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import path from "node:path";
 import pg from "pg";
-import * as schema from "./schema";
-
-export type Schema = typeof schema;
-/** Both drivers' databases (and their transactions) share this query-builder type. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * Both drivers' databases (and their transactions) share this query-builder type. No schema object is
+ * given to drizzle (the relational query API is not used), so the platform needs no module's tables.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type Database = {
   db: Db;
@@ -33,7 +33,7 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
     // Without this listener an idle client's error (e.g. the server restarting) would crash the process;
     // the pool drops the broken client and the next query gets a fresh connection.
     pool.on("error", (err) => log.error({ err }, "PostgreSQL pool client error"));
-    const db = drizzleNodePg(pool, { schema });
+    const db = drizzleNodePg(pool);
     try {
       await migrateNodePg(db, { migrationsFolder });
     } catch (err) {
@@ -43,7 +43,7 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
     return { db, kind: "postgres", close: () => pool.end() };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client);
   try {
     await migratePglite(db, { migrationsFolder });
   } catch (err) {

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../../fixtures/factories";
 import { makeExpert } from "../../fixtures/makeExpert";
 import { makeServiceSession } from "../../programmes/flagship/demo/makeServiceSession";
+import { eq } from "drizzle-orm";
+import { auditLog } from "../audit/tables";
 import { readXlsxRows } from "../xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
@@ -65,7 +67,7 @@ describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
     const job = await finished(chunan, file);
     expect(job).toMatchObject({ status: "done", total: 2, checked: 2, imported: 2, errors: [] });
     expect(await count("导入甲")).toBe(1);
-    const audit = (await t.ctx.database.db.query.auditLog.findMany({ where: (a, { eq }) => eq(a.action, "import.enterprises") }));
+    const audit = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "import.enterprises"));
     expect(audit).toHaveLength(1);
     expect(audit[0]?.detail).toEqual({ rows: 2 });
   });

@@ -4,24 +4,19 @@ import { actorOfRequest } from "../auth/authHook";
 import type { AppContext, HttpApp } from "../context";
 import { AppError } from "../errors";
 import { buildXlsx, sendXlsx } from "../xlsx";
-import { demandListImport } from "../../programmes/flagship/problems/demandListImport";
-import { enterpriseImport } from "../../masterData/enterprises/enterpriseImport";
-import { expertImport } from "../../masterData/experts/expertImport";
 import { getImportJob, startImport } from "./importJobs";
 import type { ImportSpec } from "./importSpec";
 
 const tags = ["批量导入 imports"];
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const specs: Record<ImportKind, ImportSpec<never>> = {
-  enterprises: enterpriseImport as ImportSpec<never>,
-  experts: expertImport as ImportSpec<never>,
-  demandLists: demandListImport as ImportSpec<never>,
-};
-
-const specOf = (kind: ImportKind): ImportSpec<never> => specs[kind];
-
-export function importRoutes(app: HttpApp, ctx: AppContext): void {
+/** The import routes for every kind a module registers (app.ts gathers them from the modules' surfaces). */
+export function importRoutes(app: HttpApp, ctx: AppContext, specs: Partial<Record<ImportKind, ImportSpec<never>>>): void {
+  const specOf = (kind: ImportKind): ImportSpec<never> => {
+    const spec = specs[kind];
+    if (!spec) throw new AppError("NOT_FOUND", "不支持的导入类型");
+    return spec;
+  };
   // The spreadsheet arrives as the raw body; 20 MB is roughly 100,000 rows.
   app.addContentTypeParser([xlsxType, "application/octet-stream"], { parseAs: "buffer", bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 

@@ -1,0 +1,6 @@
+import type { MasterDataModule } from "../platform/programme";
+import { enterprisesModule } from "./enterprises";
+import { expertsModule } from "./experts";
+
+/** The shared master data every programme reads (through each module's index.ts), registered once here. */
+export const masterDataModules: readonly MasterDataModule[] = [enterprisesModule, expertsModule];

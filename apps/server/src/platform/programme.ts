@@ -1,0 +1,43 @@
+import type { ImportKind, ProgrammeDescriptor } from "@jiangxin/domain";
+import type { AppContext, HttpApp } from "./context";
+import type { ImportSpec } from "./imports/importSpec";
+
+/** What one figure is asked for: a year (so far, when `before` is given) over some counties. */
+export type IndicatorQuery = {
+  year: number;
+  /** China date (YYYY-MM-DD): count only records before it (this year so far). */
+  before?: string;
+  /** County-level units to count; undefined = the whole province. */
+  counties: string[] | undefined;
+};
+
+/** Each of a programme's indicators (by key) counted per county-level unit; missing counties have none. */
+export type IndicatorCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/**
+ * A programme's public surface on the server (`programmes/<id>/index.ts` exports one). app.ts
+ * registers its routes, the dashboard and targets count its indicators, the demo loader calls `demo`.
+ */
+export type Programme = {
+  descriptor: ProgrammeDescriptor;
+  routes(app: HttpApp, ctx: AppContext): void;
+  /**
+   * Counts every indicator of `descriptor.indicators` from records, per county, in one call (a
+   * programme's figures usually share their scans). The caller has already cut `counties` to its scope.
+   */
+  countIndicators(ctx: AppContext, q: IndicatorQuery): Promise<IndicatorCounts>;
+  /** Its bulk imports (templates, /api/imports/<kind>), by the kind the web's import drawer names. */
+  imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
+  /** Loads the programme's demo records on an empty database (`npm start`); scale 1 = the article's year. */
+  demo?(ctx: AppContext, opts: { scale: number }): Promise<void>;
+};
+
+/**
+ * A master-data module's public surface as the app sees it (`masterData/<module>/index.ts`): its
+ * routes and imports. Its public functions for programmes are the other exports of the same index.
+ */
+export type MasterDataModule = {
+  id: string;
+  routes(app: HttpApp, ctx: AppContext): void;
+  imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
+};

@@ -1,0 +1,35 @@
+// 劳模工匠助企行's public surface: what app.ts registers and what the dashboard counts. Nothing outside
+// the flagship imports any other file of this folder.
+import { flagshipProgramme } from "@jiangxin/domain";
+import type { ImportSpec } from "../../platform/imports/importSpec";
+import type { Programme } from "../../platform/programme";
+import { agreementRoutes } from "./agreements/routes";
+import { campaignRoutes } from "./campaigns/routes";
+import { countFlagshipIndicators } from "./indicators/countFlagshipIndicators";
+import { indicatorRoutes } from "./indicators/routes";
+import { outcomeRoutes } from "./outcomes/routes";
+import { planningRoutes } from "./planning/routes";
+import { demandListImport } from "./problems/demandListImport";
+import { problemRoutes } from "./problems/routes";
+import { serviceSessionRoutes } from "./serviceSessions/routes";
+import { statsExportRoutes } from "./stats/statsExports";
+import { statsRoutes } from "./stats/routes";
+import { trainingRoutes } from "./trainings/routes";
+
+export const flagship: Programme = {
+  descriptor: flagshipProgramme,
+  routes(app, ctx) {
+    serviceSessionRoutes(app, ctx);
+    agreementRoutes(app, ctx);
+    trainingRoutes(app, ctx);
+    problemRoutes(app, ctx);
+    planningRoutes(app, ctx);
+    campaignRoutes(app, ctx);
+    indicatorRoutes(app, ctx);
+    statsRoutes(app, ctx);
+    statsExportRoutes(app, ctx);
+    outcomeRoutes(app, ctx);
+  },
+  countIndicators: countFlagshipIndicators,
+  imports: { demandLists: demandListImport as ImportSpec<never> },
+};

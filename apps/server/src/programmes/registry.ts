@@ -1,0 +1,9 @@
+import type { Programme } from "../platform/programme";
+import { flagship } from "./flagship";
+
+/**
+ * Every programme the server runs, in menu order: the one place a new programme is registered on the
+ * server (its descriptor also joins packages/domain/src/programmes/index.ts). app.ts, the dashboard,
+ * targets and the demo loader loop over this list.
+ */
+export const programmes: readonly Programme[] = [flagship];

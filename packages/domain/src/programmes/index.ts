@@ -1,0 +1,10 @@
+import { flagshipProgramme } from "./flagship/programme";
+
+/**
+ * Every programme, in menu order. Adding a programme adds its descriptor here (and its server and web
+ * folders register in apps/server/src/programmes/registry.ts and apps/web/src/programmes/registry.ts).
+ */
+export const programmeDescriptors = [flagshipProgramme] as const;
+export type ProgrammeId = (typeof programmeDescriptors)[number]["id"];
+export type { IndicatorInfo, ProgrammeDescriptor } from "./programmeDescriptor";
+export { flagshipProgramme } from "./flagship/programme";
