@@ -1,11 +1,12 @@
 import cookie from "@fastify/cookie";
-import type { ErrorBody, RoutePermission } from "@jiangxin/domain";
+import type { ErrorBody, ImportKind, RoutePermission } from "@jiangxin/domain";
 import Fastify from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
 import { regionRoutes } from "./platform/regions/routes";
 import { masterDataModules } from "./masterData/registry";
+import type { ImportSpec } from "./platform/imports/importSpec";
 import { importRoutes } from "./platform/imports/routes";
 import { programmes } from "./programmes/registry";
 import { registerApiDocs } from "./platform/apiDocs";
@@ -53,7 +54,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   auditRoutes(app, ctx);
   for (const m of masterDataModules) m.routes(app, ctx);
   for (const p of programmes) p.routes(app, ctx);
-  importRoutes(app, ctx, Object.assign({}, ...[...masterDataModules, ...programmes].map((m) => m.imports ?? {})));
+  const importSpecs: Partial<Record<ImportKind, ImportSpec<never>>> = {};
+  for (const m of [...masterDataModules, ...programmes]) Object.assign(importSpecs, m.imports);
+  importRoutes(app, ctx, importSpecs);
 
   const servesWeb = await registerWebApp(app, ctx.config.webDist);
   app.setNotFoundHandler((request, reply) => {
