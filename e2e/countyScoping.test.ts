@@ -51,7 +51,8 @@ describe("a county union user sees only its county", () => {
     // The bound region in the header's user menu ("县(市、区)总工会 · 淳安县"); waits, since the header renders after the session loads.
     await page.getByText(/总工会 · 淳安县$/).first().waitFor();
 
-    await page.getByRole("menuitem", { name: "企业" }).click();
+    await page.getByRole("menuitem", { name: "基础数据" }).click();
+    await page.getByRole("menuitem", { name: "企业", exact: true }).click();
     await page.waitForURL(/\/enterprises/);
     const rows = page.locator(".ant-table-tbody tr.ant-table-row");
     // The total only this list shows: the previous page's rows are gone by then.

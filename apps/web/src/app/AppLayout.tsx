@@ -20,7 +20,7 @@ export function AppLayout() {
   const title = findRoute(location.pathname)?.title;
 
   useEffect(() => {
-    document.title = title ? `${title} - 匠心` : "匠心 · 劳模工匠助企服务平台";
+    document.title = title ? `${title} - 匠心` : "浙江省总工会 · 匠心";
   }, [title]);
 
   return (
@@ -72,7 +72,7 @@ export function AppLayout() {
               </Typography.Text>
             </>
           ) : (
-            <Typography.Text type="secondary">浙江省总工会 · 劳模工匠助企服务平台</Typography.Text>
+            <Typography.Text type="secondary">浙江省总工会 · 匠心</Typography.Text>
           )}
           <div style={{ flex: 1 }} />
           <UserMenu compact={isMobile} />

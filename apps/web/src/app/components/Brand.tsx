@@ -44,7 +44,7 @@ export function Brand({ tone = "dark", size = "small" }: BrandProps) {
           }}
           type={tone === "light" ? "secondary" : undefined}
         >
-          劳模工匠助企服务平台
+          浙江省总工会
         </Typography.Text>
       </div>
     </Flex>

@@ -1,0 +1,57 @@
+import { ApartmentOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/icons";
+import { lazy } from "react";
+import type { AppRoute } from "../app/appRoute";
+
+const RegionsPage = lazy(() => import("./regions/pages/RegionsPage").then((m) => ({ default: m.RegionsPage })));
+const EnterpriseListPage = lazy(() =>
+  import("./enterprises/pages/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
+);
+const EnterpriseDetailPage = lazy(() =>
+  import("./enterprises/pages/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const ExpertListPage = lazy(() => import("./experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
+const ExpertDetailPage = lazy(() => import("./experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
+
+/** The shared master data's pages (基础数据), in menu order. */
+export const masterDataRoutes: readonly AppRoute[] = [
+  {
+    path: "/regions",
+    permission: "region.read",
+    title: "行政区划",
+    layout: "shell",
+    menu: { icon: <ApartmentOutlined />, summary: "浙江省市县区划，山区县、海岛县标识" },
+    Page: RegionsPage,
+  },
+  {
+    path: "/enterprises",
+    permission: "enterprise.read",
+    title: "企业",
+    layout: "shell",
+    menu: { icon: <ShopOutlined />, summary: "辖区内企业名录，登记与查询" },
+    Page: EnterpriseListPage,
+  },
+  {
+    path: "/enterprises/:id",
+    permission: "enterprise.read",
+    title: "企业详情",
+    layout: "shell",
+    menuParent: "/enterprises",
+    Page: EnterpriseDetailPage,
+  },
+  {
+    path: "/experts",
+    permission: "expert.read",
+    title: "专家库",
+    layout: "shell",
+    menu: { icon: <TrophyOutlined />, summary: "劳模工匠库：荣誉、技能等级、工种与在办任务" },
+    Page: ExpertListPage,
+  },
+  {
+    path: "/experts/:id",
+    permission: "expert.read",
+    title: "专家详情",
+    layout: "shell",
+    menuParent: "/experts",
+    Page: ExpertDetailPage,
+  },
+];

@@ -1,0 +1,22 @@
+import { ToolOutlined } from "@ant-design/icons";
+import { flagshipProgramme, rolePermissions, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
+import type { ReactNode } from "react";
+import type { AppRoute } from "../app/appRoute";
+import { flagshipRoutes } from "./flagship/routes";
+
+/** A programme as the web app sees it: the shared descriptor, its menu icon and its pages. */
+export interface WebProgramme {
+  descriptor: ProgrammeDescriptor;
+  icon: ReactNode;
+  routes: readonly AppRoute[];
+  /** Whether the role works in the programme (holds a permission that is not a plain read). */
+  isOwn(role: Role): boolean;
+}
+
+function webProgramme(descriptor: ProgrammeDescriptor, icon: ReactNode, routes: readonly AppRoute[]): WebProgramme {
+  const works = descriptor.permissions.filter((p) => !p.endsWith(".read"));
+  return { descriptor, icon, routes, isOwn: (role) => rolePermissions[role].some((p) => works.includes(p)) };
+}
+
+/** Every programme's pages, in menu order: the one place a programme's web folder is registered. */
+export const webProgrammes: readonly WebProgramme[] = [webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes)];
