@@ -14,6 +14,7 @@ import { registerAuthHook } from "./platform/auth/authHook";
 import type { AppContext, HttpApp } from "./platform/context";
 import { registerErrorHandler } from "./platform/errorHandler";
 import { registerWebApp } from "./platform/webApp";
+import { registerRateLimit } from "./platform/rateLimit";
 
 export type RouteEntry = { method: string; url: string; permission: RoutePermission | undefined };
 
@@ -45,6 +46,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
 
   await app.register(cookie);
+  await registerRateLimit(app);
   registerErrorHandler(app);
   await registerApiDocs(app);
   registerAuthHook(app, ctx);
