@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { checkResidentId, computeResidentIdCheckChar, residentIdSchema } from "./residentId";
+import { checkResidentId, computeResidentIdCheckChar, normaliseResidentId, residentIdSchema } from "./residentId";
 
 const today = new Date("2024-06-15T04:00:00Z");
 const digits = (count: number) =>
@@ -35,6 +35,11 @@ describe("checkResidentId", () => {
       value: { id: "11010519491231002X" },
     });
     expect(checkResidentId("11010519491231002x", today)).toMatchObject({ ok: true, value: { id: "11010519491231002X" } });
+  });
+
+  it("strips spaces inside the number too (typed in groups, full-width space included)", () => {
+    expect(checkResidentId("110105 1949　1231 002x", today)).toMatchObject({ ok: true, value: { id: "11010519491231002X" } });
+    expect(normaliseResidentId("１１０１０５１９４９１２３１００２Ｘ")).toBe("11010519491231002X");
   });
 
   it("derives sex from the parity of the sequence", () => {

@@ -32,11 +32,20 @@ function chinaDate(now: Date): string {
 }
 
 /**
+ * The one spelling an ID number is stored, hashed and compared in: NFKC folds full-width digits and
+ * Ｘ/ｘ to ASCII, every space (also the full-width one and those inside, "3301 2719…") goes, and a
+ * trailing x is upper-cased. Typed twice by different hands, the same number normalises the same.
+ */
+export function normaliseResidentId(input: string): string {
+  return input.normalize("NFKC").replace(/\s+/g, "").replace(/x$/, "X");
+}
+
+/**
  * Validates an 18-digit GB 11643-1999 resident ID and extracts birth date and sex.
  * Fifteen-digit IDs are refused: they carry no check digit and new records must use 18 digits.
  */
 export function checkResidentId(input: string, today: Date = new Date()): CheckResult<ResidentIdInfo> {
-  const id = input.normalize("NFKC").trim().replace(/x$/, "X");
+  const id = normaliseResidentId(input);
   if (id === "") return { ok: false, message: "请填写身份证号" };
   if (/^\d{15}$/.test(id)) return { ok: false, message: "不再受理15位身份证号，请填写18位号码" };
 
