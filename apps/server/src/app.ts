@@ -1,7 +1,7 @@
 import cookie from "@fastify/cookie";
 import type { ErrorBody, ImportKind, RoutePermission } from "@jiangxin/domain";
 import Fastify from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
 import { regionRoutes } from "./platform/regions/routes";
@@ -13,6 +13,7 @@ import { registerApiDocs } from "./platform/apiDocs";
 import { registerAuthHook } from "./platform/auth/authHook";
 import type { AppContext, HttpApp } from "./platform/context";
 import { registerErrorHandler } from "./platform/errorHandler";
+import { safeValidatorCompiler } from "./platform/safeValidatorCompiler";
 import { registerWebApp } from "./platform/webApp";
 import { registerRateLimit } from "./platform/rateLimit";
 
@@ -27,7 +28,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     // Client IPs from X-Forwarded-For only when configured behind a proxy; not by default.
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(safeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // text/plain bodies are the one kind a cross-site form can send without a preflight; the API takes JSON only.
   app.removeContentTypeParser("text/plain");

@@ -4,6 +4,7 @@ export * from "./auth";
 export * from "./enterprise";
 export * from "./errors";
 export * from "./industries";
+export * from "./inputSafety";
 export * from "./paging";
 export * from "./permissions";
 export * from "./programmes";
