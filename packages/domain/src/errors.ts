@@ -16,6 +16,12 @@ export const errorCodes = [
   "UNSUPPORTED_MEDIA_TYPE",
   "RATE_LIMITED",
   "INTERNAL",
+  /** The database cannot be reached for now; the answer carries Retry-After. */
+  "SERVICE_UNAVAILABLE",
+  /** An Idempotency-Key sent again with a different request. */
+  "IDEMPOTENCY_KEY_REUSED",
+  /** The write was saved, but reading its result back failed: the client must not submit it again. */
+  "SAVED",
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
@@ -25,5 +31,7 @@ export const errorBodySchema = z.object({
   code: errorCodeSchema,
   message: z.string(),
   fields: z.record(z.string(), z.string()).optional(),
+  /** A 409 for a record that already exists names it, when the caller may see it (a duplicate person). */
+  existingId: z.string().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

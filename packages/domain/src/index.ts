@@ -22,6 +22,8 @@ export * from "./expert";
 export * from "./programmes/flagship/indicators";
 export * from "./programmes/flagship/outcome";
 export * from "./people";
+export * from "./person";
+export * from "./publicArea";
 export * from "./programmes/flagship/problemLifecycle";
 export * from "./programmes/flagship/serviceSession";
 export * from "./programmes/flagship/training";

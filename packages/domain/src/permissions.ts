@@ -16,6 +16,11 @@ export const platformPermissions = [
   "expert.write",
   "expert.readPersonal",
   "expert.selfAvailability", // an expert pauses or resumes its own service (travel, illness); nothing else of its profile
+  "person.read", // 职工: lists and details, ID and phone masked
+  "person.write", // enter, edit and import people
+  "person.readPersonal", // a person's full ID number or phone; every read is logged
+  "membership.decide", // confirm or decline a request to join a union, end a membership
+  "me.self", // a worker's own record, memberships and requests (我的)
   "data.import",
 ] as const;
 
@@ -29,6 +34,7 @@ export const permissions: readonly Permission[] = [...platformPermissions, ...pr
 const platformStaff: Permission[] = [
   "session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "data.import",
+  "person.read", "person.write", "person.readPersonal", "membership.decide",
 ];
 
 const platformGrants: Record<Role, readonly Permission[]> = {
@@ -37,7 +43,7 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   county: platformStaff,
   enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal"],
   expert: ["session.self", "region.read", "expert.read", "expert.selfAvailability"],
-  worker: ["session.self", "region.read"],
+  worker: ["session.self", "me.self", "region.read"],
 };
 
 function grantsOf(role: Role): readonly Permission[] {

@@ -1,7 +1,11 @@
 import type { ErrorBody } from "@jiangxin/domain";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { isDatabaseUnavailable } from "./db/isDatabaseUnavailable";
 import { AppError, errorStatus } from "./errors";
+
+/** Seconds a client is asked to wait before retrying while the database is unreachable. */
+export const databaseRetryAfterSeconds = 5;
 
 type ValidationIssue = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
 
@@ -48,7 +52,12 @@ function fastifyErrorToBody(error: FastifyError): { status: number; body: ErrorB
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      const body: ErrorBody = { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+      const body: ErrorBody = {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+        ...(error.existingId ? { existingId: error.existingId } : {}),
+      };
       return reply.status(errorStatus[error.code]).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -57,6 +66,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const first = Object.values(fields)[0] ?? "格式不正确";
       const body: ErrorBody = { code: "VALIDATION_FAILED", message: `${part}有误：${first}`, fields };
       return reply.status(400).send(body);
+    }
+    if (request.writes?.committed) {
+      // The change is saved; only what came after COMMIT failed (typically reading the result back). A 5xx
+      // would invite the user to submit again and save it twice, so the answer says it is saved.
+      request.log.error({ err: error }, "error after a committed write");
+      const body: ErrorBody = { code: "SAVED", message: "已保存，但暂时无法显示保存结果；请稍后刷新查看，不要重复提交" };
+      return reply.status(errorStatus.SAVED).send(body);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      const body: ErrorBody = { code: "SERVICE_UNAVAILABLE", message: "数据库暂时不可用，请稍后重试" };
+      return reply.status(errorStatus.SERVICE_UNAVAILABLE).header("retry-after", String(databaseRetryAfterSeconds)).send(body);
     }
     const mapped = fastifyErrorToBody(error);
     if (mapped) return reply.status(mapped.status).send(mapped.body);

@@ -6,6 +6,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The record a CONFLICT is about, when the caller may see it. */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = "AppError";
@@ -27,6 +29,10 @@ export const errorStatus: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  // 2xx: the write is saved (see errorHandler); the body says its result could not be read back.
+  SAVED: 202,
 };
 
 export const notFound = (what = "记录") => new AppError("NOT_FOUND", `${what}不存在或无权查看`);
