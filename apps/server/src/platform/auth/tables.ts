@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { enterprises } from "../../masterData/enterprises/tables";
+import { unions } from "../../masterData/unions/tables";
 import { regions } from "../regions/tables";
 
 export const users = pgTable("users", {
@@ -10,6 +11,8 @@ export const users = pgTable("users", {
   role: text("role", { enum: ["province", "city", "county", "enterprise", "expert", "worker"] }).notNull(),
   regionCode: text("region_code").references(() => regions.code),
   enterpriseId: uuid("enterprise_id").references(() => enterprises.id),
+  /** The grassroots union a `union` account works for; its scope is that union and the unions below it. */
+  unionId: uuid("union_id").references(() => unions.id),
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: boolean("must_change_password").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),

@@ -1,0 +1,9 @@
+// Union organisations' public surface (工会组织, master data shared by every programme).
+//
+// For other modules: lookups over the tree, the proposal people/membership uses, and the tables
+// themselves: people's memberships (and users.union_id) need a foreign key to `unions`, and a
+// programme counting by union joins `unions`/`unionEnterprises` read-only. Nothing outside this
+// folder writes them.
+export { unionEnterprises, unions } from "./tables";
+export { federationOf, findUnion, proposeUnionFor, unionAncestors, unionIdsUnder, unionsCoveringEnterprise, type UnionProposal, type UnionRow } from "./tree";
+export { federationName, syncFederations } from "./syncFederations";
