@@ -3,12 +3,13 @@ import { RegionDirectory } from "./platform/regions/regionDirectory";
 import { syncRegions } from "./platform/regions/syncRegions";
 import type { Config } from "./platform/config";
 import type { AppContext } from "./platform/context";
-import { makeCipher, resolveDataKey } from "./platform/crypto";
+import { makeCipher, makeKeyedHash, resolveDataKey, resolvePersonHashKey } from "./platform/crypto";
 import { openDatabase, type DatabaseTarget } from "./platform/db/database";
 
 /** Opens the database (migrating it), loads reference data, and gathers what every module needs. */
 export async function createContext(config: Config, target?: DatabaseTarget): Promise<AppContext> {
   const key = resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
+  const personHashKey = resolvePersonHashKey({ configured: config.personHashKey, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
   const log = config.logLevel === "silent" ? { error: () => {} } : console;
   const database = await openDatabase(
     target ?? (config.databaseUrl ? { kind: "postgres", url: config.databaseUrl } : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") }),
@@ -17,7 +18,7 @@ export async function createContext(config: Config, target?: DatabaseTarget): Pr
   try {
     await syncRegions(database.db);
     const regions = await RegionDirectory.load(database.db);
-    return { config, database, regions, cipher: makeCipher(key), now: () => new Date() };
+    return { config, database, regions, cipher: makeCipher(key), personHash: makeKeyedHash(personHashKey), now: () => new Date() };
   } catch (err) {
     await database.close();
     throw err;

@@ -18,6 +18,8 @@ const envSchema = z.object({
   JIANGXIN_DEMO_SCALE: z.coerce.number().positive().max(10).default(1),
   /** Base64 of 32 random bytes: the AES-256-GCM key for personal data at rest. */
   JIANGXIN_DATA_KEY: z.string().optional(),
+  /** Base64 of 32 random bytes: the HMAC key of resident ID numbers' hashes (people de-duplication). */
+  JIANGXIN_PERSON_HASH_KEY: z.string().optional(),
   /** The first administrator, created on an empty database outside demo mode. */
   JIANGXIN_ADMIN_USERNAME: z.string().min(3).optional(),
   JIANGXIN_ADMIN_PASSWORD: z.string().min(1).optional(),
@@ -38,6 +40,7 @@ export type Config = {
   demo: boolean;
   demoScale: number;
   dataKey: string | undefined;
+  personHashKey: string | undefined;
   admin: { username: string; password: string } | undefined;
   cookieSecure: boolean;
   webDist: string;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.JIANGXIN_DEMO,
     demoScale: e.JIANGXIN_DEMO_SCALE,
     dataKey: e.JIANGXIN_DATA_KEY,
+    personHashKey: e.JIANGXIN_PERSON_HASH_KEY,
     admin:
       e.JIANGXIN_ADMIN_USERNAME && e.JIANGXIN_ADMIN_PASSWORD
         ? { username: e.JIANGXIN_ADMIN_USERNAME, password: e.JIANGXIN_ADMIN_PASSWORD }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { RegionDirectory } from "./regions/regionDirectory";
 import type { Config } from "./config";
-import type { Cipher } from "./crypto";
+import type { Cipher, KeyedHash } from "./crypto";
 import type { Database } from "./db/database";
 
 /** What every module's routes and services are given. `now` is injectable so timeouts can be tested. */
@@ -11,6 +11,8 @@ export type AppContext = {
   database: Database;
   regions: RegionDirectory;
   cipher: Cipher;
+  /** HMAC of a normalised resident ID number: finds a person without decrypting (masterData/people). */
+  personHash: KeyedHash;
   now: () => Date;
 };
 

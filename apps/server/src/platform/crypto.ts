@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -28,16 +28,39 @@ export function makeCipher(key: Buffer): Cipher {
 }
 
 /**
+ * A keyed hash (HMAC-SHA256, base64url) for finding a record by a secret value without decrypting
+ * anything: the same resident ID number always hashes the same, so a unique index de-duplicates people.
+ * Its key is not the data key: the hash must stay stable when the data key is rotated, and a leaked
+ * table with its hashes gives nothing without this key (an unkeyed hash of an 18-digit ID with a
+ * known check digit and birth date is brute-forced in minutes).
+ */
+export type KeyedHash = (value: string) => string;
+
+export function makeKeyedHash(key: Buffer): KeyedHash {
+  if (key.length < 32) throw new Error("The person hash key must be at least 32 bytes (base64 of 32 random bytes)");
+  return (value) => createHmac("sha256", key).update(value, "utf8").digest("base64url");
+}
+
+/**
  * The key comes from configuration. With an embedded database and no key configured, one is
  * generated once and kept in the data folder (mode 0600) so a laptop install works with no setup;
  * a PostgreSQL deployment must configure its key, since the server's data is not in that folder.
  */
 export function resolveDataKey(opts: { configured: string | undefined; dataDir: string; allowGenerated: boolean }): Buffer {
+  return resolveKey({ ...opts, envName: "JIANGXIN_DATA_KEY", fileName: "data.key" });
+}
+
+/** The person hash key (JIANGXIN_PERSON_HASH_KEY, else `person-hash.key` beside the data key): same rules as the data key. */
+export function resolvePersonHashKey(opts: { configured: string | undefined; dataDir: string; allowGenerated: boolean }): Buffer {
+  return resolveKey({ ...opts, envName: "JIANGXIN_PERSON_HASH_KEY", fileName: "person-hash.key" });
+}
+
+function resolveKey(opts: { configured: string | undefined; dataDir: string; allowGenerated: boolean; envName: string; fileName: string }): Buffer {
   if (opts.configured) return Buffer.from(opts.configured, "base64");
   if (!opts.allowGenerated) {
-    throw new Error("JIANGXIN_DATA_KEY is required with DATABASE_URL outside demo mode (base64 of 32 random bytes: `openssl rand -base64 32`)");
+    throw new Error(`${opts.envName} is required with DATABASE_URL outside demo mode (base64 of 32 random bytes: \`openssl rand -base64 32\`)`);
   }
-  const file = path.join(opts.dataDir, "data.key");
+  const file = path.join(opts.dataDir, opts.fileName);
   if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
   mkdirSync(opts.dataDir, { recursive: true });
   const key = randomBytes(32);
