@@ -1,6 +1,7 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { enterprises } from "../../masterData/enterprises/tables";
 import { unions } from "../../masterData/unions/tables";
+import { people } from "../../masterData/people/tables";
 import { regions } from "../regions/tables";
 
 export const users = pgTable("users", {
@@ -13,6 +14,10 @@ export const users = pgTable("users", {
   enterpriseId: uuid("enterprise_id").references(() => enterprises.id),
   /** The grassroots union a `union` account works for; its scope is that union and the unions below it. */
   unionId: uuid("union_id").references(() => unions.id),
+  /** The person record (职工) a `worker` account is: 我的 shows it; one account per person. */
+  personId: uuid("person_id")
+    .unique()
+    .references(() => people.id),
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: boolean("must_change_password").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),
