@@ -5,10 +5,14 @@ import type { Config } from "./platform/config";
 import type { AppContext } from "./platform/context";
 import { makeCipher, makeKeyedHash, resolveDataKey, resolvePersonHashKey } from "./platform/crypto";
 import { openDatabase, type DatabaseTarget } from "./platform/db/database";
+import { secureDataFolder } from "./platform/secureDataFolder";
 
 /** Opens the database (migrating it), loads reference data, and gathers what every module needs. */
 export async function createContext(config: Config, target?: DatabaseTarget): Promise<AppContext> {
-  const key = resolveDataKey({ configured: config.dataKey, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
+  const embedded = !target && !config.databaseUrl;
+  // Before PGlite opens its files: the folder is 0700, and what an earlier version left open is tightened.
+  if (embedded) secureDataFolder(config.dataDir);
+  const key = resolveDataKey({ configured: config.dataKey, keyFile: config.dataKeyFile, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
   const personHashKey = resolvePersonHashKey({ configured: config.personHashKey, dataDir: config.dataDir, allowGenerated: !config.databaseUrl || config.demo });
   const log = config.logLevel === "silent" ? { error: () => {} } : console;
   const database = await openDatabase(

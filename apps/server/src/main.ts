@@ -3,6 +3,10 @@ import { loadDemoData } from "./fixtures/demo";
 import { ensureFirstAdmin } from "./platform/auth/ensureFirstAdmin";
 import { loadConfig } from "./platform/config";
 import { createContext } from "./createContext";
+import { secureDataFolder } from "./platform/secureDataFolder";
+
+// Files this process creates (data key, exports written to disk, logs) are its own user's only.
+process.umask(0o077);
 
 const config = loadConfig();
 const ctx = await createContext(config);
@@ -28,6 +32,8 @@ const shutdown = async (signal: string) => {
   app.log.info(`${signal}: shutting down`);
   await app.close();
   await ctx.database.close();
+  // PGlite creates files 0666 whatever the umask: tighten what it wrote since the start.
+  if (ctx.database.kind === "pglite") secureDataFolder(config.dataDir);
   process.exit(0);
 };
 process.once("SIGINT", () => void shutdown("SIGINT"));

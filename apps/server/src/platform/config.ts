@@ -18,6 +18,8 @@ const envSchema = z.object({
   JIANGXIN_DEMO_SCALE: z.coerce.number().positive().max(10).default(1),
   /** Base64 of 32 random bytes: the AES-256-GCM key for personal data at rest. */
   JIANGXIN_DATA_KEY: z.string().optional(),
+  /** A file holding that key (base64), kept apart from the data and its backups; generated there when missing (embedded only). */
+  JIANGXIN_DATA_KEY_FILE: z.string().optional(),
   /** Base64 of 32 random bytes: the HMAC key of resident ID numbers' hashes (people de-duplication). */
   JIANGXIN_PERSON_HASH_KEY: z.string().optional(),
   /** The first administrator, created on an empty database outside demo mode. */
@@ -25,6 +27,10 @@ const envSchema = z.object({
   JIANGXIN_ADMIN_PASSWORD: z.string().min(1).optional(),
   /** Send the session cookie only over HTTPS; turn on behind TLS. */
   JIANGXIN_COOKIE_SECURE: bool.default(false),
+  /** Province and city administrators must enrol and use a TOTP second factor. */
+  JIANGXIN_REQUIRE_TOTP: bool.default(false),
+  /** Login and password-change attempts per client address per minute (all names together). */
+  JIANGXIN_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Serve the built web app from this folder (relative to the repository root). */
   JIANGXIN_WEB_DIST: z.string().default("apps/web/dist"),
   JIANGXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -40,9 +46,12 @@ export type Config = {
   demo: boolean;
   demoScale: number;
   dataKey: string | undefined;
+  dataKeyFile: string | undefined;
   personHashKey: string | undefined;
   admin: { username: string; password: string } | undefined;
   cookieSecure: boolean;
+  requireTotp: boolean;
+  authRateLimit: number;
   webDist: string;
   logLevel: z.infer<typeof envSchema>["JIANGXIN_LOG_LEVEL"];
   overdueDays: number;
@@ -68,12 +77,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.JIANGXIN_DEMO,
     demoScale: e.JIANGXIN_DEMO_SCALE,
     dataKey: e.JIANGXIN_DATA_KEY,
+    dataKeyFile: e.JIANGXIN_DATA_KEY_FILE === undefined ? undefined : path.resolve(repoRoot, e.JIANGXIN_DATA_KEY_FILE),
     personHashKey: e.JIANGXIN_PERSON_HASH_KEY,
     admin:
       e.JIANGXIN_ADMIN_USERNAME && e.JIANGXIN_ADMIN_PASSWORD
         ? { username: e.JIANGXIN_ADMIN_USERNAME, password: e.JIANGXIN_ADMIN_PASSWORD }
         : undefined,
     cookieSecure: e.JIANGXIN_COOKIE_SECURE,
+    requireTotp: e.JIANGXIN_REQUIRE_TOTP,
+    authRateLimit: e.JIANGXIN_AUTH_RATE_LIMIT,
     webDist: path.resolve(repoRoot, e.JIANGXIN_WEB_DIST),
     logLevel: e.JIANGXIN_LOG_LEVEL,
     overdueDays: e.JIANGXIN_OVERDUE_DAYS,

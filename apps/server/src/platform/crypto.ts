@@ -42,12 +42,15 @@ export function makeKeyedHash(key: Buffer): KeyedHash {
 }
 
 /**
- * The key comes from configuration. With an embedded database and no key configured, one is
- * generated once and kept in the data folder (mode 0600) so a laptop install works with no setup;
- * a PostgreSQL deployment must configure its key, since the server's data is not in that folder.
+ * The key comes from configuration: the value itself, or a file holding it (JIANGXIN_DATA_KEY_FILE,
+ * meant to live apart from the data so a copied data folder or backup is not readable on its own).
+ * With an embedded database and neither configured, one is generated once and kept in the data
+ * folder (mode 0600) so a laptop install works with no setup; a configured file that does not exist
+ * yet is generated there the same way. A PostgreSQL deployment must configure its key, since the
+ * server's data is not in that folder.
  */
-export function resolveDataKey(opts: { configured: string | undefined; dataDir: string; allowGenerated: boolean }): Buffer {
-  return resolveKey({ ...opts, envName: "JIANGXIN_DATA_KEY", fileName: "data.key" });
+export function resolveDataKey(opts: { configured: string | undefined; keyFile?: string | undefined; dataDir: string; allowGenerated: boolean }): Buffer {
+  return resolveKey({ ...opts, envName: "JIANGXIN_DATA_KEY (or JIANGXIN_DATA_KEY_FILE)", fileName: "data.key" });
 }
 
 /** The person hash key (JIANGXIN_PERSON_HASH_KEY, else `person-hash.key` beside the data key): same rules as the data key. */
@@ -55,14 +58,22 @@ export function resolvePersonHashKey(opts: { configured: string | undefined; dat
   return resolveKey({ ...opts, envName: "JIANGXIN_PERSON_HASH_KEY", fileName: "person-hash.key" });
 }
 
-function resolveKey(opts: { configured: string | undefined; dataDir: string; allowGenerated: boolean; envName: string; fileName: string }): Buffer {
+function resolveKey(opts: {
+  configured: string | undefined;
+  keyFile?: string | undefined;
+  dataDir: string;
+  allowGenerated: boolean;
+  envName: string;
+  fileName: string;
+}): Buffer {
   if (opts.configured) return Buffer.from(opts.configured, "base64");
+  if (opts.keyFile && existsSync(opts.keyFile)) return Buffer.from(readFileSync(opts.keyFile, "utf8").trim(), "base64");
   if (!opts.allowGenerated) {
     throw new Error(`${opts.envName} is required with DATABASE_URL outside demo mode (base64 of 32 random bytes: \`openssl rand -base64 32\`)`);
   }
-  const file = path.join(opts.dataDir, opts.fileName);
+  const file = opts.keyFile ?? path.join(opts.dataDir, opts.fileName);
   if (existsSync(file)) return Buffer.from(readFileSync(file, "utf8").trim(), "base64");
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString("base64") + "\n", { mode: 0o600 });
   chmodSync(file, 0o600);
