@@ -5,6 +5,7 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
 import { regionRoutes } from "./platform/regions/routes";
+import { targetRoutes } from "./platform/targets/routes";
 import { masterDataModules } from "./masterData/registry";
 import type { ImportSpec } from "./platform/imports/importSpec";
 import { importRoutes } from "./platform/imports/routes";
@@ -57,6 +58,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   auditRoutes(app, ctx);
   for (const m of masterDataModules) m.routes(app, ctx);
   for (const p of programmes) p.routes(app, ctx);
+  targetRoutes(app, ctx, programmes);
   const importSpecs: Partial<Record<ImportKind, ImportSpec<never>>> = {};
   for (const m of [...masterDataModules, ...programmes]) Object.assign(importSpecs, m.imports);
   importRoutes(app, ctx, importSpecs);

@@ -10,6 +10,7 @@ export * from "./permissions";
 export * from "./programmes";
 export * from "./region";
 export * from "./roles";
+export * from "./targets";
 export * from "./union";
 export * from "./validators/mask";
 export * from "./validators/mobile";

@@ -22,6 +22,10 @@ export const platformPermissions = [
   "membership.decide", // confirm or decline a request to join a union, end a membership
   "me.self", // a worker's own record, memberships and requests (我的)
   "data.import",
+  "dashboard.read", // the 驾驶舱: every programme's figures against the targets, within the reader's region
+  "target.read",
+  "target.write", // set the targets of one's region's children (the province: any region's)
+  "target.approve", // approve targets and choose which figures are published (the province)
 ] as const;
 
 type ProgrammePermission = (typeof programmeDescriptors)[number]["permissions"][number];
@@ -38,9 +42,9 @@ const platformStaff: Permission[] = [
 ];
 
 const platformGrants: Record<Role, readonly Permission[]> = {
-  province: [...platformStaff, "audit.read"],
-  city: [...platformStaff, "audit.read"],
-  county: platformStaff,
+  province: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write", "target.approve"],
+  city: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write"],
+  county: [...platformStaff, "dashboard.read", "target.read"],
   enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal"],
   expert: ["session.self", "region.read", "expert.read", "expert.selfAvailability"],
   worker: ["session.self", "me.self", "region.read"],
