@@ -1,10 +1,10 @@
 import { gigPlatforms, membershipStatuses, personCategories } from "@jiangxin/domain";
 import { sql } from "drizzle-orm";
-import { date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { regions } from "../../platform/regions/tables";
-import { enterprises } from "../enterprises";
-import { experts } from "../experts";
-import { unions } from "../unions";
+import { enterprises } from "../enterprises/tables";
+import { experts } from "../experts/tables";
+import { unions } from "../unions/tables";
 
 /**
  * 职工: one row per person across every programme. The resident ID number is stored three ways:
@@ -26,14 +26,15 @@ export const people = pgTable(
     countyCode: text("county_code")
       .notNull()
       .references(() => regions.code),
-    enterpriseId: uuid("enterprise_id").references(() => enterprises.id),
+    enterpriseId: uuid("enterprise_id").references((): AnyPgColumn => enterprises.id),
     /** Free text when the employer is not on record (or a platform worker's agency). */
     employerName: text("employer_name"),
     occupation: text("occupation"),
     skillLevel: text("skill_level"),
     categories: text("categories", { enum: personCategories }).array().notNull().default(sql`'{frontLine}'::text[]`),
     /** The 劳模工匠库 profile, for a model worker or craftsman. */
-    expertId: uuid("expert_id").references(() => experts.id),
+    // Typed: experts → users → people → experts is a cycle TypeScript cannot infer through.
+    expertId: uuid("expert_id").references((): AnyPgColumn => experts.id),
     platforms: text("platforms", { enum: gigPlatforms }).array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

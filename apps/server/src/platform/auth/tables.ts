@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { enterprises } from "../../masterData/enterprises/tables";
 import { unions } from "../../masterData/unions/tables";
 import { people } from "../../masterData/people/tables";
@@ -17,7 +17,7 @@ export const users = pgTable("users", {
   /** The person record (职工) a `worker` account is: 我的 shows it; one account per person. */
   personId: uuid("person_id")
     .unique()
-    .references(() => people.id),
+    .references((): AnyPgColumn => people.id),
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: boolean("must_change_password").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),
