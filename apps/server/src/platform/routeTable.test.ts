@@ -16,9 +16,11 @@ describe("route table", () => {
     expect(bad.map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
-  it("only login, the API docs and static files are public", () => {
+  it("only login, the public area (/api/public/…), the API docs and static files are public", () => {
     const publicApi = t.routes.filter((r) => r.permission === "public" && r.url.startsWith("/api/"));
-    expect(publicApi.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /api/auth/login"]);
+    const outsidePublicArea = publicApi.filter((r) => !r.url.startsWith("/api/public/"));
+    expect(outsidePublicArea.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /api/auth/login"]);
+    expect(publicApi.map((r) => `${r.method} ${r.url}`)).toContain("GET /api/public/dashboard");
   });
 
   it("serves OpenAPI generated from the zod schemas at /docs/json", async () => {
