@@ -15,6 +15,8 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
+  /** Database calls waiting for a connection now (PGlite: behind its one connection); load shedding reads it. */
+  waiting(): number;
   close(): Promise<void>;
 };
 
@@ -29,9 +31,16 @@ type Logger = { error(obj: unknown, msg: string): void };
 /** Opens the database and brings its schema up to date with the committed migrations. */
 export async function openDatabase(target: DatabaseTarget, log: Logger = console): Promise<Database> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-    // Without this listener an idle client's error (e.g. the server restarting) would crash the process;
-    // the pool drops the broken client and the next query gets a fresh connection.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      // During an outage a request fails within seconds (503) instead of waiting for a connection forever.
+      connectionTimeoutMillis: 5_000,
+    });
+    // A client's error event with no listener kills the process. The pool listens only to idle clients, so a
+    // client checked out inside a transaction when the server stops or terminates the backend needs its own
+    // listener; the failing query rejects anyway and the pool discards the broken client when it is released.
+    pool.on("connect", (client) => client.on("error", (err) => log.error({ err }, "PostgreSQL connection lost")));
     pool.on("error", (err) => log.error({ err }, "PostgreSQL pool client error"));
     const db = drizzleNodePg(pool);
     try {
@@ -40,9 +49,10 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
       await pool.end();
       throw err;
     }
-    return { db, kind: "postgres", close: () => pool.end() };
+    return { db, kind: "postgres", waiting: () => pool.waitingCount, close: () => pool.end() };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  const pending = countPending(client);
   const db = drizzlePglite(client);
   try {
     await migratePglite(db, { migrationsFolder });
@@ -50,5 +60,26 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
     await client.close();
     throw err;
   }
-  return { db, kind: "pglite", close: () => client.close() };
+  return { db, kind: "pglite", waiting: () => Math.max(0, pending.count - 1), close: () => client.close() };
+}
+
+/**
+ * PGlite runs one call at a time and queues the rest without telling anyone how many; counting the calls
+ * in flight (a transaction is one call) gives the queue depth the load shedder needs.
+ */
+function countPending(client: PGlite): { count: number } {
+  const pending = { count: 0 };
+  const counted = async <R>(call: () => Promise<R>): Promise<R> => {
+    pending.count++;
+    try {
+      return await call();
+    } finally {
+      pending.count--;
+    }
+  };
+  const { query, exec, transaction } = { query: client.query.bind(client), exec: client.exec.bind(client), transaction: client.transaction.bind(client) };
+  client.query = <T>(...args: Parameters<PGlite["query"]>) => counted(() => query<T>(...args));
+  client.exec = (...args: Parameters<PGlite["exec"]>) => counted(() => exec(...args));
+  client.transaction = <T>(callback: Parameters<PGlite["transaction"]>[0]) => counted(() => transaction<T>(callback as never));
+  return pending;
 }
