@@ -4,6 +4,7 @@ import Fastify from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
+import { inboxRoutes } from "./platform/inbox";
 import { regionRoutes } from "./platform/regions/routes";
 import { targetRoutes } from "./platform/targets/routes";
 import { masterDataModules } from "./masterData/registry";
@@ -56,6 +57,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   authRoutes(app, ctx);
   regionRoutes(app, ctx);
   auditRoutes(app, ctx);
+  inboxRoutes(app, ctx);
   for (const m of masterDataModules) m.routes(app, ctx);
   for (const p of programmes) p.routes(app, ctx);
   targetRoutes(app, ctx, programmes);

@@ -32,3 +32,4 @@ export * from "./programmes/flagship/training";
 export * from "./imports";
 export * from "./programmes/flagship/stats";
 export * from "./programmes/flagship/planning";
+export * from "./inbox";

@@ -22,6 +22,8 @@ export const platformPermissions = [
   "membership.decide", // confirm or decline a request to join a union, end a membership
   "me.self", // a worker's own record, memberships and requests (我的)
   "data.import",
+  "inbox.read", // one's own to-dos and notifications (待办与消息)
+  "outbox.drain", // claim outside messages and report them sent or failed (the integration account)
   "dashboard.read", // the 驾驶舱: every programme's figures against the targets, within the reader's region
   "target.read",
   "target.write", // set the targets of one's region's children (the province: any region's)
@@ -36,7 +38,7 @@ export type RoutePermission = Permission | "public";
 export const permissions: readonly Permission[] = [...platformPermissions, ...programmeDescriptors.flatMap((p) => p.permissions)];
 
 const platformStaff: Permission[] = [
-  "session.self", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
+  "session.self", "inbox.read", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "data.import",
   "person.read", "person.write", "person.readPersonal", "membership.decide",
 ];
@@ -45,9 +47,10 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   province: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write", "target.approve"],
   city: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write"],
   county: [...platformStaff, "dashboard.read", "target.read"],
-  enterprise: ["session.self", "region.read", "enterprise.read", "enterprise.readPersonal"],
-  expert: ["session.self", "region.read", "expert.read", "expert.selfAvailability"],
-  worker: ["session.self", "me.self", "region.read"],
+  enterprise: ["session.self", "inbox.read", "region.read", "enterprise.read", "enterprise.readPersonal"],
+  expert: ["session.self", "inbox.read", "region.read", "expert.read", "expert.selfAvailability"],
+  worker: ["session.self", "inbox.read", "me.self", "region.read"],
+  integration: ["outbox.drain"],
 };
 
 function grantsOf(role: Role): readonly Permission[] {

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Who a user is to the federation. Staff roles are bound to a region; others to what they own. */
-export const roles = ["province", "city", "county", "enterprise", "expert", "worker"] as const;
+/**
+ * Who a user is to the federation. Staff roles are bound to a region; others to what they own.
+ * `integration` is a machine account for an outside sender (SMS, 浙政钉, WeChat) draining the outbox.
+ */
+export const roles = ["province", "city", "county", "enterprise", "expert", "worker", "integration"] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -12,6 +15,7 @@ export const roleLabels: Record<Role, string> = {
   enterprise: "企业",
   expert: "劳模工匠",
   worker: "职工",
+  integration: "外部消息接口",
 };
 
 /** Staff roles see records by region; the region bound to the account is their scope. */

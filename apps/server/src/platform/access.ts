@@ -54,6 +54,7 @@ export function scopeFor(
         : { kind: "self" };
     case "expert":
     case "worker":
+    case "integration": // reaches no records, only the outbox
       return { kind: "self" };
   }
 }

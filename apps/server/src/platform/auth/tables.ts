@@ -1,3 +1,4 @@
+import { roles } from "@jiangxin/domain";
 import { boolean, index, integer, pgTable, text, timestamp, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { enterprises } from "../../masterData/enterprises/tables";
 import { unions } from "../../masterData/unions/tables";
@@ -9,7 +10,8 @@ export const users = pgTable("users", {
   /** Stored lower-case so that logins are case-insensitive. */
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
-  role: text("role", { enum: ["province", "city", "county", "enterprise", "expert", "worker"] }).notNull(),
+  // The roles are packages/domain's list, so a new role needs no edit here (text: no database enum to migrate).
+  role: text("role", { enum: roles }).notNull(),
   regionCode: text("region_code").references(() => regions.code),
   enterpriseId: uuid("enterprise_id").references(() => enterprises.id),
   /** The grassroots union a `union` account works for; its scope is that union and the unions below it. */
