@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import { boundaryBlocks } from "./scripts/boundaries/moduleBoundaries.mjs";
 
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "data/**", ".tmp/**", "apps/server/drizzle/**"] },
@@ -26,4 +27,8 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  // Module boundaries (docs/architecture.md): no programme imports another, platform imports no module,
+  // master data no programme, and a module is imported only through its index.ts. The test factories and
+  // the demo loader seed tables directly and are exempt.
+  ...boundaryBlocks(import.meta.dirname, { exempt: ["apps/server/src/fixtures", "apps/server/src/testing"] }),
 );

@@ -1,4 +1,9 @@
+import { sql } from "drizzle-orm";
 import path from "node:path";
+import { enterpriseCounty } from "./masterData/enterprises";
+import { expertIdOfUser } from "./masterData/experts";
+import { syncFederations, unionSubtree } from "./masterData/unions";
+import { programmes } from "./programmes/registry";
 import { RegionDirectory } from "./platform/regions/regionDirectory";
 import { syncRegions } from "./platform/regions/syncRegions";
 import type { Config } from "./platform/config";
@@ -22,7 +27,21 @@ export async function createContext(config: Config, target?: DatabaseTarget): Pr
   try {
     await syncRegions(database.db);
     const regions = await RegionDirectory.load(database.db);
-    return { config, database, regions, cipher: makeCipher(key), personHash: makeKeyedHash(personHashKey), now: () => new Date() };
+    // The federations mirror the region directory, so every install has the union tree's top three levels.
+    await syncFederations(database.db, regions);
+    return {
+      config,
+      database,
+      regions,
+      cipher: makeCipher(key), personHash: makeKeyedHash(personHashKey),
+      now: () => new Date(),
+      accounts: { enterpriseCounty, expertIdOfUser, unionSubtree },
+      // Each programme counts the tasks it gives an expert of the shared pool; the pool shows the sum.
+      expertWorkload: (expertId) => {
+        const parts = programmes.flatMap((p) => (p.expertWorkloadSql ? [p.expertWorkloadSql(expertId)] : []));
+        return parts.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(parts, sql` + `)})`;
+      },
+    };
   } catch (err) {
     await database.close();
     throw err;

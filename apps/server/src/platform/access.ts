@@ -1,7 +1,6 @@
 import { findTransition, roleHas, type Permission, type Role, type RoutePermission } from "@jiangxin/domain";
-import { eq, getTableName, inArray, or, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { problemTeamMembers } from "../programmes/flagship/problems/tables";
 import type { RegionDirectory } from "./regions/regionDirectory";
 import type { Actor, Scope } from "./actor";
 import { AppError } from "./errors";
@@ -40,6 +39,8 @@ export function scopeFor(
   user: { role: Role; regionCode: string | null; enterpriseId: string | null },
   enterpriseCounty: string | null,
   regions: RegionDirectory,
+  /** A union account's union, the unions below it and its county (resolved by the caller). */
+  union: { unionId: string; unionIds: readonly string[]; countyCode: string } | null = null,
 ): Scope {
   switch (user.role) {
     case "province":
@@ -56,6 +57,9 @@ export function scopeFor(
     case "worker":
     case "integration": // reaches no records, only the outbox
       return { kind: "self" };
+    case "union":
+      // Bound to no union (or a deleted one): nothing, rather than everything.
+      return union ? { kind: "union", ...union } : { kind: "self" };
   }
 }
 
@@ -76,17 +80,17 @@ export function visibleCounties(actor: Actor): readonly string[] | "all" {
   return [];
 }
 
-/** "table"."column": inside a correlated subquery an unqualified column would bind to the inner table. */
-const qualified = (col: PgColumn) => sql`${sql.identifier(getTableName(col.table))}.${sql.identifier(col.name)}`;
-
 /**
  * A WHERE condition limiting a query to the actor's scope. Pass the columns the table has: a
  * county column for regional scoping, an enterprise column for enterprise accounts, an expert column
- * for the expert role's own records (problems it owns), and for problems their id column as
- * `problemTeam`, so a 协助专家 reaches the problem like its owner. A scope the table cannot express
- * yields `false`, so a forgotten column hides rows rather than leaking them.
+ * for the expert role's own records (problems it owns), and `expertAlso`: a further condition under which
+ * an expert reaches the record (a problem's 协助专家, which only the flagship knows how to test). A scope
+ * the table cannot express yields `false`, so a forgotten column hides rows rather than leaking them.
  */
-export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterprise?: PgColumn; expert?: PgColumn; problemTeam?: PgColumn }): SQL {
+export function scopeCondition(
+  actor: Actor,
+  cols: { county?: PgColumn; enterprise?: PgColumn; expert?: PgColumn; expertAlso?: (expertId: string) => SQL },
+): SQL {
   const s = actor.scope;
   if (s.kind === "all") return sql`true`;
   if (s.kind === "counties") return cols.county && s.codes.length > 0 ? inArray(cols.county, [...s.codes]) : sql`false`;
@@ -94,11 +98,8 @@ export function scopeCondition(actor: Actor, cols: { county?: PgColumn; enterpri
   // An expert reaches the records it is named on (the problems it owns or serves on), nothing regional.
   if (s.kind === "self" && actor.role === "expert" && actor.expertId && cols.expert) {
     const owns = eq(cols.expert, actor.expertId);
-    if (!cols.problemTeam) return owns;
-    const member = qualified(problemTeamMembers.problemId);
-    const memberExpert = qualified(problemTeamMembers.expertId);
-    const onTeam = sql`exists (select 1 from ${problemTeamMembers} where ${member} = ${qualified(cols.problemTeam)} and ${memberExpert} = ${actor.expertId})`;
-    return or(owns, onTeam) ?? owns;
+    if (!cols.expertAlso) return owns;
+    return or(owns, cols.expertAlso(actor.expertId)) ?? owns;
   }
   return sql`false`;
 }

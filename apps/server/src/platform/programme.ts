@@ -1,4 +1,5 @@
 import type { ImportKind, ProgrammeDescriptor } from "@jiangxin/domain";
+import type { Column, SQL } from "drizzle-orm";
 import type { AppContext, HttpApp } from "./context";
 import type { ImportSpec } from "./imports/importSpec";
 
@@ -26,6 +27,11 @@ export type Programme = {
    * programme's figures usually share their scans). The caller has already cut `counties` to its scope.
    */
   countIndicators(ctx: AppContext, q: IndicatorQuery): Promise<IndicatorCounts>;
+  /**
+   * The open tasks an expert of the shared pool serves in this programme (SQL over the expert id
+   * column), summed over programmes into the pool's 在办任务 and counted against its capacity.
+   */
+  expertWorkloadSql?(expertId: Column): SQL<number>;
   /** Its bulk imports (templates, /api/imports/<kind>), by the kind the web's import drawer names. */
   imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
   /** Loads the programme's demo records on an empty database (`npm start`); scale 1 = the article's year. */

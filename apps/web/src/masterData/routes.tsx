@@ -2,7 +2,7 @@ import { ApartmentOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/ico
 import { lazy } from "react";
 import type { AppRoute } from "../app/appRoute";
 
-const RegionsPage = lazy(() => import("./regions/pages/RegionsPage").then((m) => ({ default: m.RegionsPage })));
+const RegionsPage = lazy(() => import("../app/regions/pages/RegionsPage").then((m) => ({ default: m.RegionsPage })));
 const EnterpriseListPage = lazy(() =>
   import("./enterprises/pages/EnterpriseListPage").then((m) => ({ default: m.EnterpriseListPage })),
 );

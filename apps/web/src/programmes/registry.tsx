@@ -2,7 +2,7 @@ import { ToolOutlined } from "@ant-design/icons";
 import { flagshipProgramme, rolePermissions, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
 import type { ReactNode } from "react";
 import type { AppRoute } from "../app/appRoute";
-import { flagshipRoutes } from "./flagship/routes";
+import { flagshipRoutes } from "./flagship";
 
 /** A programme as the web app sees it: the shared descriptor, its menu icon and its pages. */
 export interface WebProgramme {

@@ -1,4 +1,4 @@
-import { flagshipProgramme } from "./flagship/programme";
+import { flagshipProgramme } from "./flagship";
 
 /**
  * Every programme, in menu order. Adding a programme adds its descriptor here (and its server and web
@@ -7,4 +7,3 @@ import { flagshipProgramme } from "./flagship/programme";
 export const programmeDescriptors = [flagshipProgramme] as const;
 export type ProgrammeId = (typeof programmeDescriptors)[number]["id"];
 export type { IndicatorInfo, ProgrammeDescriptor } from "./programmeDescriptor";
-export { flagshipProgramme } from "./flagship/programme";

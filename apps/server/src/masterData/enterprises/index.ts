@@ -9,3 +9,9 @@ export const enterprisesModule: MasterDataModule = {
   routes: enterpriseRoutes,
   imports: { enterprises: enterpriseImport as ImportSpec<never> },
 };
+
+// For programmes: the table as a read model (joins for names and counties; programmes never write it),
+// the row → API shape, and what the platform asks of an enterprise account.
+export { enterprises } from "./tables";
+export { toEnterprise } from "./queries";
+export { enterpriseCounty } from "./enterpriseCounty";

@@ -9,3 +9,9 @@ export const expertsModule: MasterDataModule = {
   routes: expertRoutes,
   imports: { experts: expertImport as ImportSpec<never> },
 };
+
+// For programmes: the table as a read model (joins for names, capacity and availability; programmes
+// never write it), the row → API shape, and which profile an expert account has.
+export { experts } from "./tables";
+export { toExpert, type ExpertRow, type ExpertRowWithLoad } from "./queries";
+export { expertIdOfUser } from "./expertIdOfUser";

@@ -1,10 +1,7 @@
 import { type Expert, type SkillLevel, type TradeCode } from "@jiangxin/domain";
 import { and, arrayContains, asc, count, eq, getTableName, ilike, inArray, ne, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
-import { openProblemsServedSql } from "../../programmes/flagship/problems/expertLoad";
-import { problemTeamMembers, problems } from "../../programmes/flagship/problems/tables";
 import type { RegionDirectory } from "../../platform/regions/regionDirectory";
-import { sessionEnterprises, sessionExperts } from "../../programmes/flagship/serviceSessions/tables";
 import { experts } from "./tables";
 
 export type ExpertRow = typeof experts.$inferSelect;
@@ -16,9 +13,6 @@ export type ExpertRowWithLoad = ExpertRow & { openProblems: number };
  */
 const q = (table: Table, column: Column) => sql`${sql.identifier(getTableName(table))}.${sql.identifier(column.name)}`;
 const expertId = q(experts, experts.id);
-
-/** Problems the expert serves (owns or helps on) that still need work: the load counted against maxOpenProblems. */
-const openProblemsOf = openProblemsServedSql(experts.id);
 
 export function toExpert(row: ExpertRowWithLoad, regions: RegionDirectory): Expert {
   const county = regions.get(row.homeCountyCode);
@@ -69,11 +63,12 @@ function whereOf(f: ExpertFilter): SQL | undefined {
   return and(...conditions);
 }
 
-export async function listExperts(db: Db, f: ExpertFilter & { page: number; pageSize: number }): Promise<{ rows: ExpertRowWithLoad[]; total: number }> {
+/** `load`: the open tasks each expert serves (ctx.expertWorkload(experts.id)), counted against maxOpenProblems. */
+export async function listExperts(db: Db, load: SQL<number>, f: ExpertFilter & { page: number; pageSize: number }): Promise<{ rows: ExpertRowWithLoad[]; total: number }> {
   const where = whereOf(f);
   const [rows, [totalRow]] = await Promise.all([
     db
-      .select({ expert: experts, openProblems: openProblemsOf })
+      .select({ expert: experts, openProblems: load })
       .from(experts)
       .where(where)
       .orderBy(asc(experts.name), asc(experts.id))
@@ -84,41 +79,7 @@ export async function listExperts(db: Db, f: ExpertFilter & { page: number; page
   return { rows: rows.map((r) => ({ ...r.expert, openProblems: r.openProblems })), total: totalRow?.total ?? 0 };
 }
 
-export async function findExpert(db: Db, scope: SQL, id: string): Promise<ExpertRowWithLoad | undefined> {
-  const [row] = await db.select({ expert: experts, openProblems: openProblemsOf }).from(experts).where(and(scope, eq(experts.id, id)));
+export async function findExpert(db: Db, load: SQL<number>, scope: SQL, id: string): Promise<ExpertRowWithLoad | undefined> {
+  const [row] = await db.select({ expert: experts, openProblems: load }).from(experts).where(and(scope, eq(experts.id, id)));
   return row ? { ...row.expert, openProblems: row.openProblems } : undefined;
-}
-
-/**
- * Every active, available expert with load and whether they helped this enterprise before — one
- * query for the whole candidate list. "Helped before": owned another problem of the enterprise, or
- * was on a service session that visited it. Experts already on this problem's team (its owner and
- * its 协助专家) are left out: suggesting them again could only be refused.
- */
-export async function loadSuggestionCandidates(
-  db: Db,
-  problem: { id: string; enterpriseId: string; ownerExpertId: string | null },
-): Promise<(ExpertRowWithLoad & { helpedBefore: boolean })[]> {
-  const helpedBefore = sql<boolean>`(
-    exists (select 1 from ${problems} where ${q(problems, problems.ownerExpertId)} = ${expertId}
-            and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id})
-    or exists (select 1 from ${problemTeamMembers} join ${problems} on ${q(problems, problems.id)} = ${q(problemTeamMembers, problemTeamMembers.problemId)}
-               where ${q(problemTeamMembers, problemTeamMembers.expertId)} = ${expertId}
-               and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id})
-    or exists (select 1 from ${sessionExperts} join ${sessionEnterprises} on ${q(sessionEnterprises, sessionEnterprises.sessionId)} = ${q(sessionExperts, sessionExperts.sessionId)}
-               where ${q(sessionExperts, sessionExperts.expertId)} = ${expertId} and ${q(sessionEnterprises, sessionEnterprises.enterpriseId)} = ${problem.enterpriseId})
-  )`;
-  const rows = await db
-    .select({ expert: experts, openProblems: openProblemsOf, helpedBefore })
-    .from(experts)
-    .where(
-      and(
-        eq(experts.active, true),
-        eq(experts.availability, "available"),
-        problem.ownerExpertId ? ne(experts.id, problem.ownerExpertId) : undefined,
-        sql`not exists (select 1 from ${problemTeamMembers} where ${q(problemTeamMembers, problemTeamMembers.problemId)} = ${problem.id}
-                        and ${q(problemTeamMembers, problemTeamMembers.expertId)} = ${expertId})`,
-      ),
-    );
-  return rows.map((r) => ({ ...r.expert, openProblems: r.openProblems, helpedBefore: Boolean(r.helpedBefore) }));
 }

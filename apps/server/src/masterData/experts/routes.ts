@@ -6,7 +6,6 @@ import {
   expertPhoneSchema,
   expertSchema,
   expertSelfAvailabilitySchema,
-  expertSuggestionListSchema,
   expertUpdateSchema,
   pageOf,
 } from "@jiangxin/domain";
@@ -14,12 +13,10 @@ import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
 import { createForActor, getForActor, listForActor, readPhone, setAvailability, setOwnAvailability, updateForActor } from "./service";
-import { suggestExperts } from "./suggestions";
 import { expertExports } from "./expertExports";
 
 const tags = ["劳模工匠库 experts"];
 const idParams = z.object({ id: z.uuid({ error: "专家编号格式不正确" }) });
-const problemParams = z.object({ id: z.uuid({ error: "难题编号格式不正确" }) });
 
 export function expertRoutes(app: HttpApp, ctx: AppContext): void {
   expertExports(app, ctx);
@@ -99,19 +96,5 @@ export function expertRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     (request) => setOwnAvailability(ctx, actorOfRequest(request), request.body),
-  );
-
-  app.get(
-    "/api/problems/:id/suggestions",
-    {
-      config: { permission: "problem.read" },
-      schema: {
-        tags,
-        summary: "为难题推荐专家(前10名及理由；限辖区工会)",
-        params: problemParams,
-        response: { 200: expertSuggestionListSchema, 404: errorBodySchema },
-      },
-    },
-    async (request) => ({ items: await suggestExperts(ctx, actorOfRequest(request), request.params.id) }),
   );
 }

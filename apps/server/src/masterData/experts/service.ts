@@ -18,7 +18,7 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ExpertL
     if (!ctx.regions.get(query.regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
     counties = ctx.regions.countiesUnder(query.regionCode);
   }
-  const { rows, total } = await listExperts(ctx.database.db, {
+  const { rows, total } = await listExperts(ctx.database.db, ctx.expertWorkload(experts.id), {
     scope: poolOf(actor),
     q: query.q,
     trade: query.trade,
@@ -32,7 +32,7 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ExpertL
 }
 
 export async function getForActor(ctx: AppContext, actor: Actor, id: string): Promise<Expert> {
-  const row = await findExpert(ctx.database.db, poolOf(actor), id);
+  const row = await findExpert(ctx.database.db, ctx.expertWorkload(experts.id), poolOf(actor), id);
   if (!row) throw notFound("专家");
   return toExpert(row, ctx.regions);
 }
@@ -42,7 +42,7 @@ export async function getForActor(ctx: AppContext, actor: Actor, id: string): Pr
  * only staff whose region covers the expert's home county (or the province) may read it.
  */
 export async function readPhone(ctx: AppContext, actor: Actor, id: string): Promise<string> {
-  const row = await findExpert(ctx.database.db, poolOf(actor), id);
+  const row = await findExpert(ctx.database.db, ctx.expertWorkload(experts.id), poolOf(actor), id);
   if (!row || !coversCounty(actor, row.homeCountyCode)) throw notFound("专家");
   const phone = ctx.cipher.decrypt(row.phoneEnc);
   await ctx.database.db.transaction((tx) => writeAudit(tx, auditActorOf(actor), { action: "expert.readPhone", objectType: "expert", objectId: id }));
@@ -122,7 +122,7 @@ function changedFields(before: ExpertRow, input: ExpertUpdate): string[] {
 
 /** The expert row if the actor's region covers its home county; edits belong to that union (or above). */
 async function editableExpert(ctx: AppContext, actor: Actor, id: string) {
-  const before = await findExpert(ctx.database.db, poolOf(actor), id);
+  const before = await findExpert(ctx.database.db, ctx.expertWorkload(experts.id), poolOf(actor), id);
   if (!before) throw notFound("专家");
   if (!coversCounty(actor, before.homeCountyCode)) {
     const county = ctx.regions.get(before.homeCountyCode);
@@ -153,7 +153,7 @@ export async function setAvailability(ctx: AppContext, actor: Actor, id: string,
  */
 export async function setOwnAvailability(ctx: AppContext, actor: Actor, input: ExpertSelfAvailability): Promise<Expert> {
   const id = ownExpertId(actor);
-  const before = id ? await findExpert(ctx.database.db, poolOf(actor), id) : undefined;
+  const before = id ? await findExpert(ctx.database.db, ctx.expertWorkload(experts.id), poolOf(actor), id) : undefined;
   if (!id || !before) throw new AppError("NOT_FOUND", "您的账号未关联专家档案，请联系所在地工会");
   const availability: ExpertAvailability = input.available ? "available" : "unavailable";
   const note = input.note ? input.note : undefined;

@@ -4,7 +4,7 @@ import { makeUscc, makeUser } from "../../fixtures/factories";
 import { queryRows } from "../db/queryRows";
 import { loginAs, startTestApp, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
-import { enterprises } from "../../masterData/enterprises/tables";
+import { enterprises } from "../../masterData/enterprises";
 import { auditLog } from "./tables";
 
 describe.each(testDatabaseKinds)("audit trail on %s", (kind) => {

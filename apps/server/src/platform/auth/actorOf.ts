@@ -1,6 +1,3 @@
-import { eq } from "drizzle-orm";
-import { enterprises } from "../../masterData/enterprises/tables";
-import { experts } from "../../masterData/experts/tables";
 import { scopeFor } from "../access";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
@@ -10,15 +7,9 @@ import type { LoadedSession } from "./sessions";
 export async function actorOf(ctx: AppContext, loaded: LoadedSession, ip: string): Promise<Actor> {
   const { user, session } = loaded;
   let enterpriseCounty: string | null = null;
-  if (user.role === "enterprise" && user.enterpriseId) {
-    const [e] = await ctx.database.db.select({ county: enterprises.countyCode }).from(enterprises).where(eq(enterprises.id, user.enterpriseId));
-    enterpriseCounty = e?.county ?? null;
-  }
-  let expertId: string | null = null;
-  if (user.role === "expert") {
-    const [x] = await ctx.database.db.select({ id: experts.id }).from(experts).where(eq(experts.userId, user.id));
-    expertId = x?.id ?? null;
-  }
+  if (user.role === "enterprise" && user.enterpriseId) enterpriseCounty = await ctx.accounts.enterpriseCounty(ctx.database.db, user.enterpriseId);
+  const expertId = user.role === "expert" ? await ctx.accounts.expertIdOfUser(ctx.database.db, user.id) : null;
+  const union = user.role === "union" && user.unionId ? await ctx.accounts.unionSubtree(ctx.database.db, user.unionId) : null;
   return {
     userId: user.id,
     username: user.username,
@@ -29,7 +20,7 @@ export async function actorOf(ctx: AppContext, loaded: LoadedSession, ip: string
     expertId,
     mustChangePassword: user.mustChangePassword,
     ip,
-    scope: scopeFor(user, enterpriseCounty, ctx.regions),
+    scope: scopeFor(user, enterpriseCounty, ctx.regions, union),
     session: { tokenHash: session.tokenHash, csrfToken: session.csrfToken, lastSeenAt: session.lastSeenAt, absoluteExpiresAt: session.absoluteExpiresAt },
   };
 }

@@ -10,10 +10,12 @@ import { indicatorRoutes } from "./indicators/routes";
 import { outcomeRoutes } from "./outcomes/routes";
 import { planningRoutes } from "./planning/routes";
 import { demandListImport } from "./problems/demandListImport";
+import { openProblemsServedSql } from "./problems/expertLoad";
 import { problemRoutes } from "./problems/routes";
 import { serviceSessionRoutes } from "./serviceSessions/routes";
 import { statsExportRoutes } from "./stats/statsExports";
 import { statsRoutes } from "./stats/routes";
+import { suggestionRoutes } from "./suggestions/routes";
 import { trainingRoutes } from "./trainings/routes";
 
 export const flagship: Programme = {
@@ -29,7 +31,9 @@ export const flagship: Programme = {
     statsRoutes(app, ctx);
     statsExportRoutes(app, ctx);
     outcomeRoutes(app, ctx);
+    suggestionRoutes(app, ctx);
   },
+  expertWorkloadSql: openProblemsServedSql,
   countIndicators: countFlagshipIndicators,
   imports: { demandLists: demandListImport as ImportSpec<never> },
 };

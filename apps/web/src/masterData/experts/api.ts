@@ -1,7 +1,6 @@
 import {
   expertPhoneSchema,
   expertSchema,
-  expertSuggestionListSchema,
   pageOf,
   type Expert,
   type ExpertInput,
@@ -46,6 +45,3 @@ export function setOwnAvailability(input: ExpertSelfAvailability): Promise<Exper
   return request("/api/experts/me/availability", { method: "PATCH", body: input, schema: expertSchema });
 }
 
-export function listSuggestions(problemId: string, signal?: AbortSignal): Promise<ExpertSuggestion[]> {
-  return request(`/api/problems/${encodeURIComponent(problemId)}/suggestions`, { schema: expertSuggestionListSchema, signal }).then((r) => r.items);
-}

@@ -9,7 +9,7 @@ import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
 import { todayInChina } from "../../../platform/today";
-import { enterprises } from "../../../masterData/enterprises/tables";
+import { enterprises } from "../../../masterData/enterprises";
 import { findSessionRow } from "../serviceSessions/queries";
 import { requireActiveExperts } from "../serviceSessions/service";
 import { sessionScope } from "../serviceSessions/sessionScope";

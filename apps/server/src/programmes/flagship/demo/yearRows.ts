@@ -1,8 +1,8 @@
 import type { Db } from "../../../platform/db/database";
 import { agreementCheckIns, agreementExperts, agreementMilestones, agreements } from "../agreements/tables";
 import { campaigns } from "../campaigns/tables";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import { outcomes } from "../outcomes/tables";
 import { demandLists, problemEvents, problemTeamMembers, problems } from "../problems/tables";
 import { serviceSessions, sessionEnterprises, sessionExperts } from "../serviceSessions/tables";

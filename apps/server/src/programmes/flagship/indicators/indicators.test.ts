@@ -6,7 +6,7 @@ import { makeExpert } from "../../../fixtures/makeExpert";
 import { loadProvinceYear, type ProvinceYearSummary } from "../demo/provinceYear";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
-import { experts } from "../../../masterData/experts/tables";
+import { experts } from "../../../masterData/experts";
 import { problemTeamMembers, problems } from "../problems/tables";
 import { serviceSessions, sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 

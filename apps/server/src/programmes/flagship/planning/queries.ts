@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import { openLoadByExpert } from "../problems/expertLoad";
 import { problemTeamMembers, problems } from "../problems/tables";
 import { sessionEnterprises, sessionExperts } from "../serviceSessions/tables";

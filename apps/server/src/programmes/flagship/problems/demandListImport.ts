@@ -2,7 +2,7 @@ import { problemInputSchema, trainingNeedInputSchema, trades, urgencyLabels, typ
 import { and, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { scopeCondition } from "../../../platform/access";
-import { enterprises } from "../../../masterData/enterprises/tables";
+import { enterprises } from "../../../masterData/enterprises";
 import { insertDemandList } from "./demandListService";
 import type { ImportSpec } from "../../../platform/imports/importSpec";
 import { labelLookup } from "../../../platform/imports/labelLookup";

@@ -7,9 +7,10 @@ import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
-import { enterprises } from "../../../masterData/enterprises/tables";
+import { enterprises } from "../../../masterData/enterprises";
 import { problemsOfDemandList, toProblem } from "./queries";
 import { demandListScope, problemScope } from "./problemScope";
+import { raiseDemandListTodo } from "./inboxWiring";
 import { recordProblemEvent } from "./recordProblemEvent";
 import { demandLists, problems, trainingNeeds } from "./tables";
 
@@ -159,6 +160,7 @@ export async function insertDemandList(tx: Db, ctx: AppContext, actor: Actor, in
     objectId: list.id,
     detail: { enterpriseId: enterprise.id, enterpriseName: enterprise.name, problems: input.problems.length, trainingNeeds: input.trainingNeeds.length },
   });
+  await raiseDemandListTodo(tx, ctx, { id: list.id, countyCode: enterprise.countyCode, enterpriseName: enterprise.name, problemCount: input.problems.length, at: now });
   return list.id;
 }
 

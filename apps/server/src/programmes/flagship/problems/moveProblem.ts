@@ -13,11 +13,12 @@ import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
-import { experts } from "../../../masterData/experts/tables";
+import { experts } from "../../../masterData/experts";
 import { openProblemsServedBy } from "./expertLoad";
 import { findProblem } from "./queries";
 import { problemDetailFor } from "./problemService";
 import { problemScope } from "./problemScope";
+import { afterProblemMove, tellAssignedExpert } from "./inboxWiring";
 import { recordProblemEvent } from "./recordProblemEvent";
 import { problemTeamMembers, problems } from "./tables";
 
@@ -123,6 +124,10 @@ export async function moveProblemInTx(ctx: AppContext, tx: Db, actor: Actor, id:
         ...(note ? { note } : {}),
       },
     });
+    await afterProblemMove(tx, row.problem, from, now);
+    if (ownerExpertId && ownerExpertId !== row.problem.ownerExpertId) {
+      await tellAssignedExpert(tx, ownerExpertId, { id, title: row.problem.title, enterpriseName: row.enterpriseName }, "owner", now);
+    }
   }
 }
 
@@ -136,6 +141,7 @@ export async function addProblemNote(ctx: AppContext, actor: Actor, id: string, 
     if (!isOpenProblemStatus(status)) throw new AppError("CONFLICT", `难题状态为“${label(status)}”，不能再记录进展`);
     await recordProblemEvent(tx, actor, { problemId: id, at: now, from: status, to: status, note });
     await writeAudit(tx, auditActorOf(actor), { action: "problem.note", objectType: "problem", objectId: id, detail: { status, note } });
+    await afterProblemMove(tx, row.problem, status, now);
     return problemDetailFor(ctx, actor, id, tx);
   });
 }

@@ -6,11 +6,12 @@ import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
-import { experts } from "../../../masterData/experts/tables";
+import { experts } from "../../../masterData/experts";
 import { openProblemsServedBy } from "./expertLoad";
 import { problemDetailFor } from "./problemService";
 import { problemScope } from "./problemScope";
 import { findProblem, type ProblemRow } from "./queries";
+import { tellAssignedExpert } from "./inboxWiring";
 import { recordProblemEvent } from "./recordProblemEvent";
 import { problemTeamMembers, problems } from "./tables";
 
@@ -95,6 +96,7 @@ export async function addTeamMemberInTx(ctx: AppContext, tx: Db, actor: Actor, p
   const status = p.status as ProblemStatus;
   await recordProblemEvent(tx, actor, { problemId, at: now, from: status, to: status, note: `加入协助专家：${expert.name}` });
   await writeAudit(tx, auditActorOf(actor), { action: "problem.team.add", objectType: "problem", objectId: problemId, detail: { expertId: expert.id, expertName: expert.name } });
+  await tellAssignedExpert(tx, expert.id, { id: problemId, title: p.title, enterpriseName: row.enterpriseName }, "member", now);
 }
 
 export async function addTeamMember(ctx: AppContext, actor: Actor, problemId: string, expertId: string): Promise<ProblemDetail> {

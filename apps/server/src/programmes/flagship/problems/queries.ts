@@ -2,8 +2,8 @@ import { finalProblemStatuses, type Problem, type ProblemStatus, type ProblemTea
 import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { todayInChina } from "../../../platform/today";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
 import { problemEvents, problemTeamMembers, problems } from "./tables";
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../../platform/auth/tables";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import { regions } from "../../../platform/regions/tables";
 import { serviceSessions } from "../serviceSessions/tables";
 

@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
-import { enterprises } from "../../../masterData/enterprises/tables";
+import { enterprises } from "../../../masterData/enterprises";
 import { problemEvents, problems } from "../problems/tables";
 import { findSessionRow } from "./queries";
 import { sessionProblems } from "./sessionProblems";

@@ -2,8 +2,8 @@ import type { Problem, ProblemStatus, TradeCode } from "@jiangxin/domain";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { todayInChina } from "../../../platform/today";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import { problems } from "../problems/tables";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
 

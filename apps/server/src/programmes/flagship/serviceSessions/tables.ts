@@ -1,8 +1,8 @@
 import { boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../../platform/auth/tables";
 import { campaigns } from "../campaigns/tables";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import { regions } from "../../../platform/regions/tables";
 
 /** 服务场次: counted once each in the indicators. */

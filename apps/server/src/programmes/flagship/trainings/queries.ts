@@ -3,8 +3,8 @@ import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lte, or, sql, t
 import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
 import { trainingTrainers, trainings } from "./tables";
 

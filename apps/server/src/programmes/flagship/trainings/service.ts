@@ -6,7 +6,7 @@ import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
 import { agreementScope, findAgreementRow } from "../agreements/queries";
-import { enterprises } from "../../../masterData/enterprises/tables";
+import { enterprises } from "../../../masterData/enterprises";
 import { findSessionRow } from "../serviceSessions/queries";
 import { requireActiveExperts, requireCampaign, requireCountyInScope } from "../serviceSessions/service";
 import { sessionScope } from "../serviceSessions/sessionScope";

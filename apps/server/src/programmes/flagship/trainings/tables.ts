@@ -2,8 +2,8 @@ import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from
 import { users } from "../../../platform/auth/tables";
 import { agreements } from "../agreements/tables";
 import { campaigns } from "../campaigns/tables";
-import { enterprises } from "../../../masterData/enterprises/tables";
-import { experts } from "../../../masterData/experts/tables";
+import { enterprises } from "../../../masterData/enterprises";
+import { experts } from "../../../masterData/experts";
 import { regions } from "../../../platform/regions/tables";
 import { serviceSessions } from "../serviceSessions/tables";
 

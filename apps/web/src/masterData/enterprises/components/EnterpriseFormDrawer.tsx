@@ -17,7 +17,7 @@ import { applyFieldErrors } from "../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../app/parseFormInput";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
-import { CountyPicker } from "../../regions/components/CountyPicker";
+import { CountyPicker } from "../../../app/regions/components/CountyPicker";
 import { createEnterprise } from "../api";
 import { enterpriseQueryKeys } from "../enterpriseQueryKeys";
 

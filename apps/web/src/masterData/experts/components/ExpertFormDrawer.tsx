@@ -21,7 +21,7 @@ import { ApiError, errorMessage } from "../../../app/ApiError";
 import { DrawerFooter } from "../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule, type FieldSchema } from "../../../app/zodRule";
-import { CountyPicker } from "../../regions/components/CountyPicker";
+import { CountyPicker } from "../../../app/regions/components/CountyPicker";
 import { createExpert, updateExpert } from "../api";
 import { expertQueryKeys } from "../expertQueryKeys";
 import { availabilityOptions, tradeOptions } from "../expertLabels";

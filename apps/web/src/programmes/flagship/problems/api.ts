@@ -1,4 +1,6 @@
 import {
+  expertSuggestionListSchema,
+  type ExpertSuggestion,
   demandListDetailSchema,
   demandListSchema,
   overduePageSchema,
@@ -74,4 +76,8 @@ export function getDemandList(id: string, signal?: AbortSignal): Promise<DemandL
 
 export function submitDemandList(input: DemandListInput): Promise<DemandListDetail> {
   return request("/api/demand-lists", { method: "POST", body: input, schema: demandListDetailSchema });
+}
+
+export function listSuggestions(problemId: string, signal?: AbortSignal): Promise<ExpertSuggestion[]> {
+  return request(`/api/problems/${encodeURIComponent(problemId)}/suggestions`, { schema: expertSuggestionListSchema, signal }).then((r) => r.items);
 }

@@ -1,5 +1,5 @@
 import type { RegionNode, StatsByRegion, StatsRegionRow } from "@jiangxin/domain";
-import { countiesIn } from "../../../masterData/regions/regionTree";
+import { countiesIn } from "../../../app/regions/regionTree";
 import type { MapArea, MapMarker } from "./charts/mapOption";
 import { figureChoices, figureText, figureValue, yuanText, type FigureKey } from "./statsFigures";
 

@@ -8,8 +8,8 @@ import { formErrorOf } from "../../../../app/applyFieldErrors";
 import { DrawerFooter } from "../../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
-import { CountyPicker } from "../../../../masterData/regions/components/CountyPicker";
-import { EnterprisePicker } from "../../serviceSessions/components/EnterprisePicker";
+import { CountyPicker } from "../../../../app/regions/components/CountyPicker";
+import { EnterprisePicker } from "../../../../masterData/enterprises";
 import { ExpertPicker } from "../../serviceSessions/components/ExpertPicker";
 import { createAgreement } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
@@ -114,7 +114,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
           </Col>
           <Col xs={24} md={14}>
             <Form.Item label="受援企业" name="enterpriseId" required rules={[zodRule(shape.enterpriseId, "请选择企业")]}>
-              <EnterprisePicker countyCode={countyCode} />
+              <EnterprisePicker byCounty countyCode={countyCode} />
             </Form.Item>
           </Col>
           <Col xs={24}>

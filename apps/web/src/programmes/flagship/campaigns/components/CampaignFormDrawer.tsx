@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from "../../../../app/ApiError";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
 import { optionalRule } from "../../outcomes/optionalRule";
-import { toTreeOptions } from "../../../../masterData/regions/regionTree";
+import { toTreeOptions } from "../../../../app/regions/regionTree";
 import { createCampaign } from "../api";
 import { campaignQueryKeys } from "../campaignQueryKeys";
 import { fieldErrorTargets } from "../fieldErrorTargets";

@@ -11,7 +11,7 @@ import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
 import { IndicatorGrid, IndicatorGridSkeleton } from "../../indicators/components/IndicatorGrid";
 import { isEmptyYear } from "../../indicators/indicatorCards";
 import { reportYears } from "../../indicators/indicatorsUrl";
-import { useRegionScope } from "../../../../masterData/regions/useRegionScope";
+import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { getStatsSummary, statsQueryKeys } from "../../stats/api";
 import { CampaignProgressTile } from "../components/CampaignProgressTile";
 import { dashboardYear, readDashboardYear } from "../dashboardYear";

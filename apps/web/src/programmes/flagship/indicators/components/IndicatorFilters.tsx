@@ -4,8 +4,8 @@ import { useCan } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { listCampaigns } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
-import { RegionFilterSelect } from "../../../../masterData/regions/components/RegionFilterSelect";
-import { useRegionScope } from "../../../../masterData/regions/useRegionScope";
+import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
+import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { reportYears, type IndicatorsUrlState } from "../indicatorsUrl";
 
 interface IndicatorFiltersProps {

@@ -2,8 +2,8 @@ import type { PlanResult } from "@jiangxin/domain";
 import { Alert, Flex, Segmented, Skeleton, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useState } from "react";
 import { LoadErrorBoundary } from "../../../../app/components/LoadErrorBoundary";
-import { countiesIn } from "../../../../masterData/regions/regionTree";
-import { useRegionTree } from "../../../../masterData/regions/useRegionTree";
+import { countiesIn } from "../../../../app/regions/regionTree";
+import { useRegionTree } from "../../../../app/regions/useRegionTree";
 import { planFlowsInto, planMapCode, type PlanCountySummary } from "../planCountySummary";
 import { planFlowLines, planMapAreas, planMarkers, type PlanMapMetric, type Seats } from "../planMapData";
 

@@ -6,7 +6,7 @@ import { ApiError, errorMessage } from "../../../../app/ApiError";
 import { applyFieldErrors } from "../../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
-import { ExpertSuggestions } from "../../../../masterData/experts/components/ExpertSuggestions";
+import { ExpertSuggestions } from "./ExpertSuggestions";
 import { moveProblem } from "../api";
 import { problemQueryKeys } from "../problemQueryKeys";
 

@@ -6,7 +6,7 @@ import { errorMessage } from "../../../../app/ApiError";
 import { formErrorOf } from "../../../../app/applyFieldErrors";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
-import { ExpertSuggestions } from "../../../../masterData/experts/components/ExpertSuggestions";
+import { ExpertSuggestions } from "./ExpertSuggestions";
 import { addTeamMember, removeTeamMember, updateProblem } from "../api";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { teamSizeOptions } from "../teamSizeOptions";

@@ -12,7 +12,7 @@ import { useCan, useSession } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { listDemandLists } from "../api";
-import { RegionFilterSelect } from "../../../../masterData/regions/components/RegionFilterSelect";
+import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
 import { ImportDrawer } from "../../../../modules/imports/components/ImportDrawer";

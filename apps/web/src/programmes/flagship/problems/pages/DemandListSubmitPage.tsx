@@ -17,10 +17,8 @@ import { ApiError, errorMessage } from "../../../../app/ApiError";
 import { PageHeader } from "../../../../app/components/PageHeader";
 import { useSession } from "../../../../app/session";
 import { zodRule } from "../../../../app/zodRule";
-import { getEnterprise } from "../../../../masterData/enterprises/api";
-import { enterpriseQueryKeys } from "../../../../masterData/enterprises/enterpriseQueryKeys";
+import { EnterprisePicker, enterpriseQueryKeys, getEnterprise } from "../../../../masterData/enterprises";
 import { submitDemandList } from "../api";
-import { EnterprisePicker } from "../components/EnterprisePicker";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { teamSizeOptions } from "../teamSizeOptions";
 

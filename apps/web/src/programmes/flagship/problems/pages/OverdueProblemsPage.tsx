@@ -7,7 +7,7 @@ import { useSession } from "../../../../app/session";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { listOverdueProblems } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
-import { RegionFilterSelect } from "../../../../masterData/regions/components/RegionFilterSelect";
+import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 
 /** 超期难题: open problems with no move and no progress note for longer than the threshold, longest-idle first. */

@@ -11,7 +11,7 @@ import { useIsMobile } from "../../../../app/useIsMobile";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { listProblems } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
-import { RegionFilterSelect } from "../../../../masterData/regions/components/RegionFilterSelect";
+import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
 

@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { listExperts } from "../../../../masterData/experts/api";
-import { expertQueryKeys } from "../../../../masterData/experts/expertQueryKeys";
+import { expertQueryKeys, listExperts } from "../../../../masterData/experts";
 
 interface ExpertPickerProps {
   value?: string[];

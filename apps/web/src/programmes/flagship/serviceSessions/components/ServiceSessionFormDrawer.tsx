@@ -8,11 +8,11 @@ import { parseFormInput } from "../../../../app/parseFormInput";
 import { DrawerFooter } from "../../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
-import { CountyPicker } from "../../../../masterData/regions/components/CountyPicker";
+import { CountyPicker } from "../../../../app/regions/components/CountyPicker";
 import { createServiceSession } from "../api";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 import { CampaignPicker } from "./CampaignPicker";
-import { EnterprisePicker } from "./EnterprisePicker";
+import { EnterprisePicker } from "../../../../masterData/enterprises";
 import { ExpertPicker } from "./ExpertPicker";
 
 const shape = serviceSessionInputSchema.shape;
@@ -105,7 +105,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
           </Col>
           <Col xs={24}>
             <Form.Item label="服务企业" name="enterpriseIds" required rules={[zodRule(shape.enterpriseIds, "至少选择一家服务企业")]}>
-              <EnterprisePicker countyCode={countyCode} multiple />
+              <EnterprisePicker byCounty countyCode={countyCode} multiple />
             </Form.Item>
           </Col>
           <Col xs={24}>

@@ -1,6 +1,6 @@
 import type { RegionNode } from "@jiangxin/domain";
 import { Breadcrumb } from "antd";
-import { findRegionPath } from "../../../../masterData/regions/regionTree";
+import { findRegionPath } from "../../../../app/regions/regionTree";
 
 /**
  * The drill path from the user's own region down to the one shown (浙江省 › 杭州市 › 淳安县); each

@@ -8,9 +8,9 @@ import { formErrorOf } from "../../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../../app/parseFormInput";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
-import { CountyPicker } from "../../../../masterData/regions/components/CountyPicker";
+import { CountyPicker } from "../../../../app/regions/components/CountyPicker";
 import { CampaignPicker } from "../../serviceSessions/components/CampaignPicker";
-import { EnterprisePicker } from "../../serviceSessions/components/EnterprisePicker";
+import { EnterprisePicker } from "../../../../masterData/enterprises";
 import { ExpertPicker } from "../../serviceSessions/components/ExpertPicker";
 import { createTraining } from "../api";
 import { trainingQueryKeys } from "../trainingQueryKeys";
@@ -94,7 +94,7 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="企业(可不选)" name="enterpriseId" extra="面向全县的培训不选企业">
-              <EnterprisePicker countyCode={countyCode} />
+              <EnterprisePicker byCounty countyCode={countyCode} />
             </Form.Item>
           </Col>
           <Col xs={24}>

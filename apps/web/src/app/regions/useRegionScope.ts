@@ -1,6 +1,6 @@
 import type { RegionNode } from "@jiangxin/domain";
 import { useMemo } from "react";
-import { useSession } from "../../app/session";
+import { useSession } from "../session";
 import { regionScope } from "./regionTree";
 import { useRegionTree } from "./useRegionTree";
 

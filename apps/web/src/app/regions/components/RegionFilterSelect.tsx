@@ -1,6 +1,6 @@
 import { TreeSelect } from "antd";
 import { useMemo } from "react";
-import { useIsMobile } from "../../../app/useIsMobile";
+import { useIsMobile } from "../../useIsMobile";
 import { toTreeOptions } from "../regionTree";
 import { useRegionScope } from "../useRegionScope";
 

@@ -3,12 +3,10 @@ import { priorityKindLabels, skillLevelLabels, type ExpertSuggestion } from "@ji
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Avatar, Button, Empty, Flex, List, Skeleton, Tag, Tooltip, Typography } from "antd";
 import { Link } from "react-router-dom";
-import { errorMessage } from "../../../app/ApiError";
-import { useIsMobile } from "../../../app/useIsMobile";
+import { errorMessage } from "../../../../app/ApiError";
+import { useIsMobile } from "../../../../app/useIsMobile";
+import { expertQueryKeys, HonourTags, tradeName } from "../../../../masterData/experts";
 import { listSuggestions } from "../api";
-import { expertQueryKeys } from "../expertQueryKeys";
-import { tradeName } from "../expertLabels";
-import { HonourTags } from "./HonourTags";
 
 export interface ExpertSuggestionsProps {
   /** The problem to suggest experts for; the server answers only staff over its county. */

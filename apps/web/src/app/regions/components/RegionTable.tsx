@@ -1,6 +1,6 @@
 import type { RegionNode } from "@jiangxin/domain";
 import { Empty, Table, Tag, Typography, type TableColumnsType } from "antd";
-import { useIsMobile } from "../../../app/useIsMobile";
+import { useIsMobile } from "../../useIsMobile";
 import { PriorityTags } from "./PriorityTags";
 
 interface RegionRow {

@@ -1,11 +1,11 @@
 import type { ExpertSuggestion, Role } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeEnterprise, makeUser } from "../../fixtures/factories";
-import { makeExpert } from "../../fixtures/makeExpert";
-import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
-import { testDatabaseKinds } from "../../testing/testDatabases";
-import { problems } from "../../programmes/flagship/problems/tables";
-import { serviceSessions, sessionEnterprises, sessionExperts } from "../../programmes/flagship/serviceSessions/tables";
+import { makeEnterprise, makeUser } from "../../../fixtures/factories";
+import { makeExpert } from "../../../fixtures/makeExpert";
+import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
+import { testDatabaseKinds } from "../../../testing/testDatabases";
+import { problems } from "../problems/tables";
+import { serviceSessions, sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 
 const welding = "6-18-02-04";
 const turning = "6-18-01-01";

@@ -1,0 +1,2 @@
+// 劳模工匠助企行's public surface on the web: its pages, which programmes/registry.tsx places in the menu.
+export { flagshipRoutes } from "./routes";
