@@ -18,6 +18,7 @@ import { registerErrorHandler } from "./platform/errorHandler";
 import { safeValidatorCompiler } from "./platform/safeValidatorCompiler";
 import { registerWebApp } from "./platform/webApp";
 import { registerRateLimit } from "./platform/rateLimit";
+import { registerSecurityHeaders } from "./platform/securityHeaders";
 
 export type RouteEntry = { method: string; url: string; permission: RoutePermission | undefined };
 
@@ -49,6 +50,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, ctx);
   await registerRateLimit(app);
   registerErrorHandler(app);
   await registerApiDocs(app);

@@ -26,6 +26,8 @@ export async function startTestApp(kind: TestDatabaseKind, env: Record<string, s
     JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"),
     JIANGXIN_LOG_LEVEL: "silent",
     JIANGXIN_WEB_DIST: "does-not-exist",
+    // Every test logs in from 127.0.0.1: the per-address limit is tested on its own, with its own setting.
+    JIANGXIN_AUTH_RATE_LIMIT: "100000",
     ...env,
   });
   const ctx = await createContext(config, db.target);

@@ -34,18 +34,59 @@ describe.each(testDatabaseKinds)("accounts and sessions on %s", (kind) => {
     expect(wrong.json()).toEqual({ code: "LOGIN_FAILED", message: "用户名或密码错误" });
   });
 
-  it("locks a name for 15 minutes after 5 failures, known or not, even for the right password", async () => {
+  it("makes a name wait after 4 free failures, 30 s doubling to at most 15 min, known or not", async () => {
     await makeUser(t.ctx.database.db, "county", { username: "locky" });
     for (const name of ["locky", "ghost"]) {
       for (let i = 1; i <= 4; i++) expect((await login(name, "Wrong#Pass123")).statusCode).toBe(401);
       const fifth = await login(name, "Wrong#Pass123");
       expect(fifth.statusCode).toBe(423);
-      expect(fifth.json<{ code: string }>().code).toBe("ACCOUNT_LOCKED");
+      expect(fifth.json<{ code: string; message: string }>()).toEqual({ code: "ACCOUNT_LOCKED", message: "密码错误次数过多，请30秒后再试" });
     }
+    // While waiting even the right password is refused, and the refusal is not counted.
     expect((await login("locky", defaultTestPassword)).statusCode).toBe(423);
     expect((await login("ghost", defaultTestPassword)).statusCode).toBe(423);
+    t.advance(31 * 1000);
+    expect((await login("locky", "Wrong#Pass123")).json<{ message: string }>().message).toBe("密码错误次数过多，请1分钟后再试");
+    // A stranger keeps guessing: the wait doubles but never exceeds 15 minutes.
+    let waitMs = 60 * 1000;
+    for (let i = 0; i < 10; i++) {
+      t.advance(waitMs + 1000);
+      const res = await login("locky", "Wrong#Pass123");
+      expect(res.statusCode).toBe(423);
+      waitMs = Math.min(waitMs * 2, 15 * 60 * 1000);
+    }
+    expect((await login("locky", "Wrong#Pass123")).json<{ message: string }>().message).toBe("密码错误次数过多，请15分钟后再试");
+    // The owner gets in as soon as the last wait is over.
     t.advance(15 * 60 * 1000 + 1000);
     expect((await login("locky", defaultTestPassword)).statusCode).toBe(200);
+  });
+
+  it("counts wrong current passwords on the change-password form like wrong logins", async () => {
+    await makeUser(t.ctx.database.db, "county", { username: "guesser" });
+    const a = await loginAs(t, "guesser");
+    for (let i = 1; i <= 4; i++) {
+      const res = await a.post("/api/auth/password", { currentPassword: `Wrong#Guess${i}x`, newPassword: "Gd7#mountain-x" });
+      expect(res.statusCode).toBe(400);
+    }
+    const fifth = await a.post("/api/auth/password", { currentPassword: "Wrong#Guess5x", newPassword: "Gd7#mountain-x" });
+    expect(fifth.statusCode).toBe(423);
+    // The right current password waits too, and so does a login with the same name.
+    expect((await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "Gd7#mountain-x" })).statusCode).toBe(423);
+    expect((await login("guesser", defaultTestPassword)).statusCode).toBe(423);
+    t.advance(31 * 1000);
+    expect((await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "Gd7#mountain-x" })).statusCode).toBe(204);
+  });
+
+  it("sends security headers with a CSP on every answer", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/auth/me" });
+    const csp = String(res.headers["content-security-policy"]);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["x-frame-options"]).toBe("DENY");
+    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(res.headers["strict-transport-security"]).toBeUndefined(); // plain HTTP here
   });
 
   it("a success resets the failure count", async () => {
@@ -121,16 +162,18 @@ describe.each(testDatabaseKinds)("accounts and sessions on %s", (kind) => {
     const other = await loginAs(t, "changer");
     const weak = await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "short1A" });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json<{ fields: Record<string, string> }>().fields.newPassword).toMatch(/8/);
+    expect(weak.json<{ fields: Record<string, string> }>().fields.newPassword).toMatch(/12/);
+    const common = await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "Abcdefg1" });
+    expect(common.statusCode).toBe(400);
     const context = await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "Changer#2026" });
     expect(context.statusCode).toBe(400);
     expect(context.json<{ fields: Record<string, string> }>().fields.newPassword).toContain("changer");
-    const wrongCurrent = await a.post("/api/auth/password", { currentPassword: "Nope#12345", newPassword: "Gd7#mountain" });
+    const wrongCurrent = await a.post("/api/auth/password", { currentPassword: "Nope#12345", newPassword: "Gd7#mountain-x" });
     expect(wrongCurrent.json<{ fields: Record<string, string> }>().fields).toEqual({ currentPassword: "当前密码不正确" });
-    expect((await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "Gd7#mountain" })).statusCode).toBe(204);
+    expect((await a.post("/api/auth/password", { currentPassword: defaultTestPassword, newPassword: "Gd7#mountain-x" })).statusCode).toBe(204);
     expect((await a.get("/api/auth/me")).statusCode).toBe(200);
     expect((await other.get("/api/auth/me")).statusCode).toBe(401);
-    expect((await login("changer", "Gd7#mountain")).statusCode).toBe(200);
+    expect((await login("changer", "Gd7#mountain-x")).statusCode).toBe(200);
   });
 });
 
@@ -151,11 +194,35 @@ describe("first administrator outside demo mode", () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json<{ code: string }>().code).toBe("PASSWORD_CHANGE_REQUIRED");
     expect((await a.get("/api/auth/me")).statusCode).toBe(200);
-    expect((await a.post("/api/auth/password", { currentPassword: "Configured#Secret1", newPassword: "Qiandao#Lake9" })).statusCode).toBe(204);
+    expect((await a.post("/api/auth/password", { currentPassword: "Configured#Secret1", newPassword: "Qiandao#Lake9x" })).statusCode).toBe(204);
     expect((await a.get("/api/enterprises")).statusCode).toBe(200);
   });
 
   it("demo accounts do not exist outside demo data", async () => {
     expect((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "province", password: defaultTestPassword } })).statusCode).toBe(401);
+  });
+});
+
+describe("per-address limit and HTTPS", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp("pglite", { JIANGXIN_AUTH_RATE_LIMIT: "10", JIANGXIN_COOKIE_SECURE: "1" });
+  });
+  afterAll(() => t.close());
+
+  it("stops one address trying many names, while another address still logs in", async () => {
+    await makeUser(t.ctx.database.db, "county", { username: "victim" });
+    const from = (remoteAddress: string, username: string, password: string) =>
+      t.app.inject({ method: "POST", url: "/api/auth/login", remoteAddress, payload: { username, password } });
+    const answers: number[] = [];
+    for (let i = 0; i < 12; i++) answers.push((await from("10.9.9.9", `name${i}`, "Wrong#Pass123")).statusCode);
+    expect(answers.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(answers.slice(10)).toEqual([429, 429]);
+    expect((await from("10.9.9.9", "victim", defaultTestPassword)).statusCode).toBe(429);
+    const owner = await from("10.1.1.1", "victim", defaultTestPassword);
+    expect(owner.statusCode).toBe(200);
+    // Served over HTTPS (configured): the session cookie is Secure, and HSTS is sent.
+    expect(owner.cookies.find((c) => c.name === sessionCookie)).toMatchObject({ secure: true, httpOnly: true });
+    expect(owner.headers["strict-transport-security"]).toContain("max-age=");
   });
 });

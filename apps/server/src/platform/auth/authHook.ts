@@ -46,8 +46,9 @@ function checkCrossSite(request: FastifyRequest): void {
   }
 }
 
-export function cookieOptions(ctx: AppContext) {
-  return { path: "/", httpOnly: true, sameSite: "strict", secure: ctx.config.cookieSecure } as const;
+/** Secure whenever the answer goes over HTTPS: configured (behind a TLS proxy), or seen on the request itself. */
+export function cookieOptions(ctx: AppContext, request: FastifyRequest) {
+  return { path: "/", httpOnly: true, sameSite: "strict", secure: ctx.config.cookieSecure || request.protocol === "https" } as const;
 }
 
 export function registerAuthHook(app: HttpApp, ctx: AppContext): void {
@@ -63,7 +64,7 @@ export function registerAuthHook(app: HttpApp, ctx: AppContext): void {
         request.actor = await actorOf(ctx, found.value, request.ip);
       } else {
         expired = found.reason === "expired";
-        void reply.clearCookie(sessionCookie, cookieOptions(ctx));
+        void reply.clearCookie(sessionCookie, cookieOptions(ctx, request));
       }
     }
     const unsafe = !safeMethods.has(request.method);

@@ -10,16 +10,23 @@ import { login } from "./login";
 
 const tags = ["认证 auth"];
 
+/**
+ * Per client address, all names together: one address cannot walk through every account's free
+ * failures (the per-name throttle is in passwordThrottle.ts). Behind a proxy set trustProxy, or every
+ * user shares the proxy's address.
+ */
+const perAddress = (ctx: AppContext) => ({ max: ctx.config.authRateLimit, timeWindow: "1 minute" });
+
 export function authRoutes(app: HttpApp, ctx: AppContext): void {
   app.post(
     "/api/auth/login",
     {
-      config: { permission: "public" },
+      config: { permission: "public", rateLimit: perAddress(ctx) },
       schema: { tags, summary: "登录", body: loginRequestSchema, response: { 200: sessionInfoSchema, 401: errorBodySchema, 423: errorBodySchema } },
     },
     async (request, reply) => {
       const { token, actor } = await login(ctx, request.body, request.ip);
-      void reply.setCookie(sessionCookie, token, cookieOptions(ctx));
+      void reply.setCookie(sessionCookie, token, cookieOptions(ctx, request));
       return sessionInfoOf(actor, ctx.regions);
     },
   );
@@ -39,14 +46,14 @@ export function authRoutes(app: HttpApp, ctx: AppContext): void {
         await endSession(tx, actor.session.tokenHash, ctx.now());
         await writeAudit(tx, auditActorOf(actor), { action: "auth.logout", objectType: "user", objectId: actor.userId });
       });
-      void reply.clearCookie(sessionCookie, cookieOptions(ctx));
+      void reply.clearCookie(sessionCookie, cookieOptions(ctx, request));
       return reply.status(204).send(null);
     },
   );
 
   app.post(
     "/api/auth/password",
-    { config: { permission: "session.self" }, schema: { tags, summary: "修改本人密码", body: changePasswordRequestSchema, response: { 204: z.null() } } },
+    { config: { permission: "session.self", rateLimit: perAddress(ctx) }, schema: { tags, summary: "修改本人密码", body: changePasswordRequestSchema, response: { 204: z.null() } } },
     async (request, reply) => {
       await changePassword(ctx, actorOfRequest(request), request.body);
       return reply.status(204).send(null);
