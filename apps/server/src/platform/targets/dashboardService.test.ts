@@ -74,7 +74,7 @@ describe("dashboard service", () => {
     expect(calls[1]?.counties).toBeUndefined();
     const fig = prov.programmes[0]?.figures[0];
     expect(fig).toMatchObject({ value: 89 * 10 + 2, target: null, status: "noTarget" });
-    // 宁波: 100 visits of 100 (ahead); 杭州: 122 of 200 = 61% (on track); 淳安 below them is named.
+    // 宁波: 100 visits of 100 and 杭州: 122 of 200 = 61% are ahead; 淳安 below them is named.
     expect(fig?.lagging.map((l) => l.name)).toEqual(["淳安县"]);
 
     const past = await service.dashboard(actor("province", "330000"), 2025);

@@ -14,7 +14,7 @@ import { visibleCounties } from "../access";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { notFound } from "../errors";
-import type { IndicatorCounts, Programme } from "../programme";
+import type { Programme } from "../programme";
 import { todayInChina } from "../today";
 import { indicatorPublications, targets } from "./tables";
 import { mayRead, readerRegion } from "./targetService";
@@ -55,7 +55,7 @@ export function dashboardService(ctx: AppContext, programmes: readonly Programme
     const value = (async () => {
       const results = await Promise.all(programmes.map((p) => p.countIndicators(ctx, { year, before, counties: counties ? [...counties] : undefined })));
       const byKey = new Map<string, ReadonlyMap<string, number>>();
-      for (const r of results) for (const [k, m] of r as IndicatorCounts) byKey.set(k, m);
+      for (const r of results) for (const [k, m] of r) byKey.set(k, m);
       return { computedAt: new Date(now), byKey };
     })();
     cache.set(key, { at: now, value });
