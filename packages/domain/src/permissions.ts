@@ -22,6 +22,9 @@ export const platformPermissions = [
   "membership.decide", // confirm or decline a request to join a union, end a membership
   "me.self", // a worker's own record, memberships and requests (我的)
   "data.import",
+  "union.read", // 工会组织: the tree within one's region (staff) or below one's own union (a union account)
+  "union.write", // add industry and grassroots unions, edit them and what they cover
+  "union.coverage", // 建会率 by county, counted from records
   "inbox.read", // one's own to-dos and notifications (待办与消息)
   "outbox.drain", // claim outside messages and report them sent or failed (the integration account)
   "dashboard.read", // the 驾驶舱: every programme's figures against the targets, within the reader's region
@@ -41,6 +44,7 @@ const platformStaff: Permission[] = [
   "session.self", "inbox.read", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "data.import",
   "person.read", "person.write", "person.readPersonal", "membership.decide",
+  "union.read", "union.write", "union.coverage",
 ];
 
 const platformGrants: Record<Role, readonly Permission[]> = {
@@ -51,6 +55,7 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   expert: ["session.self", "inbox.read", "region.read", "expert.read", "expert.selfAvailability"],
   worker: ["session.self", "inbox.read", "me.self", "region.read"],
   integration: ["outbox.drain"],
+  union: ["session.self", "inbox.read", "region.read", "union.read", "union.write", "data.import"],
 };
 
 function grantsOf(role: Role): readonly Permission[] {

@@ -43,7 +43,8 @@ export const unionInputSchema = z
     name: z.string({ error: "请填写工会名称" }).trim().min(4, "工会名称至少4个字").max(100, "工会名称不超过100个字"),
     kind: z.enum(["industry", "grassroots"], { error: "请选择工会类别(产业工会或基层工会)" }),
     formation: unionFormationSchema.nullable().default(null),
-    countyCode: regionCodeSchema,
+    /** A county-level unit for a grassroots union; an industry union may sit at a city or the province too. */
+    regionCode: regionCodeSchema,
     parentId: uuidOf("上级工会"),
     foundedOn: z.iso.date({ error: "成立日期格式应为 YYYY-MM-DD" }).nullable().default(null),
     chairName: z.string().trim().max(32, "工会主席姓名不超过32个字").nullable().default(null),

@@ -1,6 +1,7 @@
 import type { MasterDataModule } from "../platform/programme";
 import { enterprisesModule } from "./enterprises";
 import { expertsModule } from "./experts";
+import { unionsModule } from "./unions";
 
 /** The shared master data every programme reads (through each module's index.ts), registered once here. */
-export const masterDataModules: readonly MasterDataModule[] = [enterprisesModule, expertsModule];
+export const masterDataModules: readonly MasterDataModule[] = [enterprisesModule, expertsModule, unionsModule];

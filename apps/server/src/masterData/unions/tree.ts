@@ -100,3 +100,10 @@ export async function proposeUnionFor(db: Db, opts: { enterpriseId?: string; cou
   const federation = await federationOf(db, opts.countyCode);
   return federation ? proposal(federation, "federation") : null;
 }
+
+/** What a union account is scoped to: its union, every union below it, and the county it sits in. */
+export async function unionSubtree(db: Db, unionId: string): Promise<{ unionId: string; unionIds: string[]; countyCode: string } | null> {
+  const union = await findUnion(db, unionId);
+  if (!union) return null;
+  return { unionId, unionIds: await unionIdsUnder(db, unionId), countyCode: union.regionCode };
+}

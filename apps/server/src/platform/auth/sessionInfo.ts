@@ -4,7 +4,7 @@ import type { Actor } from "../actor";
 import { idleTimeoutMs } from "./sessions";
 
 export function sessionInfoOf(actor: Actor, regions: RegionDirectory): SessionInfo {
-  const regionCode = actor.scope.kind === "enterprise" ? actor.scope.countyCode : actor.regionCode;
+  const regionCode = actor.scope.kind === "enterprise" || actor.scope.kind === "union" ? actor.scope.countyCode : actor.regionCode;
   const idleEnd = Math.min(actor.session.lastSeenAt.getTime() + idleTimeoutMs, actor.session.absoluteExpiresAt.getTime());
   return {
     user: {
