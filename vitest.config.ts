@@ -8,6 +8,8 @@ export default defineConfig({
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
       { test: { name: "web", include: ["apps/web/src/**/*.test.ts"] } },
       { test: { name: "matching", include: ["packages/matching/src/**/*.test.ts"] } },
+      // Lints snippets with the project's ESLint config (whose first load takes seconds).
+      { test: { name: "boundaries", include: ["scripts/boundaries/*.test.ts"], testTimeout: 60_000 } },
       {
         test: {
           name: "server",
