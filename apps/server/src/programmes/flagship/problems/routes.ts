@@ -25,6 +25,7 @@ import { listProblemsForActor, overdueForActor, problemDetailFor } from "./probl
 import { rateProblem } from "./rateProblem";
 import { problemExports } from "./problemExports";
 import { addTeamMember, removeTeamMember, updateTeamSize } from "./problemTeam";
+import { urgeProblem } from "./inboxWiring";
 
 const demandTags = ["需求清单 demand lists"];
 const problemTags = ["难题 problems"];
@@ -110,6 +111,20 @@ export function problemRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/problems/:id/notes",
     { config: { permission: "problem.move" }, schema: { tags: problemTags, summary: "记录进展(不改变状态)", params: problemParams, body: problemNoteSchema, response: { 200: problemDetailSchema, ...errors } } },
     (request) => addProblemNote(ctx, actorOfRequest(request), request.params.id, request.body.note),
+  );
+
+  app.post(
+    "/api/problems/:id/urge",
+    {
+      config: { permission: "problem.move" },
+      schema: {
+        tags: problemTags,
+        summary: "催办(负责专家收到待办与短信；工会工作人员)",
+        params: problemParams,
+        response: { 200: z.object({ expertName: z.string(), urgedAt: z.string() }), ...errors },
+      },
+    },
+    (request) => urgeProblem(ctx, actorOfRequest(request), request.params.id),
   );
 
   app.post(
