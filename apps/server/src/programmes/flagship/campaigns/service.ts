@@ -1,6 +1,6 @@
 import type { Campaign, CampaignInput } from "@jiangxin/domain";
 import { and, desc, eq } from "drizzle-orm";
-import { concernsActor, coversCounty } from "../../../platform/access";
+import { concernsActor, coversCounty, visibleCounties } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
@@ -10,9 +10,14 @@ import { campaigns } from "./tables";
 
 type Row = typeof campaigns.$inferSelect;
 
-/** Progress counts the records tagged with the campaign (sessions, their trainings and solved problems). */
-async function withProgress(ctx: AppContext, row: Row): Promise<Campaign> {
-  const figures = await computeIndicators(ctx.database.db, { year: row.year, counties: undefined, campaignId: row.id });
+/**
+ * Progress counts the records tagged with the campaign (sessions, their trainings and solved problems)
+ * within the reader's region: a county reading a city's campaign sees its own county's part, never
+ * figures from counties it may not read elsewhere.
+ */
+async function withProgress(ctx: AppContext, actor: Actor, row: Row): Promise<Campaign> {
+  const visible = visibleCounties(actor);
+  const figures = await computeIndicators(ctx.database.db, { year: row.year, counties: visible === "all" ? undefined : [...visible], campaignId: row.id });
   return {
     id: row.id,
     name: row.name,
@@ -31,13 +36,13 @@ export async function listCampaigns(ctx: AppContext, actor: Actor, year: number 
     .where(year ? eq(campaigns.year, year) : undefined)
     .orderBy(desc(campaigns.year), desc(campaigns.createdAt));
   const visible = rows.filter((r) => concernsActor(actor, r.ownerRegionCode, ctx.regions));
-  return Promise.all(visible.map((r) => withProgress(ctx, r)));
+  return Promise.all(visible.map((r) => withProgress(ctx, actor, r)));
 }
 
 export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Promise<Campaign> {
   const [row] = await ctx.database.db.select().from(campaigns).where(and(eq(campaigns.id, id)));
   if (!row || !concernsActor(actor, row.ownerRegionCode, ctx.regions)) throw notFound("专项行动");
-  return withProgress(ctx, row);
+  return withProgress(ctx, actor, row);
 }
 
 export async function createCampaign(ctx: AppContext, actor: Actor, input: CampaignInput): Promise<Campaign> {
@@ -61,5 +66,5 @@ export async function createCampaign(ctx: AppContext, actor: Actor, input: Campa
     await writeAudit(tx, auditActorOf(actor), { action: "campaign.create", objectType: "campaign", objectId: created.id, detail: { name: created.name, year: created.year } });
     return created;
   });
-  return withProgress(ctx, row);
+  return withProgress(ctx, actor, row);
 }

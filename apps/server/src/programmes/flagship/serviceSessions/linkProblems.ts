@@ -27,7 +27,8 @@ export async function linkProblems(ctx: AppContext, actor: Actor, sessionId: str
     const fail = (message: string) => new AppError("VALIDATION_FAILED", message, { problemIds: message });
     if (rows.length !== ids.length) throw fail("所选难题中有不存在的难题，请刷新后重选");
     for (const p of rows) {
-      if (!visited.has(p.enterpriseId)) throw fail(`难题“${p.title}”不属于本场次服务的企业`);
+      // Not named: a problem of a firm not on this session may lie outside the actor's region.
+      if (!visited.has(p.enterpriseId)) throw fail("所选难题中有不属于本场次服务企业的难题，请刷新后重选");
       if (!linkable.includes(p.status as ProblemStatus)) throw fail(`难题“${p.title}”当前状态不能纳入场次(须为已受理或已匹配专家)`);
       if (p.sessionId && p.sessionId !== sessionId) throw fail(`难题“${p.title}”已纳入其他服务场次`);
     }

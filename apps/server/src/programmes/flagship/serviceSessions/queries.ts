@@ -51,8 +51,10 @@ export async function findSessionRow(db: Db, scope: SQL, id: string): Promise<Ro
 /**
  * Turns session rows into the API shape with four batched queries (enterprises, team, problems,
  * campaign names), whatever the number of rows: a list page never costs a query per session.
+ * `onlyEnterprise` (an enterprise account reading): a session that also visited other firms shows
+ * only this firm and its own problems — other firms' names and problems are theirs, not the reader's.
  */
-export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[]): Promise<ServiceSession[]> {
+export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[], onlyEnterprise?: string): Promise<ServiceSession[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const campaignIds = [...new Set(rows.map((r) => r.campaignId).filter((c): c is string => c !== null))];
@@ -61,7 +63,7 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[]):
       .select({ sessionId: sessionEnterprises.sessionId, id: enterprises.id, name: enterprises.name })
       .from(sessionEnterprises)
       .innerJoin(enterprises, eq(enterprises.id, sessionEnterprises.enterpriseId))
-      .where(inArray(sessionEnterprises.sessionId, ids))
+      .where(and(inArray(sessionEnterprises.sessionId, ids), onlyEnterprise ? eq(sessionEnterprises.enterpriseId, onlyEnterprise) : undefined))
       .orderBy(asc(enterprises.name)),
     db
       .select({ sessionId: sessionExperts.sessionId, id: experts.id, name: experts.name, leader: sessionExperts.leader })
@@ -72,7 +74,7 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[]):
     db
       .select({ sessionId: problems.sessionId, id: problems.id, owner: problems.ownerExpertId })
       .from(problems)
-      .where(inArray(problems.sessionId, ids))
+      .where(and(inArray(problems.sessionId, ids), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
       .orderBy(asc(problems.no)),
     // "Solutions proposed" counts problems that ever reached solutionProposed, so a problem that has
     // since moved on to design or implementation still counts for the day it was proposed.
@@ -80,7 +82,7 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[]):
       .select({ sessionId: problems.sessionId, n: countDistinct(problems.id) })
       .from(problems)
       .innerJoin(problemEvents, and(eq(problemEvents.problemId, problems.id), eq(problemEvents.toStatus, "solutionProposed")))
-      .where(inArray(problems.sessionId, ids))
+      .where(and(inArray(problems.sessionId, ids), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
       .groupBy(problems.sessionId),
     campaignIds.length > 0 ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, campaignIds)) : Promise.resolve([]),
   ]);

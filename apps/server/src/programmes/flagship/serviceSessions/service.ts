@@ -18,6 +18,9 @@ import { serviceSessions, sessionEnterprises, sessionExperts } from "./tables";
 
 type ListQuery = z.infer<typeof serviceSessionListQuerySchema>;
 
+/** An enterprise account sees its own firm and problems on a session, never the other firms visited. */
+export const ownEnterpriseOf = (actor: Actor): string | undefined => (actor.scope.kind === "enterprise" ? actor.scope.enterpriseId : undefined);
+
 const invalid = (field: string, message: string) => new AppError("VALIDATION_FAILED", message, { [field]: message });
 
 /** A county-level unit the actor may work in, or a field error saying why not. */
@@ -56,14 +59,14 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ListQue
     query.page,
     query.pageSize,
   );
-  return { items: await toSessions(db, ctx.regions, rows), total, page: query.page, pageSize: query.pageSize };
+  return { items: await toSessions(db, ctx.regions, rows, ownEnterpriseOf(actor)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getForActor(ctx: AppContext, actor: Actor, id: string): Promise<ServiceSession> {
   const { db } = ctx.database;
   const row = await findSessionRow(db, sessionScope(db, actor), id);
   if (!row) throw notFound("服务场次");
-  const [session] = await toSessions(db, ctx.regions, [row]);
+  const [session] = await toSessions(db, ctx.regions, [row], ownEnterpriseOf(actor));
   if (!session) throw notFound("服务场次");
   return session;
 }
@@ -71,7 +74,7 @@ export async function getForActor(ctx: AppContext, actor: Actor, id: string): Pr
 /** 难题—专家—进度: the session with its team (each with the problems they own) and all its problems. */
 export async function threeListsForActor(ctx: AppContext, actor: Actor, id: string): Promise<ThreeLists> {
   const session = await getForActor(ctx, actor, id);
-  return { session, problems: await sessionProblems(ctx.database.db, ctx.regions, id) };
+  return { session, problems: await sessionProblems(ctx.database.db, ctx.regions, id, ownEnterpriseOf(actor)) };
 }
 
 export async function createForActor(ctx: AppContext, actor: Actor, input: ServiceSessionInput): Promise<ServiceSession> {
@@ -82,7 +85,9 @@ export async function createForActor(ctx: AppContext, actor: Actor, input: Servi
   const { db } = ctx.database;
   const row = await db.transaction(async (tx) => {
     const enterpriseIds = [...new Set(input.enterpriseIds)];
-    const firms = await tx.select({ id: enterprises.id, name: enterprises.name, countyCode: enterprises.countyCode }).from(enterprises).where(inArray(enterprises.id, enterpriseIds));
+    const found = await tx.select({ id: enterprises.id, name: enterprises.name, countyCode: enterprises.countyCode }).from(enterprises).where(inArray(enterprises.id, enterpriseIds));
+    // A firm outside the actor's region is answered like a missing one: the message never names it.
+    const firms = found.filter((f) => coversCounty(actor, f.countyCode));
     if (firms.length !== enterpriseIds.length) throw invalid("enterpriseIds", "所选企业中有不存在的企业，请刷新后重选");
     const elsewhere = firms.filter((f) => f.countyCode !== input.countyCode);
     if (elsewhere.length > 0) throw invalid("enterpriseIds", `企业${elsewhere.map((f) => `“${f.name}”`).join("、")}不在${countyName}，不能列入本场次`);

@@ -1,5 +1,5 @@
 import type { Problem, ProblemStatus, TradeCode } from "@jiangxin/domain";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { todayInChina } from "../../../platform/today";
 import { enterprises } from "../../../masterData/enterprises";
@@ -12,14 +12,17 @@ export function problemCode(no: number, createdAt: Date): string {
   return `${todayInChina(createdAt).slice(0, 4)}-${String(no).padStart(6, "0")}`;
 }
 
-/** The problems of one session, in the order they were recorded (the on-site list reads top to bottom). */
-export async function sessionProblems(db: Db, regions: RegionDirectory, sessionId: string): Promise<Problem[]> {
+/**
+ * The problems of one session, in the order they were recorded (the on-site list reads top to bottom);
+ * with `onlyEnterprise`, just that firm's (an enterprise account on a session shared with other firms).
+ */
+export async function sessionProblems(db: Db, regions: RegionDirectory, sessionId: string, onlyEnterprise?: string): Promise<Problem[]> {
   const rows = await db
     .select({ p: problems, enterpriseName: enterprises.name, ownerName: experts.name })
     .from(problems)
     .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
     .leftJoin(experts, eq(experts.id, problems.ownerExpertId))
-    .where(eq(problems.sessionId, sessionId))
+    .where(and(eq(problems.sessionId, sessionId), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
     .orderBy(asc(problems.no));
   return rows.map(({ p, enterpriseName, ownerName }) => ({
     id: p.id,

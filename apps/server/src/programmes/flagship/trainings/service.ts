@@ -1,6 +1,7 @@
 import type { Training, TrainingInput, trainingListQuerySchema } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
+import { coversCounty } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
@@ -61,7 +62,8 @@ export async function createForActor(ctx: AppContext, actor: Actor, input: Train
   const row = await db.transaction(async (tx) => {
     if (input.enterpriseId) {
       const [firm] = await tx.select({ countyCode: enterprises.countyCode, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, input.enterpriseId));
-      if (!firm) throw invalid("enterpriseId", "企业不存在");
+      // A firm outside the actor's region is answered like a missing one, never named.
+      if (!firm || !coversCounty(actor, firm.countyCode)) throw invalid("enterpriseId", "企业不存在");
       if (firm.countyCode !== input.countyCode) throw invalid("enterpriseId", `企业“${firm.name}”不在${countyName}`);
     }
     const trainers = await requireActiveExperts(tx, input.trainerExpertIds, "trainerExpertIds");
