@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, DesktopOutlined } from "@ant-design/icons";
+import { AimOutlined, AuditOutlined, DashboardOutlined, DesktopOutlined } from "@ant-design/icons";
 import type { Role, RoutePermission } from "@jiangxin/domain";
 import { lazy } from "react";
 import { matchPath } from "react-router-dom";
@@ -12,7 +12,9 @@ export type { AppRoute } from "./appRoute";
 const LoginPage = lazy(() => import("../modules/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })));
 const PasswordPage = lazy(() => import("../modules/auth/pages/PasswordPage").then((m) => ({ default: m.PasswordPage })));
 const HomePage = lazy(() => import("../modules/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
-const DashboardPage = lazy(() => import("../programmes/flagship/dashboard/pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const DashboardPage = lazy(() => import("../modules/leadership/pages/LeadershipDashboardPage").then((m) => ({ default: m.LeadershipDashboardPage })));
+const TargetsPage = lazy(() => import("../modules/leadership/pages/TargetsPage").then((m) => ({ default: m.TargetsPage })));
+const PublicFiguresPage = lazy(() => import("../modules/leadership/pages/PublicFiguresPage").then((m) => ({ default: m.PublicFiguresPage })));
 const AuditLogPage = lazy(() => import("../modules/audit/pages/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
 const ForbiddenPage = lazy(() => import("../modules/errors/pages/ForbiddenPage").then((m) => ({ default: m.ForbiddenPage })));
 const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").then((m) => ({ default: m.NotFoundPage })));
@@ -20,14 +22,23 @@ const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").t
 /** The platform's own pages; the menu puts the first two above the groups and the rest below. */
 const platformRoutes: readonly AppRoute[] = [
   { path: "/login", permission: "public", title: "登录", layout: "bare", Page: LoginPage },
-  // First in the menu: the leadership's one screen. Staff only (indicators.read), so others start at 工作台.
+  { path: "/public/figures", permission: "public", title: "数据公开", layout: "bare", Page: PublicFiguresPage },
+  // First in the menu: the leadership's one screen. Staff only (dashboard.read), so others start at 工作台.
     {
       path: "/dashboard",
-      permission: "indicators.read",
+      permission: "dashboard.read",
       title: "驾驶舱",
       layout: "shell",
-      menu: { icon: <DashboardOutlined />, summary: "助企行六项指标与各专项行动对照年度目标，一屏总览" },
+      menu: { icon: <DashboardOutlined />, summary: "各项目指标对照年度目标：完成率、时间进度、滞后地区，一屏总览" },
       Page: DashboardPage,
+    },
+    {
+      path: "/targets",
+      permission: "target.read",
+      title: "年度目标",
+      layout: "shell",
+      menu: { icon: <AimOutlined />, summary: "各项指标的年度目标、季度节点与逐级分解，省总工会批准" },
+      Page: TargetsPage,
     },
   {
       path: "/",
@@ -58,7 +69,7 @@ export interface MenuGroup {
   routes: readonly AppRoute[];
 }
 
-const top = platformRoutes.filter((r) => r.path === "/dashboard" || r.path === "/");
+const top = platformRoutes.filter((r) => r.path === "/dashboard" || r.path === "/targets" || r.path === "/");
 const system = platformRoutes.filter((r) => !top.includes(r));
 
 /** Menu order: 驾驶舱 and 工作台, then each programme, then 基础数据, then 系统. */

@@ -1,4 +1,4 @@
-import { BarChartOutlined, CalendarOutlined, FieldTimeOutlined, FileProtectOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined, ProfileOutlined, ReadOutlined, ToolOutlined } from "@ant-design/icons";
+import { BarChartOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, FileProtectOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined, ProfileOutlined, ReadOutlined, ToolOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../../app/appRoute";
 
@@ -32,9 +32,18 @@ const PlanningPage = lazy(() => import("./planning/pages/PlanningPage").then((m)
 const IndicatorsPage = lazy(() => import("./indicators/pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
 const StatsPage = lazy(() => import("./stats/pages/StatsPage").then((m) => ({ default: m.StatsPage })));
 const StatsReportPage = lazy(() => import("./stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
+const OverviewPage = lazy(() => import("./dashboard/pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 
 /** The flagship's pages, in menu order; app/routes.tsx places them under the programme's menu group. */
 export const flagshipRoutes: readonly AppRoute[] = [
+  {
+    path: "/flagship/overview",
+    permission: "indicators.read",
+    title: "助企行概览",
+    layout: "shell",
+    menu: { icon: <DashboardOutlined />, summary: "助企行六项指标与上年同期对比、各专项行动对照目标" },
+    Page: OverviewPage,
+  },
   {
     path: "/demand-lists",
     permission: "problem.read",

@@ -34,7 +34,8 @@ function Section({ icon, title, words, link, children }: { icon: ReactNode; titl
 }
 
 /**
- * 驾驶舱: each running programme's headline figures against its year, on one screen, for the user's
+ * 助企行概览 (the flagship's page under its menu group; the platform's 驾驶舱 compares every programme
+ * with its targets): the programme's headline figures against its year, on one screen, for the user's
  * region. Today 劳模工匠助企行 (six figures against last year) and the year's campaigns against their
  * targets. This year's figures come first and decide the year when none is asked for.
  */
@@ -125,7 +126,7 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader
-        title="驾驶舱"
+        title="助企行概览"
         description={year === null ? regionName : `${regionName} · ${year}年 · 各项工作对照年度目标`}
         extra={
           <Select
