@@ -10,6 +10,8 @@ import { targetRoutes } from "./platform/targets/routes";
 import { masterDataModules } from "./masterData/registry";
 import type { ImportSpec } from "./platform/imports/importSpec";
 import { importRoutes } from "./platform/imports/routes";
+import { myItemsRoutes } from "./platform/myItems";
+import { publicAreaRoutes } from "./platform/publicArea";
 import { programmes } from "./programmes/registry";
 import { registerApiDocs } from "./platform/apiDocs";
 import { registerAuthHook } from "./platform/auth/authHook";
@@ -62,6 +64,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   inboxRoutes(app, ctx);
   for (const m of masterDataModules) m.routes(app, ctx);
   for (const p of programmes) p.routes(app, ctx);
+  myItemsRoutes(app, ctx, programmes);
+  publicAreaRoutes(app, ctx, { programmes, modules: masterDataModules });
   targetRoutes(app, ctx, programmes);
   const importSpecs: Partial<Record<ImportKind, ImportSpec<never>>> = {};
   for (const m of [...masterDataModules, ...programmes]) Object.assign(importSpecs, m.imports);

@@ -55,7 +55,7 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   expert: ["session.self", "inbox.read", "region.read", "expert.read", "expert.selfAvailability"],
   worker: ["session.self", "inbox.read", "me.self", "region.read"],
   integration: ["outbox.drain"],
-  union: ["session.self", "inbox.read", "region.read", "union.read", "union.write", "data.import"],
+  union: ["session.self", "inbox.read", "region.read", "union.read", "union.write", "data.import", "person.read", "person.write", "person.readPersonal", "membership.decide"],
 };
 
 function grantsOf(role: Role): readonly Permission[] {

@@ -1,7 +1,8 @@
 import type { MasterDataModule } from "../platform/programme";
 import { enterprisesModule } from "./enterprises";
 import { expertsModule } from "./experts";
+import { peopleModule } from "./people";
 import { unionsModule } from "./unions";
 
 /** The shared master data every programme reads (through each module's index.ts), registered once here. */
-export const masterDataModules: readonly MasterDataModule[] = [enterprisesModule, expertsModule, unionsModule];
+export const masterDataModules: readonly MasterDataModule[] = [enterprisesModule, expertsModule, unionsModule, peopleModule];

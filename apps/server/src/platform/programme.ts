@@ -1,4 +1,5 @@
-import type { ImportKind, ProgrammeDescriptor } from "@jiangxin/domain";
+import type { ImportKind, MyItem, ProgrammeDescriptor, PublicEntry } from "@jiangxin/domain";
+import type { Actor } from "./actor";
 import type { Column, SQL } from "drizzle-orm";
 import type { AppContext, HttpApp } from "./context";
 import type { ImportSpec } from "./imports/importSpec";
@@ -36,7 +37,19 @@ export type Programme = {
   imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
   /** Loads the programme's demo records on an empty database (`npm start`); scale 1 = the article's year. */
   demo?(ctx: AppContext, opts: { scale: number }): Promise<void>;
+  /**
+   * A worker's own applications and registrations in this programme, for 我的 (/api/me/items). The
+   * actor is a `worker`; its person is `personIdOf(ctx, actor)` from masterData/people. None when omitted.
+   */
+  myItems?(ctx: AppContext, actor: Actor): Promise<ProgrammeMyItem[]>;
+  /** What the programme publishes in 公众服务 (no login): entries on the /public landing page. */
+  publicEntries?(ctx: AppContext): Promise<PublishedEntry[]>;
 };
+
+/** One of 我的's rows as a programme gives it; the platform adds the programme's id and name. */
+export type ProgrammeMyItem = Omit<MyItem, "programmeId" | "programmeName">;
+/** A 公众服务 entry as a programme or module gives it; the platform adds who publishes it. */
+export type PublishedEntry = Omit<PublicEntry, "publisher">;
 
 /**
  * A master-data module's public surface as the app sees it (`masterData/<module>/index.ts`): its
@@ -46,4 +59,6 @@ export type MasterDataModule = {
   id: string;
   routes(app: HttpApp, ctx: AppContext): void;
   imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
+  /** What the module publishes in 公众服务, under `publisher` (职工注册与入会, say). */
+  publicEntries?(ctx: AppContext): Promise<(PublishedEntry & { publisher: string })[]>;
 };

@@ -1,0 +1,33 @@
+import { publicEntryListSchema, type PublicEntry } from "@jiangxin/domain";
+import type { AppContext, HttpApp } from "./context";
+import type { MasterDataModule, Programme } from "./programme";
+import { publicRateLimits } from "./rateLimit";
+
+/** Public answers may sit in browsers and proxies this long: what is published changes rarely. */
+export const publicMaxAgeSeconds = 300;
+
+/**
+ * 公众服务 (no login): GET /api/public/entries lists what programmes and master-data modules publish.
+ * Rate limited per address and cacheable (Cache-Control: public); nothing here depends on who asks.
+ * Further public endpoints (station finder, results, certificate checks, public indicators) go under
+ * /api/public/* with `permission: "public"`, `rateLimit: publicRateLimits.publicRead` and this header.
+ */
+export function publicAreaRoutes(app: HttpApp, ctx: AppContext, sources: { programmes: readonly Programme[]; modules: readonly MasterDataModule[] }): void {
+  app.get(
+    "/api/public/entries",
+    {
+      config: { permission: "public", rateLimit: publicRateLimits.publicRead },
+      schema: { tags: ["公众服务 public"], summary: "公众服务：各项目公开发布的内容(无需登录；可缓存)", response: { 200: publicEntryListSchema } },
+    },
+    async (request, reply) => {
+      const entries: PublicEntry[] = [];
+      for (const m of sources.modules) if (m.publicEntries) entries.push(...(await m.publicEntries(ctx)));
+      for (const p of sources.programmes) {
+        if (!p.publicEntries) continue;
+        for (const e of await p.publicEntries(ctx)) entries.push({ ...e, publisher: p.descriptor.name });
+      }
+      void reply.header("cache-control", `public, max-age=${publicMaxAgeSeconds}`);
+      return { items: entries, generatedAt: ctx.now().toISOString() };
+    },
+  );
+}
