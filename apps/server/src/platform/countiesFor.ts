@@ -1,7 +1,7 @@
-import type { Actor } from "../../../platform/actor";
-import { visibleCounties } from "../../../platform/access";
-import { AppError } from "../../../platform/errors";
-import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
+import type { Actor } from "./actor";
+import { visibleCounties } from "./access";
+import { AppError } from "./errors";
+import type { RegionDirectory } from "./regions/regionDirectory";
 
 /**
  * The county-level units a statistic covers: the region asked for, cut down to what the actor may see.
@@ -9,9 +9,7 @@ import type { RegionDirectory } from "../../../platform/regions/regionDirectory"
  */
 export function countiesFor(actor: Actor, regions: RegionDirectory, regionCode: string | undefined): string[] | undefined {
   const visible = visibleCounties(actor);
-  if (regionCode !== undefined && !regions.get(regionCode)) {
-    throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
-  }
+  if (regionCode !== undefined) regions.require(regionCode);
   if (regionCode === undefined || regionCode === "330000") {
     return visible === "all" ? undefined : [...visible];
   }

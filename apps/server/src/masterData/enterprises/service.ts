@@ -15,7 +15,7 @@ const scopeOf = (actor: Actor) => scopeCondition(actor, { county: enterprises.co
 export async function listForActor(ctx: AppContext, actor: Actor, query: EnterpriseListQuery) {
   let counties: string[] | undefined;
   if (query.regionCode) {
-    if (!ctx.regions.get(query.regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    ctx.regions.require(query.regionCode);
     counties = ctx.regions.countiesUnder(query.regionCode);
   }
   const { rows, total } = await listEnterprises(ctx.database.db, { scope: scopeOf(actor), q: query.q, counties, page: query.page, pageSize: query.pageSize });

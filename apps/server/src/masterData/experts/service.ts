@@ -15,7 +15,7 @@ const poolOf = (actor: Actor) => expertPoolCondition(actor, { expertId: experts.
 export async function listForActor(ctx: AppContext, actor: Actor, query: ExpertListQuery) {
   let counties: string[] | undefined;
   if (query.regionCode) {
-    if (!ctx.regions.get(query.regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    ctx.regions.require(query.regionCode);
     counties = ctx.regions.countiesUnder(query.regionCode);
   }
   const { rows, total } = await listExperts(ctx.database.db, ctx.expertWorkload(experts.id), {

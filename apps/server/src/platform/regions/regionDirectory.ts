@@ -1,6 +1,7 @@
 import type { Region } from "@jiangxin/domain";
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/database";
+import { AppError } from "../errors";
 import { regionPriority, regions } from "./tables";
 
 type RegionRow = typeof regions.$inferSelect;
@@ -38,6 +39,16 @@ export class RegionDirectory {
 
   get(code: string): RegionRow | undefined {
     return this.byCode.get(code);
+  }
+
+  /**
+   * The region, or a 400 naming the field that held the code: the one check every filter and form
+   * with a region code makes (a code that matches the pattern but no region).
+   */
+  require(code: string, field = "regionCode", message = "区划代码不存在"): RegionRow {
+    const region = this.byCode.get(code);
+    if (!region) throw new AppError("VALIDATION_FAILED", message, { [field]: message });
+    return region;
   }
 
   children(code: string): RegionRow[] {

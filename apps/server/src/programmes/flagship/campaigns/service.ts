@@ -47,8 +47,7 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Pr
 
 export async function createCampaign(ctx: AppContext, actor: Actor, input: CampaignInput): Promise<Campaign> {
   for (const [i, code] of input.regionCodes.entries()) {
-    const region = ctx.regions.get(code);
-    if (!region) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { [`regionCodes.${i}`]: `区划代码“${code}”不存在` });
+    const region = ctx.regions.require(code, `regionCodes.${i}`, `区划代码“${code}”不存在`);
     const counties = ctx.regions.countiesUnder(code);
     if (!counties.every((c) => coversCounty(actor, c))) {
       throw new AppError("FORBIDDEN", "专项行动只能覆盖本辖区", { [`regionCodes.${i}`]: `“${region.name}”不在您的辖区内` });

@@ -3,7 +3,7 @@ import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
 import { getCampaign } from "../campaigns/service";
 import { computeIndicators } from "./computeIndicators";
-import { countiesFor } from "./countyFilter";
+import { countiesFor } from "../../../platform/countiesFor";
 
 export function indicatorRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(

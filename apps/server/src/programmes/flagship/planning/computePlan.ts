@@ -48,8 +48,7 @@ async function plannedCounties(ctx: AppContext, actor: Actor, input: PlanCompute
   const visible = visibleCounties(actor);
   let counties: readonly string[] | undefined = visible === "all" ? undefined : visible;
   if (input.regionCode) {
-    const region = ctx.regions.get(input.regionCode);
-    if (!region) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    const region = ctx.regions.require(input.regionCode);
     const under = ctx.regions.countiesUnder(input.regionCode);
     if (!under.every((c) => coversCounty(actor, c))) {
       throw new AppError("FORBIDDEN", `“${region.name}”不在您的辖区内`, { regionCode: `“${region.name}”不在您的辖区内` });

@@ -6,7 +6,7 @@ import { users } from "../../../platform/auth/tables";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
-import { AppError, notFound } from "../../../platform/errors";
+import { notFound } from "../../../platform/errors";
 import { enterprises } from "../../../masterData/enterprises";
 import { problemsOfDemandList, toProblem } from "./queries";
 import { demandListScope, problemScope } from "./problemScope";
@@ -65,7 +65,7 @@ function toDemandList(row: DemandListRow, ctx: AppContext): DemandList {
 export async function listDemandListsForActor(ctx: AppContext, actor: Actor, query: DemandListQuery) {
   const conditions: SQL[] = [demandListScope(actor)];
   if (query.regionCode) {
-    if (!ctx.regions.get(query.regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    ctx.regions.require(query.regionCode);
     conditions.push(inArray(demandLists.countyCode, ctx.regions.countiesUnder(query.regionCode)));
   }
   if (query.enterpriseId) conditions.push(eq(demandLists.enterpriseId, query.enterpriseId));

@@ -10,7 +10,7 @@ import { hasPermission, mayAssignExperts } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
-import { AppError, notFound } from "../../../platform/errors";
+import { notFound } from "../../../platform/errors";
 import { eventsOf, findProblem, listIdleProblems, listProblems, teamMembersOf, toProblem } from "./queries";
 import { problemScope } from "./problemScope";
 import { problemRatings } from "./tables";
@@ -19,7 +19,7 @@ const dayMs = 24 * 3600 * 1000;
 
 function countiesOf(ctx: AppContext, regionCode: string | undefined): string[] | undefined {
   if (!regionCode) return undefined;
-  if (!ctx.regions.get(regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+  ctx.regions.require(regionCode);
   return ctx.regions.countiesUnder(regionCode);
 }
 

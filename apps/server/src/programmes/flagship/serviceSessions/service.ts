@@ -49,7 +49,7 @@ export async function requireCampaign(tx: Db, id: string | undefined, field = "c
 export async function listForActor(ctx: AppContext, actor: Actor, query: ListQuery) {
   let counties: string[] | undefined;
   if (query.regionCode) {
-    if (!ctx.regions.get(query.regionCode)) throw invalid("regionCode", "区划代码不存在");
+    ctx.regions.require(query.regionCode);
     counties = ctx.regions.countiesUnder(query.regionCode);
   }
   const { db } = ctx.database;

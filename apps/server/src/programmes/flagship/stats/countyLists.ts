@@ -4,15 +4,14 @@ import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { queryRows } from "../../../platform/db/queryRows";
 import { AppError } from "../../../platform/errors";
-import { countiesFor } from "../indicators/countyFilter";
+import { countiesFor } from "../../../platform/countiesFor";
 import { yearRange } from "../indicators/yearRange";
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 /** A county-level code the actor may see: 400 for a code that is not a county, 404 for one outside the actor's region. */
 function checkCounty(ctx: AppContext, actor: Actor, code: string): void {
-  const region = ctx.regions.get(code);
-  if (!region) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { code: "区划代码不存在" });
+  const region = ctx.regions.require(code, "code");
   if (region.level !== "county") throw new AppError("VALIDATION_FAILED", "请选择县(市、区)", { code: "应为县级区划代码" });
   countiesFor(actor, ctx.regions, code);
 }

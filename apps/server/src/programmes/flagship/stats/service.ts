@@ -6,7 +6,7 @@ import type { AppContext } from "../../../platform/context";
 import { notFound } from "../../../platform/errors";
 import { todayInChina } from "../../../platform/today";
 import { campaigns } from "../campaigns/tables";
-import { countiesFor } from "../indicators/countyFilter";
+import { countiesFor } from "../../../platform/countiesFor";
 import { computeFigures, zeroFigures } from "./computeFigures";
 import { nextDay, samePeriodLastYear } from "./samePeriodLastYear";
 

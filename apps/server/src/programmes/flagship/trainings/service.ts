@@ -21,7 +21,7 @@ const invalid = (field: string, message: string) => new AppError("VALIDATION_FAI
 export async function listForActor(ctx: AppContext, actor: Actor, query: ListQuery) {
   let counties: string[] | undefined;
   if (query.regionCode) {
-    if (!ctx.regions.get(query.regionCode)) throw invalid("regionCode", "区划代码不存在");
+    ctx.regions.require(query.regionCode);
     counties = ctx.regions.countiesUnder(query.regionCode);
   }
   const { db } = ctx.database;
