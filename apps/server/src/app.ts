@@ -16,7 +16,11 @@ import { programmes } from "./programmes/registry";
 import { registerApiDocs } from "./platform/apiDocs";
 import { registerAuthHook } from "./platform/auth/authHook";
 import type { AppContext, HttpApp } from "./platform/context";
+import { registerWriteTracking } from "./platform/db/writeTracking";
 import { registerErrorHandler } from "./platform/errorHandler";
+import { healthRoutes } from "./platform/healthRoutes";
+import { registerIdempotency } from "./platform/idempotency/registerIdempotency";
+import { registerLoadShedding } from "./platform/loadShedding";
 import { safeValidatorCompiler } from "./platform/safeValidatorCompiler";
 import { registerWebApp } from "./platform/webApp";
 import { registerRateLimit } from "./platform/rateLimit";
@@ -51,14 +55,19 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     }
   });
 
+  // First: a request turned away under overload costs nothing; then every later hook sees the request's writes.
+  await registerLoadShedding(app, ctx);
+  registerWriteTracking(app, ctx.database.db);
   await app.register(cookie);
   await registerSecurityHeaders(app, ctx);
   await registerRateLimit(app);
   registerErrorHandler(app);
   await registerApiDocs(app);
   registerAuthHook(app, ctx);
+  registerIdempotency(app, ctx);
 
   authRoutes(app, ctx);
+  healthRoutes(app);
   regionRoutes(app, ctx);
   auditRoutes(app, ctx);
   inboxRoutes(app, ctx);

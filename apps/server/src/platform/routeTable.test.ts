@@ -16,10 +16,10 @@ describe("route table", () => {
     expect(bad.map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
-  it("only login, the public area (/api/public/…), the API docs and static files are public", () => {
+  it("only login, the health check, the public area (/api/public/…), the API docs and static files are public", () => {
     const publicApi = t.routes.filter((r) => r.permission === "public" && r.url.startsWith("/api/"));
     const outsidePublicArea = publicApi.filter((r) => !r.url.startsWith("/api/public/"));
-    expect(outsidePublicArea.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /api/auth/login"]);
+    expect(outsidePublicArea.map((r) => `${r.method} ${r.url}`)).toEqual(["POST /api/auth/login", "GET /api/health", "HEAD /api/health"]);
     expect(publicApi.map((r) => `${r.method} ${r.url}`)).toContain("GET /api/public/dashboard");
   });
 

@@ -5,7 +5,9 @@ import { unions } from "../../masterData/unions/tables";
 import { people } from "../../masterData/people/tables";
 import { regions } from "../regions/tables";
 
-export const users = pgTable("users", {
+export const users = pgTable(
+  "users",
+  {
   id: uuid("id").primaryKey().defaultRandom(),
   /** Stored lower-case so that logins are case-insensitive. */
   username: text("username").notNull().unique(),
@@ -25,7 +27,10 @@ export const users = pgTable("users", {
   disabled: boolean("disabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
-});
+  },
+  // Who holds an account for a region, a firm or a union (account lists, the inbox's addressees).
+  (t) => [index("users_region_idx").on(t.regionCode), index("users_enterprise_idx").on(t.enterpriseId), index("users_union_idx").on(t.unionId)],
+);
 
 /**
  * Failed-login counting is keyed by the name typed, not by the user row, so an unknown name is

@@ -44,7 +44,8 @@ export const agreementExperts = pgTable(
       .notNull()
       .references(() => experts.id),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.expertId] })],
+  // An expert's agreements (the key leads with the agreement).
+  (t) => [primaryKey({ columns: [t.agreementId, t.expertId] }), index("agreement_experts_expert_idx").on(t.expertId)],
 );
 
 export const agreementMilestones = pgTable(

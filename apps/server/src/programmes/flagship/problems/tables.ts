@@ -23,7 +23,12 @@ export const demandLists = pgTable(
     note: text("note"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("demand_lists_enterprise_idx").on(t.enterpriseId), index("demand_lists_county_idx").on(t.countyCode)],
+  (t) => [
+    index("demand_lists_enterprise_idx").on(t.enterpriseId),
+    index("demand_lists_county_idx").on(t.countyCode),
+    // The list's order (newest first), so a province-wide page is read in order instead of sorted whole.
+    index("demand_lists_submitted_idx").on(t.submittedAt, t.id),
+  ],
 );
 
 /**
@@ -64,6 +69,11 @@ export const problems = pgTable(
     index("problems_session_idx").on(t.sessionId),
     index("problems_owner_idx").on(t.ownerExpertId),
     index("problems_solved_at_idx").on(t.solvedAt),
+    // A demand list's problems: its detail and the per-list counts of the list and its export (174 s without).
+    index("problems_demand_list_idx").on(t.demandListId),
+    // Province-wide status filter, and the list's order (latest move first).
+    index("problems_status_idx").on(t.status),
+    index("problems_status_changed_idx").on(t.statusChangedAt, t.no),
     check("problems_team_size_check", sql`${t.teamSize} between 1 and 3`),
   ],
 );
@@ -124,7 +134,12 @@ export const trainingNeeds = pgTable(
     workers: integer("workers").notNull(),
     status: text("status", { enum: ["open", "planned", "done"] }).notNull().default("open"),
   },
-  (t) => [index("training_needs_county_idx").on(t.countyCode)],
+  (t) => [
+    index("training_needs_county_idx").on(t.countyCode),
+    // A demand list's training needs (its detail and the per-list counts) and an enterprise's.
+    index("training_needs_demand_list_idx").on(t.demandListId),
+    index("training_needs_enterprise_idx").on(t.enterpriseId),
+  ],
 );
 
 export const problemRatings = pgTable("problem_ratings", {

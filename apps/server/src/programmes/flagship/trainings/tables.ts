@@ -32,6 +32,9 @@ export const trainings = pgTable(
     index("trainings_session_idx").on(t.sessionId),
     // Province-wide statistics of one year among many (docs/statistics.md).
     index("trainings_date_idx").on(t.date),
+    // An enterprise's and an agreement's trainings (details, scope checks, campaign figures).
+    index("trainings_enterprise_idx").on(t.enterpriseId),
+    index("trainings_agreement_idx").on(t.agreementId),
   ],
 );
 
@@ -45,5 +48,5 @@ export const trainingTrainers = pgTable(
       .notNull()
       .references(() => experts.id),
   },
-  (t) => [primaryKey({ columns: [t.trainingId, t.expertId] })],
+  (t) => [primaryKey({ columns: [t.trainingId, t.expertId] }), index("training_trainers_expert_idx").on(t.expertId)],
 );

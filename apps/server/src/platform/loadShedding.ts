@@ -1,0 +1,40 @@
+import underPressure from "@fastify/under-pressure";
+import type { ErrorBody } from "@jiangxin/domain";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { AppContext, HttpApp } from "./context";
+
+/**
+ * Past these, a new API request is turned away at once (503 + Retry-After) instead of queueing until the
+ * client times out: database calls already waiting for a connection (PGlite has one; the pool has 10), and
+ * the event loop's delay (a busy CPU answers everything late).
+ */
+export const sheddingLimits = { databaseQueue: 48, eventLoopDelayMs: 1000 } as const;
+const retryAfterSeconds = 2;
+
+/** The health check and the web app's files are served even under load, so monitors and pages still answer. */
+function exempt(request: FastifyRequest): boolean {
+  const path = request.url.split("?")[0] ?? "";
+  return path === "/api/health" || !path.startsWith("/api/");
+}
+
+function busy(reply: FastifyReply): ErrorBody {
+  void reply.status(503).header("retry-after", String(retryAfterSeconds));
+  return { code: "SERVICE_UNAVAILABLE", message: "服务器繁忙，请稍后重试" };
+}
+
+/** Registered first, so a request turned away costs no session lookup. */
+export async function registerLoadShedding(app: HttpApp, ctx: AppContext): Promise<void> {
+  app.addHook("onRequest", async (request, reply) => {
+    if (!exempt(request) && ctx.database.waiting() > sheddingLimits.databaseQueue) return reply.send(busy(reply));
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: sheddingLimits.eventLoopDelayMs,
+    sampleInterval: 500,
+    // under-pressure sends what the handler returns and lets the request through on undefined; its types
+    // declare void only, hence the cast. A delay of Infinity means no sample at all in the interval: one
+    // long synchronous task (start-up migrations, one big embedded-database query) that is already over,
+    // not a queue of waiting requests, so it sheds nothing.
+    pressureHandler: ((request: FastifyRequest, reply: FastifyReply, _type: string, value: number | undefined) =>
+      exempt(request) || value === Infinity ? undefined : busy(reply)) as unknown as () => void,
+  });
+}
