@@ -16,14 +16,16 @@ import { actorOfRequest } from "../auth/authHook";
 import { auditActorOf, writeAudit } from "../audit/writeAudit";
 import type { AppContext, HttpApp } from "../context";
 import type { Programme } from "../programme";
+import { publicMaxAgeSeconds } from "../publicArea";
+import { publicRateLimits } from "../rateLimit";
 import { dashboardService } from "./dashboardService";
 import { indicatorPublications } from "./tables";
 import { approveSplit, getSplit, indicatorOf, saveSplit } from "./targetService";
 
 const tags = ["年度目标与驾驶舱 targets"];
 
-/** Public figures may be cached by browsers and proxies for five minutes; they change slowly and anyone may ask. */
-const publicCacheControl = "public, max-age=300";
+/** Public figures may sit in browsers and proxies like the rest of the public area; they change slowly and anyone may ask. */
+const publicCacheControl = `public, max-age=${publicMaxAgeSeconds}`;
 
 /**
  * Annual targets, the 驾驶舱 and its public version. The programmes come from app.ts's registry:
@@ -104,7 +106,7 @@ export function targetRoutes(app: HttpApp, ctx: AppContext, programmes: readonly
 
   app.get(
     "/api/public/dashboard",
-    { config: { permission: "public" }, schema: { tags, summary: "公开的全省指标(无需登录)", querystring: dashboardQuerySchema, response: { 200: publicDashboardSchema } } },
+    { config: { permission: "public", rateLimit: publicRateLimits.publicRead }, schema: { tags, summary: "公开的全省指标(无需登录，限流，可缓存)", querystring: dashboardQuerySchema, response: { 200: publicDashboardSchema } } },
     async (request, reply) => {
       const body = await service.publicDashboard(request.query.year ?? service.thisYear());
       void reply.header("cache-control", publicCacheControl);
