@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
+import { PassThrough, type Readable } from "node:stream";
 
 export type XlsxColumn<T> = { header: string; width?: number; value: (row: T) => string | number | boolean | null | undefined };
 
@@ -14,8 +15,33 @@ export async function buildXlsx<T>(sheetName: string, columns: XlsxColumn<T>[], 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * The same sheet written as it is produced: rows are added page by page and leave as compressed bytes
+ * (exceljs' streaming writer), so a 50,000-row export neither sits whole in memory nor holds the event
+ * loop while one big workbook is built.
+ */
+export function xlsxWriter<T>(sheetName: string, columns: XlsxColumn<T>[]) {
+  const stream = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  wb.creator = "匠心 Jiangxin";
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  return {
+    stream: stream as Readable,
+    add(rows: Iterable<T>) {
+      for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+    },
+    async finish() {
+      ws.commit();
+      await wb.commit();
+    },
+  };
+}
+
 /** RFC 5987 filename so Chinese names survive every browser. */
-export function sendXlsx(reply: FastifyReply, filename: string, data: Buffer) {
+export function sendXlsx(reply: FastifyReply, filename: string, data: Buffer | Readable) {
   return reply
     .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     .header("content-disposition", `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
