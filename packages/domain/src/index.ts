@@ -1,6 +1,7 @@
 import "./zodLocale";
 export * from "./audit";
 export * from "./auth";
+export * from "./chinaTime";
 export * from "./enterprise";
 export * from "./errors";
 export * from "./industries";

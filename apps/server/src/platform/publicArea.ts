@@ -1,4 +1,4 @@
-import { publicEntryListSchema, type PublicEntry } from "@jiangxin/domain";
+import { publicEntryListSchema, regionNodeSchema, todayInChina, type PublicEntry, type RegionNode } from "@jiangxin/domain";
 import type { AppContext, HttpApp } from "./context";
 import type { MasterDataModule, Programme } from "./programme";
 import { publicRateLimits } from "./rateLimit";
@@ -28,6 +28,27 @@ export function publicAreaRoutes(app: HttpApp, ctx: AppContext, sources: { progr
       }
       void reply.header("cache-control", `public, max-age=${publicMaxAgeSeconds}`);
       return { items: entries, generatedAt: ctx.now().toISOString() };
+    },
+  );
+
+  // The public forms (worker registration) choose a county without logging in: the region tree is public data.
+  app.get(
+    "/api/public/regions",
+    {
+      config: { permission: "public", rateLimit: publicRateLimits.publicRead },
+      schema: { tags: ["公众服务 public"], summary: "浙江省行政区划树(公开；可缓存)", response: { 200: regionNodeSchema } },
+    },
+    async (_request, reply) => {
+      const on = todayInChina(ctx.now());
+      const node = (code: string): RegionNode | undefined => {
+        const region = ctx.regions.toRegion(code, on);
+        if (!region) return undefined;
+        return { ...region, children: ctx.regions.children(code).flatMap((c) => node(c.code) ?? []) };
+      };
+      const root = node("330000");
+      if (!root) throw new Error("region directory has no province");
+      void reply.header("cache-control", `public, max-age=${publicMaxAgeSeconds}`);
+      return root;
     },
   );
 }

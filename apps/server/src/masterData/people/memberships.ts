@@ -1,10 +1,10 @@
+import { todayInChina } from "@jiangxin/domain";
 import type { Membership, MembershipDecision, MembershipStatus } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit/writeAudit";
 import type { AppContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
-import { todayInChina } from "../../platform/today";
 import { findUnion, type UnionRow } from "../unions";
 import { currentMembershipOf, mayManageInCounty, personScope, unionScopeCondition } from "./personScope";
 import { findPerson, membershipsOf } from "./queries";

@@ -1,11 +1,10 @@
-import { computeResidentIdCheckChar, gigPlatforms, maskPhone, maskResidentId, type GigPlatform, type PersonCategory } from "@jiangxin/domain";
+import { computeResidentIdCheckChar, type GigPlatform, gigPlatforms, maskPhone, maskResidentId, type PersonCategory, todayInChina } from "@jiangxin/domain";
 import { eq, sql } from "drizzle-orm";
 import { insertChunked } from "../../fixtures/insertChunked";
 import { seededRandom, type Random } from "../../fixtures/random";
 import { users } from "../../platform/auth/tables";
 import type { AppContext } from "../../platform/context";
 import { queryRows } from "../../platform/db/queryRows";
-import { todayInChina } from "../../platform/today";
 import { people, unionMemberships } from "./tables";
 
 const surnames = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金贾夏韦付方邹熊孟秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];

@@ -1,11 +1,10 @@
-import { maskPhone, maskResidentId, type Person, type PersonDetail, type PersonListQuery, type PersonValues } from "@jiangxin/domain";
+import { maskPhone, maskResidentId, type Person, type PersonDetail, type PersonListQuery, type PersonValues, todayInChina } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit, type AuditActor } from "../../platform/audit/writeAudit";
 import type { AppContext } from "../../platform/context";
 import type { Db } from "../../platform/db/database";
 import { AppError, notFound } from "../../platform/errors";
-import { todayInChina } from "../../platform/today";
 import { enterprises } from "../enterprises";
 import { experts } from "../experts";
 import { mayManageInCounty, personScope } from "./personScope";

@@ -1,9 +1,8 @@
-import { programmeDescriptors, todoKinds, type InboxSummary, type MarkRead, type NotificationPage, type NotificationQuery, type TodoKind, type TodoPage, type TodoQuery } from "@jiangxin/domain";
+import { type InboxSummary, type MarkRead, type NotificationPage, type NotificationQuery, programmeDescriptors, todayInChina, type TodoKind, todoKinds, type TodoPage, type TodoQuery } from "@jiangxin/domain";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../actor";
 import { auditActorOf, writeAudit } from "../audit/writeAudit";
 import type { AppContext } from "../context";
-import { todayInChina } from "../today";
 import { addressedTo } from "./addressedTo";
 import { notifications, todos } from "./tables";
 

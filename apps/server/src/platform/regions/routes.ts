@@ -1,8 +1,7 @@
-import { regionCodeSchema, regionNodeSchema, regionSchema, regionTreeQuerySchema, type RegionNode } from "@jiangxin/domain";
+import { regionCodeSchema, type RegionNode, regionNodeSchema, regionSchema, regionTreeQuerySchema, todayInChina } from "@jiangxin/domain";
 import { z } from "zod";
 import type { AppContext, HttpApp } from "../context";
 import { notFound } from "../errors";
-import { todayInChina } from "../today";
 
 const tags = ["行政区划 regions"];
 

@@ -1,21 +1,10 @@
-import {
-  expectedShare,
-  figureStatus,
-  yearElapsedShare,
-  type Dashboard,
-  type DashboardBreakdown,
-  type DashboardFigure,
-  type IndicatorInfo,
-  type LaggingRegion,
-  type PublicDashboard,
-} from "@jiangxin/domain";
+import { type Dashboard, type DashboardBreakdown, type DashboardFigure, expectedShare, figureStatus, type IndicatorInfo, type LaggingRegion, type PublicDashboard, todayInChina, yearElapsedShare } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import { visibleCounties } from "../access";
 import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import { notFound } from "../errors";
 import type { Programme } from "../programme";
-import { todayInChina } from "../today";
 import { indicatorPublications, targets } from "./tables";
 import { mayRead, readerRegion } from "./targetService";
 

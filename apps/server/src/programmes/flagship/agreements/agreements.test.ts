@@ -1,9 +1,9 @@
+import { todayInChina } from "@jiangxin/domain";
 import type { Agreement, ErrorBody } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
 import { makeExpert } from "../../../fixtures/makeExpert";
-import { todayInChina } from "../../../platform/today";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
 import { auditLog } from "../../../platform/audit/tables";

@@ -1,5 +1,5 @@
 import type { Agreement, AgreementInput, AgreementStatusInput, CheckInInput, agreementListQuerySchema } from "@jiangxin/domain";
-import { agreementStatusLabels } from "@jiangxin/domain";
+import { agreementStatusLabels, todayInChina } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { coversCounty, scopeCondition } from "../../../platform/access";
@@ -8,7 +8,6 @@ import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
-import { todayInChina } from "../../../platform/today";
 import { enterprises } from "../../../masterData/enterprises";
 import { findSessionRow } from "../serviceSessions/queries";
 import { requireActiveExperts } from "../serviceSessions/service";

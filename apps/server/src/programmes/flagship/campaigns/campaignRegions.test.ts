@@ -7,15 +7,6 @@ import { makeTraining } from "../demo/makeTraining";
 import { readXlsxRows } from "../../../platform/xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
-import { yearPace } from "./campaignRegions";
-
-describe("yearPace", () => {
-  it("is 0 before the year (China time), about half at midyear, 1 once it is over", () => {
-    expect(yearPace(2025, new Date("2024-12-31T15:59:00Z"))).toBe(0);
-    expect(yearPace(2025, new Date("2025-07-02T12:00:00Z"))).toBeCloseTo(0.5, 2);
-    expect(yearPace(2025, new Date("2025-12-31T16:00:00Z"))).toBe(1);
-  });
-});
 
 describe.each(testDatabaseKinds)("a campaign's regions on %s", (kind) => {
   let t: TestApp;

@@ -1,4 +1,4 @@
-import { campaignTargetsSchema, type CampaignRegionRow, type CampaignRegions, type StatFigures } from "@jiangxin/domain";
+import { type CampaignRegionRow, type CampaignRegions, campaignTargetsSchema, type StatFigures, yearElapsed } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { concernsActor, coversCounty } from "../../../platform/access";
@@ -23,14 +23,6 @@ export function campaignCounties(regions: RegionDirectory, c: { regionCodes: str
   return c.priorityOnly ? counties.filter((code) => regions.priorityOn(code, `${c.year}-07-01`).length > 0) : counties;
 }
 
-/** Share of the campaign's year (China time) gone by at `now`: 0 before it starts, 1 once it is over. */
-export function yearPace(year: number, now: Date): number {
-  const chinaOffset = 8 * 3600_000;
-  const start = Date.UTC(year, 0, 1) - chinaOffset;
-  const end = Date.UTC(year + 1, 0, 1) - chinaOffset;
-  const pace = (now.getTime() - start) / (end - start);
-  return Math.round(Math.min(1, Math.max(0, pace)) * 10_000) / 10_000;
-}
 
 /**
  * Each county's progress against an even share of every target (target ÷ the campaign's county
@@ -46,7 +38,7 @@ export async function campaignRegions(ctx: AppContext, actor: Actor, id: string)
     visible.length === 0
       ? new Map<string, StatFigures>()
       : await computeFigures(ctx.database.db, { year: row.year, counties: visible, campaignId: row.id }, { kind: "region", regionOf: new Map(visible.map((c) => [c, c])) });
-  const pace = yearPace(row.year, ctx.now());
+  const pace = yearElapsed(row.year, ctx.now()); // share of the campaign's year gone by
   const setKeys = targetKeys.filter((k) => row.targets[k] !== undefined);
   const share: CampaignRegionRow["share"] = Object.fromEntries(setKeys.map((k) => [k, (row.targets[k] ?? 0) / Math.max(1, all.length)]));
   const midYear = `${row.year}-07-01`;

@@ -1,5 +1,5 @@
 import type { OutcomeInput } from "@jiangxin/domain";
-import { outcomeSchema, outcomeVerifySchema } from "@jiangxin/domain";
+import { outcomeSchema, outcomeVerifySchema, todayInChina } from "@jiangxin/domain";
 import { and, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { scopeCondition } from "../../../platform/access";
@@ -7,7 +7,6 @@ import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
-import { todayInChina } from "../../../platform/today";
 import { agreementExperts, agreements } from "../agreements/tables";
 import { problemScope } from "../problems/problemScope";
 import { problems } from "../problems/tables";

@@ -1,25 +1,10 @@
-import {
-  planUnassignedReasonLabels,
-  priorityKindLabels,
-  skillLevelLabels,
-  skillRank,
-  skillLevels,
-  trades,
-  type PlanAssignment,
-  type PlanComputeInput,
-  type PlanResult,
-  type PlanUnassigned,
-  type PriorityKind,
-  type SkillLevel,
-  type TradeCode,
-} from "@jiangxin/domain";
+import { chinaMidnight, nextDay, type PlanAssignment, type PlanComputeInput, type PlanResult, type PlanUnassigned, planUnassignedReasonLabels, type PriorityKind, priorityKindLabels, type SkillLevel, skillLevelLabels, skillLevels, skillRank, todayInChina, type TradeCode, trades } from "@jiangxin/domain";
 import { defaultWeights, planAssignments, type AssignmentWeights, type Expert, type Problem } from "@jiangxin/matching";
 import { eq } from "drizzle-orm";
 import { concernsActor, coversCounty, scopeCondition, visibleCounties } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
-import { todayInChina } from "../../../platform/today";
 import { campaigns } from "../campaigns/tables";
 import { problemCode } from "../problems/queries";
 import { problems as problemsTable } from "../problems/tables";
@@ -70,8 +55,7 @@ async function plannedCounties(ctx: AppContext, actor: Actor, input: PlanCompute
 }
 
 /** Day boundaries in China time (UTC+8, no daylight saving). */
-const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const nextChinaMidnight = (day: string) => new Date(chinaMidnight(day).getTime() + 86_400_000);
+const nextChinaMidnight = (day: string) => chinaMidnight(nextDay(day));
 
 export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComputeInput): Promise<PlanResult> {
   const t0 = performance.now();

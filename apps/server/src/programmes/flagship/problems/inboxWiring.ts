@@ -1,16 +1,16 @@
-import { isOpenProblemStatus, isStaffRole, problemStatusLabels, type ProblemStatus } from "@jiangxin/domain";
-import { and, count, eq } from "drizzle-orm";
+import { isOpenProblemStatus, isStaffRole, type ProblemStatus, problemStatusLabels, todayInChina } from "@jiangxin/domain";
+import { and, count, eq, sql } from "drizzle-orm";
+import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
-import { closeTodos, notify, raiseTodo } from "../../../platform/inbox";
-import { todayInChina } from "../../../platform/today";
+import { closeTodos, notify, raiseTodo, raiseTodos, type RaiseTodo } from "../../../platform/inbox";
 import { findProblem, problemCode } from "./queries";
 import { problemScope } from "./problemScope";
-import { problems } from "./tables";
+import { demandLists, problems } from "./tables";
 
 /**
  * The flagship's to-dos and notifications (docs/inbox.md): a new demand list is a 待受理 for its
@@ -21,14 +21,11 @@ import { problems } from "./tables";
 const programme = "flagship";
 const dayMs = 24 * 3600 * 1000;
 
-/** A demand list with problems waits for its county's union to accept or reject them; due when it would turn overdue. */
-export async function raiseDemandListTodo(
-  tx: Db,
-  ctx: AppContext,
-  list: { id: string; countyCode: string; enterpriseName: string; problemCount: number; at: Date },
-): Promise<void> {
-  if (list.problemCount === 0) return;
-  await raiseTodo(tx, {
+type OpenList = { id: string; countyCode: string; enterpriseName: string; problemCount: number; at: Date };
+
+/** A demand list's 待受理 for its county's union, due when its problems would turn up on the overdue list. */
+function demandListTodo(ctx: AppContext, list: OpenList): RaiseTodo {
+  return {
     kind: "toAccept",
     title: `${list.enterpriseName}提交需求清单，${list.problemCount}个难题待受理`,
     link: `/demand-lists/${list.id}`,
@@ -36,7 +33,29 @@ export async function raiseDemandListTodo(
     source: { programme, recordId: list.id },
     dueDate: todayInChina(new Date(list.at.getTime() + ctx.config.overdueDays * dayMs)),
     at: list.at,
-  });
+  };
+}
+
+/** A demand list with problems waits for its county's union to accept or reject them. */
+export async function raiseDemandListTodo(tx: Db, ctx: AppContext, list: OpenList): Promise<void> {
+  if (list.problemCount > 0) await raiseTodo(tx, demandListTodo(ctx, list));
+}
+
+/**
+ * The demo's backlog: a 待受理 for every demand list that still has problems waiting (generated rows
+ * skip the service, so they raised none). One query and one insert per thousand lists.
+ */
+export async function raiseOpenDemandListTodos(tx: Db, ctx: AppContext): Promise<number> {
+  const waiting = sql<number>`count(*) filter (where ${problems.status} = 'submitted')::int`;
+  const rows = await tx
+    .select({ id: demandLists.id, countyCode: demandLists.countyCode, enterpriseName: enterprises.name, problemCount: waiting, at: demandLists.submittedAt })
+    .from(demandLists)
+    .innerJoin(problems, eq(problems.demandListId, demandLists.id))
+    .innerJoin(enterprises, eq(enterprises.id, demandLists.enterpriseId))
+    .groupBy(demandLists.id, enterprises.name)
+    .having(sql`count(*) filter (where ${problems.status} = 'submitted') > 0`);
+  for (let i = 0; i < rows.length; i += 1000) await raiseTodos(tx, rows.slice(i, i + 1000).map((r) => demandListTodo(ctx, r)));
+  return rows.length;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { demandListQuerySchema, problemListQuerySchema, problemStatusLabels, trades, urgencyLabels } from "@jiangxin/domain";
+import { chinaDayOf, demandListQuerySchema, problemListQuerySchema, problemStatusLabels, trades, urgencyLabels } from "@jiangxin/domain";
 import type { AppContext, HttpApp } from "../../../platform/context";
 import { exportList } from "../../../platform/exportList";
 import { listDemandListsForActor } from "./demandListService";
 import { listProblemsForActor } from "./problemService";
 
-const day = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10) : "");
+const day = (iso: string | null) => (iso ? chinaDayOf(iso) : "");
 
 export function problemExports(app: HttpApp, ctx: AppContext): void {
   exportList(app, {

@@ -1,8 +1,8 @@
+import { todayInChina } from "@jiangxin/domain";
 import type { DemandListDetail, OverdueProblem, ProblemDetail } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
 import { makeExpert } from "../../../fixtures/makeExpert";
-import { todayInChina } from "../../../platform/today";
 import { loginAs, startTestApp, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
 

@@ -1,7 +1,6 @@
-import { finalProblemStatuses, type Problem, type ProblemStatus, type ProblemTeamMember, type Role, type TradeCode } from "@jiangxin/domain";
+import { finalProblemStatuses, type Problem, type ProblemStatus, type ProblemTeamMember, type Role, todayInChina, type TradeCode } from "@jiangxin/domain";
 import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
-import { todayInChina } from "../../../platform/today";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";

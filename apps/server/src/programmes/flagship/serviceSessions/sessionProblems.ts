@@ -1,7 +1,7 @@
+import { todayInChina } from "@jiangxin/domain";
 import type { Problem, ProblemStatus, TradeCode } from "@jiangxin/domain";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
-import { todayInChina } from "../../../platform/today";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import { problems } from "../problems/tables";

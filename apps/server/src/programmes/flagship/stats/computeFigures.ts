@@ -1,8 +1,8 @@
+import { chinaMidnight, chinaYearRange } from "@jiangxin/domain";
 import type { StatFigures } from "@jiangxin/domain";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
-import { yearRange } from "../indicators/yearRange";
 
 export type FigureFilter = {
   year: number;
@@ -59,10 +59,10 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
   // With the total too (key "total"): the same scan rolls up once more (grouping sets), so a table of
   // regions and its 合计 row cost one pass over each fact table, not two.
   const groupBy = (key: SQL) => (opts.withTotal ? sql`group by grouping sets ((${key}), ())` : sql`group by 1`);
-  const end = yearRange(f.year);
+  const end = chinaYearRange(f.year);
   const toDate = f.before ?? end.toDate;
-  const to = f.before ? new Date(`${f.before}T00:00:00+08:00`) : end.to;
-  const { from, fromDate } = yearRange(f.fromYear ?? f.year);
+  const to = f.before ? chinaMidnight(f.before) : end.to;
+  const { from, fromDate } = chinaYearRange(f.fromYear ?? f.year);
   const campaign = (column: SQL) => (f.campaignId ? sql`${column} = ${f.campaignId}` : sql`true`);
   const chinaTime = (ts: SQL) => sql`((${ts} at time zone 'UTC') + interval '8 hours')`;
 

@@ -1,3 +1,4 @@
+import { chinaYearRange } from "@jiangxin/domain";
 import type { StatsCountyQuery, StatsEnterpriseRow, StatsSessionRow } from "@jiangxin/domain";
 import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
@@ -5,7 +6,6 @@ import type { AppContext } from "../../../platform/context";
 import { queryRows } from "../../../platform/db/queryRows";
 import { AppError } from "../../../platform/errors";
 import { countiesFor } from "../../../platform/countiesFor";
-import { yearRange } from "../indicators/yearRange";
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
@@ -23,7 +23,7 @@ function checkCounty(ctx: AppContext, actor: Actor, code: string): void {
  */
 export async function countyEnterprises(ctx: AppContext, actor: Actor, code: string, q: StatsCountyQuery): Promise<Page<StatsEnterpriseRow>> {
   checkCounty(ctx, actor, code);
-  const { from, to, fromDate, toDate } = yearRange(q.year);
+  const { from, to, fromDate, toDate } = chinaYearRange(q.year);
   const served = sql`select sen.enterprise_id as id, count(*)::int as sessions, max(s.date)::text as last_visit
     from service_sessions s join session_enterprises sen on sen.session_id = s.id
     where s.county_code = ${code} and s.date >= ${fromDate} and s.date < ${toDate}
@@ -69,7 +69,7 @@ export async function countyEnterprises(ctx: AppContext, actor: Actor, code: str
 /** The county's sessions in the year, newest first, each with its team, firms, problems and trainees. */
 export async function countySessions(ctx: AppContext, actor: Actor, code: string, q: StatsCountyQuery): Promise<Page<StatsSessionRow>> {
   checkCounty(ctx, actor, code);
-  const { fromDate, toDate } = yearRange(q.year);
+  const { fromDate, toDate } = chinaYearRange(q.year);
   const where = sql`s.county_code = ${code} and s.date >= ${fromDate} and s.date < ${toDate}`;
   const [rows, [count]] = await Promise.all([
     queryRows<{ id: string; date: string; title: string; campaign_id: string | null; team: number; firms: number; problems: number; solved: number; trainees: number }>(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextDay, samePeriodLastYear } from "./samePeriodLastYear";
+import { nextDay } from "@jiangxin/domain";
+import { samePeriodLastYear } from "./samePeriodLastYear";
 
 describe("samePeriodLastYear", () => {
   it("gives last year's same day for the current year, nothing for a past one", () => {

@@ -1,14 +1,14 @@
+import { nextDay, todayInChina } from "@jiangxin/domain";
 import type { StatFigures, StatsByRegion, StatsByRegionQuery, StatsMonthly, StatsQuery, StatsRegionRow, StatsSummary } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import { concernsActor } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { notFound } from "../../../platform/errors";
-import { todayInChina } from "../../../platform/today";
 import { campaigns } from "../campaigns/tables";
 import { countiesFor } from "../../../platform/countiesFor";
 import { computeFigures, zeroFigures } from "./computeFigures";
-import { nextDay, samePeriodLastYear } from "./samePeriodLastYear";
+import { samePeriodLastYear } from "./samePeriodLastYear";
 
 /** The region a statistic is about when none is asked for: the caller's own. */
 const regionOf = (actor: Actor, regionCode: string | undefined) => regionCode ?? actor.regionCode ?? "330000";

@@ -1,10 +1,10 @@
+import { todayInChina } from "@jiangxin/domain";
 import type { ExpertSuggestion } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { notFound } from "../../../platform/errors";
-import { todayInChina } from "../../../platform/today";
 import { problems } from "../problems/tables";
 import { distanceKm } from "../../../platform/regions/distanceKm";
 import { toExpert } from "../../../masterData/experts";

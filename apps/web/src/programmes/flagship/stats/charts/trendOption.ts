@@ -1,3 +1,4 @@
+import { chinaMonthOf, chinaYearOf } from "@jiangxin/domain";
 import type { StatsMonthly } from "@jiangxin/domain";
 import { figureChoice, figureValue, type FigureKey } from "../statsFigures";
 import type { ECharts } from "./echartsCore";
@@ -17,11 +18,10 @@ export function axisUnit(key: FigureKey): string {
 
 /** Months of `year` that have begun by `now` (China time): 12 for a past year, 0 for a future one. */
 export function monthsBegun(year: number, now: Date): number {
-  const china = new Date(now.getTime() + 8 * 3600_000);
-  const current = china.getUTCFullYear();
+  const current = chinaYearOf(now);
   if (year < current) return 12;
   if (year > current) return 0;
-  return china.getUTCMonth() + 1;
+  return chinaMonthOf(now);
 }
 
 /**
