@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly fields: Record<string, string>;
+  /** A 409's existing record, when the server may name it (a duplicate person). */
+  readonly existingId: string | undefined;
 
   constructor(status: number, body: ErrorBody) {
     super(body.message);
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.existingId = body.existingId;
   }
 }
 

@@ -1,4 +1,4 @@
-import { AimOutlined, AuditOutlined, DashboardOutlined, DesktopOutlined } from "@ant-design/icons";
+import { AimOutlined, AuditOutlined, DashboardOutlined, DesktopOutlined, UserOutlined } from "@ant-design/icons";
 import type { Role, RoutePermission } from "@jiangxin/domain";
 import { lazy } from "react";
 import { matchPath } from "react-router-dom";
@@ -9,6 +9,9 @@ import type { AppRoute } from "./appRoute";
 export type { AppRoute } from "./appRoute";
 
 // Pages load on demand so a phone on a slow line downloads only the screen it opens.
+const PublicHomePage = lazy(() => import("../modules/public/pages/PublicHomePage").then((m) => ({ default: m.PublicHomePage })));
+const RegisterPage = lazy(() => import("../modules/me/pages/RegisterPage").then((m) => ({ default: m.RegisterPage })));
+const MePage = lazy(() => import("../modules/me/pages/MePage").then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import("../modules/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })));
 const PasswordPage = lazy(() => import("../modules/auth/pages/PasswordPage").then((m) => ({ default: m.PasswordPage })));
 const HomePage = lazy(() => import("../modules/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
@@ -22,6 +25,10 @@ const NotFoundPage = lazy(() => import("../modules/errors/pages/NotFoundPage").t
 /** The platform's own pages; the menu puts the first two above the groups and the rest below. */
 const platformRoutes: readonly AppRoute[] = [
   { path: "/login", permission: "public", title: "登录", layout: "bare", Page: LoginPage },
+  // 公众服务: no login; each public page draws its own frame (modules/public/components/PublicLayout).
+  { path: "/public", permission: "public", title: "公众服务", layout: "bare", Page: PublicHomePage },
+  { path: "/register", permission: "public", title: "职工注册", layout: "bare", Page: RegisterPage },
+  { path: "/me", permission: "me.self", title: "我的", layout: "shell", menu: { icon: <UserOutlined />, summary: "本人会籍、入会申请、各项目中的申请与报名" }, Page: MePage },
   { path: "/public/figures", permission: "public", title: "数据公开", layout: "bare", Page: PublicFiguresPage },
   // First in the menu: the leadership's one screen. Staff only (dashboard.read), so others start at 工作台.
     {
@@ -69,7 +76,7 @@ export interface MenuGroup {
   routes: readonly AppRoute[];
 }
 
-const top = platformRoutes.filter((r) => r.path === "/dashboard" || r.path === "/targets" || r.path === "/");
+const top = platformRoutes.filter((r) => r.path === "/dashboard" || r.path === "/targets" || r.path === "/" || r.path === "/me");
 const system = platformRoutes.filter((r) => !top.includes(r));
 
 /** Menu order: 驾驶舱 and 工作台, then each programme, then 基础数据, then 系统. */

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, IdcardOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../app/appRoute";
 
@@ -11,6 +11,8 @@ const EnterpriseDetailPage = lazy(() =>
 );
 const ExpertListPage = lazy(() => import("./experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
 const ExpertDetailPage = lazy(() => import("./experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
+const PersonListPage = lazy(() => import("./people/pages/PersonListPage").then((m) => ({ default: m.PersonListPage })));
+const PersonDetailPage = lazy(() => import("./people/pages/PersonDetailPage").then((m) => ({ default: m.PersonDetailPage })));
 
 /** The shared master data's pages (基础数据), in menu order. */
 export const masterDataRoutes: readonly AppRoute[] = [
@@ -53,5 +55,21 @@ export const masterDataRoutes: readonly AppRoute[] = [
     layout: "shell",
     menuParent: "/experts",
     Page: ExpertDetailPage,
+  },
+  {
+    path: "/people",
+    permission: "person.read",
+    title: "职工",
+    layout: "shell",
+    menu: { icon: <IdcardOutlined />, summary: "职工登记、会籍与入会申请；身份证号去重" },
+    Page: PersonListPage,
+  },
+  {
+    path: "/people/:id",
+    permission: "person.read",
+    title: "职工详情",
+    layout: "shell",
+    menuParent: "/people",
+    Page: PersonDetailPage,
   },
 ];
