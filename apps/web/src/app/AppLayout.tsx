@@ -6,7 +6,9 @@ import { Brand } from "./components/Brand";
 import { PageLoading } from "./components/PageLoading";
 import { SideMenu } from "./components/SideMenu";
 import { UserMenu } from "./components/UserMenu";
+import { InboxBell } from "../modules/inbox/components/InboxBell";
 import { findRoute } from "./routes";
+import { useCan } from "./session";
 import { useIsMobile } from "./useIsMobile";
 
 const siderWidth = 220;
@@ -18,6 +20,7 @@ export function AppLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const location = useLocation();
   const title = findRoute(location.pathname)?.title;
+  const can = useCan();
 
   useEffect(() => {
     document.title = title ? `${title} - 匠心` : "浙江省总工会 · 匠心";
@@ -75,6 +78,7 @@ export function AppLayout() {
             <Typography.Text type="secondary">浙江省总工会 · 匠心</Typography.Text>
           )}
           <div style={{ flex: 1 }} />
+          {can("inbox.read") ? <InboxBell /> : null}
           <UserMenu compact={isMobile} />
         </Layout.Header>
         <Layout.Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>

@@ -15,6 +15,7 @@ const MePage = lazy(() => import("../modules/me/pages/MePage").then((m) => ({ de
 const LoginPage = lazy(() => import("../modules/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })));
 const PasswordPage = lazy(() => import("../modules/auth/pages/PasswordPage").then((m) => ({ default: m.PasswordPage })));
 const HomePage = lazy(() => import("../modules/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
+const InboxPage = lazy(() => import("../modules/inbox/pages/InboxPage").then((m) => ({ default: m.InboxPage })));
 const DashboardPage = lazy(() => import("../modules/leadership/pages/LeadershipDashboardPage").then((m) => ({ default: m.LeadershipDashboardPage })));
 const TargetsPage = lazy(() => import("../modules/leadership/pages/TargetsPage").then((m) => ({ default: m.TargetsPage })));
 const PublicFiguresPage = lazy(() => import("../modules/leadership/pages/PublicFiguresPage").then((m) => ({ default: m.PublicFiguresPage })));
@@ -63,6 +64,8 @@ const platformRoutes: readonly AppRoute[] = [
       menu: { icon: <AuditOutlined />, summary: "登录、查看个人信息与数据变更记录" },
       Page: AuditLogPage,
     },
+  // Reached from the header's bell and 工作台, so it has no menu entry of its own.
+  { path: "/inbox", permission: "inbox.read", title: "待办与消息", layout: "shell", menuParent: "/", Page: InboxPage },
   { path: "/password", permission: "session.self", title: "修改密码", layout: "shell", Page: PasswordPage },
   { path: "/403", permission: "session.self", title: "无权访问", layout: "shell", Page: ForbiddenPage },
   { path: "*", permission: "session.self", title: "页面不存在", layout: "shell", Page: NotFoundPage },

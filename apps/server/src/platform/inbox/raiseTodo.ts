@@ -25,26 +25,49 @@ export type RaiseTodo = {
  * time raised) instead of adding a second one. Returns the to-do's id.
  */
 export async function raiseTodo(tx: Db, todo: RaiseTodo): Promise<string> {
-  if (!todo.link.startsWith("/")) throw new Error(`A to-do's link is a web path, got ${todo.link}`);
-  const fields = {
-    kind: todo.kind,
-    title: todo.title,
-    link: todo.link,
-    ...addresseeColumns(todo.to),
-    dueDate: todo.dueDate ?? null,
-    raisedAt: todo.at,
-  };
-  const [row] = await tx
+  const [id] = await raiseTodos(tx, [todo]);
+  if (!id) throw new Error("upsert returned no row");
+  return id;
+}
+
+/** Many to-dos in one statement (the demo's backlog, a batch job), with raiseTodo's rule per source and kind. */
+export async function raiseTodos(tx: Db, list: readonly RaiseTodo[]): Promise<string[]> {
+  if (list.length === 0) return [];
+  const rows = list.map((todo) => {
+    if (!todo.link.startsWith("/")) throw new Error(`A to-do's link is a web path, got ${todo.link}`);
+    return {
+      kind: todo.kind,
+      title: todo.title,
+      link: todo.link,
+      ...addresseeColumns(todo.to),
+      dueDate: todo.dueDate ?? null,
+      raisedAt: todo.at,
+      sourceProgramme: todo.source.programme,
+      sourceRecordId: todo.source.recordId,
+    };
+  });
+  const excluded = (col: string) => sql.raw(`excluded.${col}`);
+  const inserted = await tx
     .insert(todos)
-    .values({ ...fields, sourceProgramme: todo.source.programme, sourceRecordId: todo.source.recordId })
+    .values(rows)
     .onConflictDoUpdate({
       target: [todos.sourceProgramme, todos.sourceRecordId, todos.kind],
       targetWhere: sql`closed_at is null`,
-      set: fields,
+      set: {
+        title: excluded("title"),
+        link: excluded("link"),
+        addressee: excluded("addressee"),
+        role: excluded("role"),
+        regionCode: excluded("region_code"),
+        unionId: excluded("union_id"),
+        enterpriseId: excluded("enterprise_id"),
+        userId: excluded("user_id"),
+        dueDate: excluded("due_date"),
+        raisedAt: excluded("raised_at"),
+      },
     })
     .returning({ id: todos.id });
-  if (!row) throw new Error("upsert returned no row");
-  return row.id;
+  return inserted.map((r) => r.id);
 }
 
 /**

@@ -1,35 +1,35 @@
-import { RightOutlined } from "@ant-design/icons";
+import { BellOutlined, RightOutlined } from "@ant-design/icons";
 import { isStaffRole, roleLabels } from "@jiangxin/domain";
-import { Card, Col, Descriptions, Flex, Row, Typography } from "antd";
-import dayjs from "dayjs";
+import { useQuery } from "@tanstack/react-query";
+import { Card, Col, Flex, Row, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { menuRoutes } from "../../../app/routes";
 import { useCan, useSession } from "../../../app/session";
+import { inboxQueryKeys, listTodos } from "../../inbox/api";
+import { TodoCounts } from "../../inbox/components/TodoCounts";
+import { TodoList } from "../../inbox/components/TodoList";
 
+const shownTodos = 8;
+
+/** 工作台: who is signed in, then the open to-dos (counts and links to where the work is done), then quick links. */
 export function HomePage() {
-  const { user, absoluteExpiresAt } = useSession();
+  const { user } = useSession();
   const can = useCan();
   const links = menuRoutes(can).filter((route) => route.path !== "/");
+  const region = user.regionName ? ` · ${user.regionName}` : "";
 
   return (
     <>
-      <Card style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <Flex align="baseline" gap={12} wrap style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
           您好，{user.displayName}
         </Typography.Title>
-        <Descriptions
-          column={{ xs: 1, sm: 2, lg: 3 }}
-          size="small"
-          items={[
-            { key: "role", label: "身份", children: roleLabels[user.role] },
-            ...(user.regionName
-              ? [{ key: "region", label: isStaffRole(user.role) ? "所属辖区" : "所在地区", children: user.regionName }]
-              : []),
-            { key: "username", label: "用户名", children: user.username },
-            { key: "expires", label: "本次登录有效至", children: dayjs(absoluteExpiresAt).format("YYYY-MM-DD HH:mm") },
-          ]}
-        />
-      </Card>
+        <Typography.Text type="secondary">
+          {roleLabels[user.role]}
+          {isStaffRole(user.role) || user.role === "enterprise" ? region : ""}
+        </Typography.Text>
+      </Flex>
+      {can("inbox.read") ? <MyTodos /> : null}
       <Typography.Title level={5}>常用功能</Typography.Title>
       {links.length === 0 ? (
         <Card>
@@ -57,9 +57,46 @@ export function HomePage() {
           ))}
         </Row>
       )}
-      <Typography.Paragraph type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
-        劳模工匠助企行的需求清单、专家库、服务场次与统计等功能正在建设中。
-      </Typography.Paragraph>
     </>
+  );
+}
+
+/** The first open to-dos, due first, each a link to its record; the full list is on /inbox. */
+function MyTodos() {
+  const query = { page: 1, pageSize: shownTodos };
+  // Always fresh when 工作台 opens: the user may just have done the work a to-do asked for.
+  const todos = useQuery({ queryKey: inboxQueryKeys.todos(query), queryFn: ({ signal }) => listTodos(query, signal), staleTime: 0 });
+  const total = todos.data?.total ?? 0;
+  return (
+    <Card
+      title={
+        <Flex align="center" gap={8}>
+          <BellOutlined />
+          我的待办
+          {todos.data ? <Typography.Text type="secondary" style={{ fontWeight: "normal" }}>共 {total} 项</Typography.Text> : null}
+        </Flex>
+      }
+      extra={<Link to="/inbox">全部待办与消息</Link>}
+      style={{ marginBottom: 24 }}
+      styles={{ body: { padding: 0 } }}
+    >
+      {todos.data && total > 0 ? (
+        <div style={{ padding: "12px 16px 0" }}>
+          <TodoCounts counts={todos.data.counts} />
+        </div>
+      ) : null}
+      {todos.isError ? (
+        <Typography.Paragraph type="danger" style={{ padding: 16, margin: 0 }}>
+          待办加载失败，请刷新页面重试。
+        </Typography.Paragraph>
+      ) : (
+        <TodoList items={todos.data?.items ?? []} loading={todos.isPending} empty="暂无待办，事项都已处理" />
+      )}
+      {total > shownTodos ? (
+        <div style={{ padding: "8px 16px 12px", textAlign: "right" }}>
+          <Link to="/inbox">还有 {total - shownTodos} 项，查看全部</Link>
+        </div>
+      ) : null}
+    </Card>
   );
 }

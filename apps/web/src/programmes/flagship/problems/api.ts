@@ -62,6 +62,11 @@ export function rateProblem(id: string, rating: ProblemRatingInput): Promise<Pro
   return request(`${problemPath(id)}/rating`, { method: "POST", body: rating, schema: problemDetailSchema });
 }
 
+/** 催办: the owner expert gets a to-do and an SMS (staff only). */
+export function urgeProblem(id: string): Promise<{ expertName: string; urgedAt: string }> {
+  return request(`${problemPath(id)}/urge`, { method: "POST", schema: { parse: (d: unknown) => d as { expertName: string; urgedAt: string } } });
+}
+
 export function listOverdueProblems(query: OverdueQuery, signal?: AbortSignal): Promise<OverduePage> {
   return request("/api/problems/overdue", { query: { ...query }, schema: overduePageSchema, signal });
 }

@@ -18,9 +18,11 @@ interface ProblemTableProps {
   showIdle?: boolean;
   /** Inside a demand list the enterprise is the list's own and is left out. */
   hideEnterprise?: boolean;
+  /** A last column of row actions (催办 on the overdue list). */
+  action?: { title: string; width: number; render: (p: Row) => ReactNode };
 }
 
-export function ProblemTable({ items, loading, pagination, empty, showIdle = false, hideEnterprise = false }: ProblemTableProps) {
+export function ProblemTable({ items, loading, pagination, empty, showIdle = false, hideEnterprise = false, action }: ProblemTableProps) {
   const isMobile = useIsMobile();
   const columns: TableColumnsType<Row> = [
     {
@@ -93,6 +95,7 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
             render: (_: unknown, p: Row) => <span className="jx-nowrap">{dayjs(p.statusChangedAt).format("YYYY-MM-DD")}</span>,
           },
         ]),
+    ...(action ? [{ title: action.title, key: "action", width: action.width, render: (_: unknown, p: Row) => action.render(p) }] : []),
   ];
 
   return (

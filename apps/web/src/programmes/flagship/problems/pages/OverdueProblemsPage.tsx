@@ -1,11 +1,13 @@
 import { isStaffRole, overdueQuerySchema } from "@jiangxin/domain";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, Flex, InputNumber, Typography } from "antd";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { App, Button, Card, Flex, InputNumber, Typography } from "antd";
+import { useState } from "react";
+import { errorMessage } from "../../../../app/ApiError";
 import { ListCard } from "../../../../app/components/ListCard";
 import { PageHeader } from "../../../../app/components/PageHeader";
-import { useSession } from "../../../../app/session";
+import { useCan, useSession } from "../../../../app/session";
 import { useUrlListState } from "../../../../app/useUrlListState";
-import { listOverdueProblems } from "../api";
+import { listOverdueProblems, urgeProblem } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
@@ -20,6 +22,19 @@ export function OverdueProblemsPage() {
     placeholderData: keepPreviousData,
   });
   const days = list.data?.days ?? query.days;
+  const can = useCan();
+  const { message } = App.useApp();
+  // 催办 is staff's: the owner expert gets a to-do and an SMS; pressed rows say so until the page reloads.
+  const mayUrge = isStaffRole(user.role) && can("problem.move");
+  const [urged, setUrged] = useState<ReadonlySet<string>>(new Set());
+  const urge = useMutation({
+    mutationFn: urgeProblem,
+    onSuccess: (r, id) => {
+      setUrged((s) => new Set(s).add(id));
+      void message.success(`已催办${r.expertName}：已发待办与短信`);
+    },
+    onError: (err) => void message.error(errorMessage(err)),
+  });
 
   return (
     <>
@@ -52,7 +67,30 @@ export function OverdueProblemsPage() {
         onPageChange={update}
         emptyText="没有超期的难题"
       >
-        {(table) => <ProblemTable showIdle {...table} />}
+        {(table) => (
+          <ProblemTable
+            showIdle
+            {...table}
+            action={
+              mayUrge
+                ? {
+                    title: "操作",
+                    width: 80,
+                    render: (p) =>
+                      p.ownerExpertName ? (
+                        <Button size="small" disabled={urged.has(p.id)} loading={urge.isPending && urge.variables === p.id} onClick={() => urge.mutate(p.id)}>
+                          {urged.has(p.id) ? "已催办" : "催办"}
+                        </Button>
+                      ) : (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          待指派
+                        </Typography.Text>
+                      ),
+                  }
+                : undefined
+            }
+          />
+        )}
       </ListCard>
     </>
   );
