@@ -1,4 +1,4 @@
-import { isOpenProblemStatus, isStaffRole, problemStatusLabels, type ProblemStatus } from "@jiangxin/domain";
+import { isOpenProblemStatus, isStaffRole, type ProblemStatus, problemStatusLabels, todayInChina } from "@jiangxin/domain";
 import { and, count, eq, sql } from "drizzle-orm";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
@@ -8,7 +8,6 @@ import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
 import { closeTodos, notify, raiseTodo, raiseTodos, type RaiseTodo } from "../../../platform/inbox";
-import { todayInChina } from "../../../platform/today";
 import { findProblem, problemCode } from "./queries";
 import { problemScope } from "./problemScope";
 import { demandLists, problems } from "./tables";
