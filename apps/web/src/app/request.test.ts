@@ -66,6 +66,34 @@ describe("request", () => {
     await expect(request("/api/enterprises")).rejects.toMatchObject({ code: "INTERNAL", message: "服务暂时不可用（HTTP 502），请稍后重试" });
   });
 
+  it("sends one Idempotency-Key per submission: a double click carries the same key, another body a new one", async () => {
+    fetchMock.mockImplementation(() => Promise.resolve(json(201, { id: "t1" })));
+    const keyOf = (call: number) => (fetchMock.mock.calls[call]?.[1]?.headers as Record<string, string>)["idempotency-key"];
+    await Promise.all([request("/api/trainings", { method: "POST", body: { topic: "点检" } }), request("/api/trainings", { method: "POST", body: { topic: "点检" } })]);
+    await request("/api/trainings", { method: "POST", body: { topic: "焊接" } });
+    await request("/api/trainings");
+    expect(keyOf(0)).toMatch(/^[0-9a-f]{32}$/);
+    expect(keyOf(1)).toBe(keyOf(0));
+    expect(keyOf(2)).not.toBe(keyOf(0));
+    expect(keyOf(3)).toBeUndefined();
+  });
+
+  it("retries a POST whose answer was lost or 503, with the same key", async () => {
+    fetchMock
+      .mockRejectedValueOnce(new TypeError("Failed to fetch"))
+      .mockResolvedValueOnce(json(503, { code: "SERVICE_UNAVAILABLE", message: "数据库暂时不可用，请稍后重试" }))
+      .mockResolvedValueOnce(json(201, { id: "n1" }));
+    await request("/api/problems/p1/notes", { method: "POST", body: { note: "重试" } });
+    const keys = fetchMock.mock.calls.map((c) => (c[1]?.headers as Record<string, string>)["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it("a 202 SAVED is reported as saved, not as data", async () => {
+    fetchMock.mockResolvedValue(json(202, { code: "SAVED", message: "已保存，但暂时无法显示保存结果；请稍后刷新查看，不要重复提交" }));
+    await expect(request("/api/trainings", { method: "POST", body: { topic: "已保存" }, schema: { parse: (x: unknown) => x } })).rejects.toMatchObject({ status: 202, code: "SAVED" });
+  });
+
   it("explains a network failure in Chinese", async () => {
     fetchMock.mockRejectedValue(new TypeError("Failed to fetch"));
     await expect(request("/api/enterprises")).rejects.toMatchObject({ status: 0, message: "无法连接服务器，请检查网络后重试" });

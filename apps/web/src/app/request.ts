@@ -19,6 +19,48 @@ export interface RequestOptions {
    * "wrong password"), not a sign that the session in hand has expired.
    */
   expireSessionOn401?: boolean;
+  /**
+   * The Idempotency-Key of a POST. Left out, one is made per submission: the same request again while
+   * the first is on its way or within 10 s after it (a double click) carries the same key, so the
+   * server runs it once and answers both with the first answer.
+   */
+  idempotencyKey?: string;
+}
+
+/** How long a finished submission's key is reused for the identical request (a late double click). */
+const repeatWindowMs = 10_000;
+/** Retries of a POST whose answer never came or said "try again" (same key, so never saved twice). */
+const retryDelaysMs = [700, 2000];
+const submissions = new Map<string, { key: string; until: number }>();
+
+/** Random key from getRandomValues: randomUUID needs a secure context, and the app may run on plain HTTP. */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+function submissionKey(signature: string): string {
+  const now = Date.now();
+  for (const [sig, entry] of submissions) if (entry.until < now) submissions.delete(sig);
+  const known = submissions.get(signature);
+  if (known) return known.key;
+  const key = newKey();
+  submissions.set(signature, { key, until: Number.POSITIVE_INFINITY });
+  return key;
+}
+
+function submissionSettled(signature: string, key: string): void {
+  const entry = submissions.get(signature);
+  if (entry?.key === key) entry.until = Date.now() + repeatWindowMs;
+}
+
+/** No answer, a gateway's, or the server's "busy / database unavailable": worth the same request again. */
+const retriable = (status: number) => status === 0 || status === 502 || status === 503 || status === 504;
+
+function retryDelay(attempt: number, response: Response | null): number {
+  const base = retryDelaysMs[attempt] ?? 2000;
+  const asked = Number(response?.headers.get("retry-after"));
+  return Number.isFinite(asked) && asked > 0 ? Math.min(Math.max(base, asked * 1000), 5000) : base;
 }
 
 function buildUrl(path: string, query: Record<string, QueryValue> | undefined): string {
@@ -64,19 +106,29 @@ export async function request<T>(path: string, options: RequestOptions & { schem
     if (token) headers[csrfHeader] = token;
   }
 
-  let response: Response;
+  const url = buildUrl(path, options.query);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  // A POST carries one key for the whole submission, retries included, so it is saved at most once.
+  const signature = `${method} ${url}\n${body ?? ""}`;
+  const key = method === "POST" ? (options.idempotencyKey ?? submissionKey(signature)) : undefined;
+  if (key) headers["idempotency-key"] = key;
+
+  let response: Response | null = null;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method,
-      headers,
-      credentials: "include",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    });
-  } catch (cause) {
-    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
-    throw new ApiError(0, { code: "INTERNAL", message: "无法连接服务器，请检查网络后重试" });
+    for (let attempt = 0; ; attempt++) {
+      response = null;
+      try {
+        response = await fetch(url, { method, headers, credentials: "include", body, signal: options.signal });
+      } catch (cause) {
+        if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+      }
+      if (!key || attempt >= retryDelaysMs.length || !retriable(response?.status ?? 0)) break;
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt, response)));
+    }
+  } finally {
+    if (key && !options.idempotencyKey) submissionSettled(signature, key);
   }
+  if (!response) throw new ApiError(0, { code: "INTERNAL", message: "无法连接服务器，请检查网络后重试" });
 
   if (!response.ok) {
     const error = await errorFromResponse(response);
@@ -91,6 +143,11 @@ export async function request<T>(path: string, options: RequestOptions & { schem
     throw error;
   }
 
+  if (response.status === 202) {
+    // "Saved, but its result could not be read back": not a success the page can show, not a failure to retry.
+    const saved = errorBodySchema.safeParse(await response.clone().json().catch(() => null));
+    if (saved.success && saved.data.code === "SAVED") throw new ApiError(202, saved.data);
+  }
   if (response.status === 204 || !options.schema) return;
   const data: unknown = await response.json();
   try {
