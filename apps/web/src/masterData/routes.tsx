@@ -1,4 +1,4 @@
-import { ApartmentOutlined, IdcardOutlined, ShopOutlined, TrophyOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../app/appRoute";
 
@@ -9,6 +9,8 @@ const EnterpriseListPage = lazy(() =>
 const EnterpriseDetailPage = lazy(() =>
   import("./enterprises/pages/EnterpriseDetailPage").then((m) => ({ default: m.EnterpriseDetailPage })),
 );
+const UnionListPage = lazy(() => import("./unions/pages/UnionListPage").then((m) => ({ default: m.UnionListPage })));
+const UnionDetailPage = lazy(() => import("./unions/pages/UnionDetailPage").then((m) => ({ default: m.UnionDetailPage })));
 const ExpertListPage = lazy(() => import("./experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
 const ExpertDetailPage = lazy(() => import("./experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
 const PersonListPage = lazy(() => import("./people/pages/PersonListPage").then((m) => ({ default: m.PersonListPage })));
@@ -23,6 +25,22 @@ export const masterDataRoutes: readonly AppRoute[] = [
     layout: "shell",
     menu: { icon: <ApartmentOutlined />, summary: "浙江省市县区划，山区县、海岛县标识" },
     Page: RegionsPage,
+  },
+  {
+    path: "/unions",
+    permission: "union.read",
+    title: "工会组织",
+    layout: "shell",
+    menu: { icon: <TeamOutlined />, summary: "省市县总工会、产业工会与基层工会，覆盖企业与建会率" },
+    Page: UnionListPage,
+  },
+  {
+    path: "/unions/:id",
+    permission: "union.read",
+    title: "工会组织详情",
+    layout: "shell",
+    menuParent: "/unions",
+    Page: UnionDetailPage,
   },
   {
     path: "/enterprises",
