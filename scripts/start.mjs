@@ -25,10 +25,44 @@ if (!existsSync(dist) || statSync(dist).mtimeMs < sourceTime) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
-  cwd: root,
-  stdio: "inherit",
-  env: { JIANGXIN_DEMO: "1", ...process.env },
-});
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// A small supervisor: if the server dies anyway (a crash, kill -9, out of memory), start it again after
+// a back-off (1 s, doubling to 30 s; back to 1 s once a run lasted a minute). A server that cannot even
+// start (bad configuration) is given up on after 5 quick failures in a row. Ctrl-C / SIGTERM stop both.
+// In production a service manager does this job (docs/operations.md has a systemd unit).
+const quickFailureMs = 10_000;
+const maxQuickFailures = 5;
+let child;
+let stopping = false;
+let delayMs = 1000;
+let quickFailures = 0;
+
+function run() {
+  const startedAt = Date.now();
+  child = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { JIANGXIN_DEMO: "1", ...process.env },
+  });
+  child.on("exit", (code, signal) => {
+    if (stopping || code === 0) process.exit(code ?? (signal ? 1 : 0));
+    const ranMs = Date.now() - startedAt;
+    if (ranMs >= 60_000) delayMs = 1000;
+    quickFailures = ranMs < quickFailureMs ? quickFailures + 1 : 0;
+    if (quickFailures >= maxQuickFailures) {
+      console.error(`The server failed to start ${quickFailures} times in a row; giving up.`);
+      process.exit(code ?? 1);
+    }
+    console.error(`The server stopped (${signal ?? `exit code ${code}`}) after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delayMs / 1000} s.`);
+    setTimeout(run, delayMs);
+    delayMs = Math.min(delayMs * 2, 30_000);
+  });
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopping = true;
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
+    else process.exit(0);
+  });
+}
+run();
