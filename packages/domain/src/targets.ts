@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daysBetween } from "./chinaTime";
 import { regionCodeSchema, regionLevelSchema } from "./region";
 
 /**
@@ -120,10 +121,7 @@ export const figureStatusLabels: Record<FigureStatus, string> = { ahead: "超前
 export const laggingMargin = 0.1;
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const dayOfYear = (day: string) => {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000) + 1;
-};
+const dayOfYear = (day: string) => daysBetween(`${day.slice(0, 4)}-01-01`, day) + 1;
 
 /**
  * The share of `year` elapsed on the China date `today` (YYYY-MM-DD), counting today as elapsed:

@@ -1,4 +1,4 @@
-import { type Dashboard, type DashboardBreakdown, type DashboardFigure, expectedShare, figureStatus, type IndicatorInfo, type LaggingRegion, type PublicDashboard, todayInChina, yearElapsedShare } from "@jiangxin/domain";
+import { type Dashboard, type DashboardBreakdown, type DashboardFigure, expectedShare, figureStatus, type IndicatorInfo, type LaggingRegion, nextDay, type PublicDashboard, todayInChina, yearElapsedShare } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import { visibleCounties } from "../access";
 import type { Actor } from "../actor";
@@ -13,8 +13,6 @@ type TargetRow = typeof targets.$inferSelect;
 
 /** Figures are counted at most once a minute per year and scope: the 驾驶舱 is opened often, records change slowly. */
 const cacheMs = 60_000;
-
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Counts every programme's indicators for a year over a set of counties — one `countIndicators` call
