@@ -20,7 +20,7 @@ if (config.demo) {
         `今年至今 This year to ${demo.current.today}: ${demo.current.sessions} sessions, ${demo.current.expertParticipations} expert participations, ${demo.current.enterprisesServed} enterprises served, ${demo.current.problemsSolved} problems solved, ${demo.current.workerTrainings} worker-trainings, ${demo.current.benefitYuan} yuan.`,
         `Demo accounts (password for all: ${demo.accounts[0]?.password}):`,
        ...demo.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.displayName} (${ctx.regions.get(a.region)?.name ?? a.region})`)]
-    : ["演示数据已存在 Demo data already loaded. Accounts: province, hangzhou, chunan, wuyi, qiye, expert, worker (password Shili#2026ok unless changed)."];
+    : ["演示数据已存在 Demo data already loaded. Accounts: province, hangzhou, chunan, wuyi, qiye, expert, worker, jiceng (password Shili#2026ok unless changed)."];
 } else {
   const admin = await ensureFirstAdmin(ctx);
   if (admin === "created") banner = [`Administrator "${config.admin?.username}" created; the password must be changed at first login.`];
