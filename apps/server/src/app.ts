@@ -6,6 +6,7 @@ import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
 import { inboxRoutes } from "./platform/inbox";
 import { regionRoutes } from "./platform/regions/routes";
+import { publicFiguresEntries } from "./platform/targets/publicFiguresEntry";
 import { targetRoutes } from "./platform/targets/routes";
 import { masterDataModules } from "./masterData/registry";
 import type { ImportSpec } from "./platform/imports/importSpec";
@@ -74,7 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   for (const m of masterDataModules) m.routes(app, ctx);
   for (const p of programmes) p.routes(app, ctx);
   myItemsRoutes(app, ctx, programmes);
-  publicAreaRoutes(app, ctx, { programmes, modules: masterDataModules });
+  publicAreaRoutes(app, ctx, { programmes, modules: masterDataModules, platform: [publicFiguresEntries] });
   targetRoutes(app, ctx, programmes);
   const importSpecs: Partial<Record<ImportKind, ImportSpec<never>>> = {};
   for (const m of [...masterDataModules, ...programmes]) Object.assign(importSpecs, m.imports);

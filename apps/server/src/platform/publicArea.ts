@@ -12,7 +12,7 @@ export const publicMaxAgeSeconds = 300;
  * Further public endpoints (station finder, results, certificate checks, public indicators) go under
  * /api/public/* with `permission: "public"`, `rateLimit: publicRateLimits.publicRead` and this header.
  */
-export function publicAreaRoutes(app: HttpApp, ctx: AppContext, sources: { programmes: readonly Programme[]; modules: readonly MasterDataModule[] }): void {
+export function publicAreaRoutes(app: HttpApp, ctx: AppContext, sources: { programmes: readonly Programme[]; modules: readonly MasterDataModule[]; platform?: readonly ((ctx: AppContext) => Promise<PublicEntry[]>)[] }): void {
   app.get(
     "/api/public/entries",
     {
@@ -21,6 +21,7 @@ export function publicAreaRoutes(app: HttpApp, ctx: AppContext, sources: { progr
     },
     async (request, reply) => {
       const entries: PublicEntry[] = [];
+      for (const source of sources.platform ?? []) entries.push(...(await source(ctx)));
       for (const m of sources.modules) if (m.publicEntries) entries.push(...(await m.publicEntries(ctx)));
       for (const p of sources.programmes) {
         if (!p.publicEntries) continue;

@@ -172,6 +172,8 @@ describe.each(testDatabaseKinds)("targets and dashboard on %s", (kind) => {
   });
 
   it("publishes only the figures the province chooses, to anyone, cacheable", async () => {
+    const entries = async () => (await t.app.inject({ method: "GET", url: "/api/public/entries" })).json<{ items: { key: string; link: string }[] }>().items;
+    expect((await entries()).map((e) => e.key)).not.toContain("platform.figures");
     const anon = await t.app.inject({ method: "GET", url: `/api/public/dashboard?year=${year}` });
     expect(anon.statusCode).toBe(200);
     expect(anon.headers["cache-control"]).toBe("public, max-age=300");
@@ -183,6 +185,8 @@ describe.each(testDatabaseKinds)("targets and dashboard on %s", (kind) => {
     expect((await put("province", "/api/targets/publications", { indicatorKey: "flagship.workerTrainings", year, published: false })).statusCode).toBe(200);
 
     const after = (await t.app.inject({ method: "GET", url: `/api/public/dashboard?year=${year}` })).json<PublicDashboard>();
+    // Once something is published for this year, the public landing page lists 数据公开.
+    expect((await entries()).find((e) => e.key === "platform.figures")?.link).toBe("/public/figures");
     expect(after.figures.map((f) => f.key)).toEqual([key]);
     // The province's own target (100) is still a draft, so the public sees the figure without one.
     expect(after.figures[0]).toMatchObject({ label: "服务场次", programmeName: "劳模工匠助企行", value: 0, target: null });
