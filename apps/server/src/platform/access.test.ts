@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../fixtures/factories";
 import { makeExpert } from "../fixtures/makeExpert";
 import { makeProblem } from "../programmes/flagship/demo/makeProblem";
+import { federationOf, unions } from "../masterData/unions";
 import { problemTeamMembers } from "../programmes/flagship/problems/tables";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../testing/testApp";
 import { testDatabaseKinds } from "../testing/testDatabases";
 
 // The scoping table: who may see which enterprise. A = 淳安 (Hangzhou), B = 武义 (Jinhua), C = 上城区 (Hangzhou).
-type Who = "province" | "hangzhou" | "chunan" | "wuyi" | "firmA" | "expert" | "worker";
+// jiceng is a grassroots-union account (role union) on a union in 淳安: it reaches unions, not regional records.
+type Who = "province" | "hangzhou" | "chunan" | "wuyi" | "firmA" | "expert" | "worker" | "jiceng";
 const sees: Record<Who, { A: number; B: number; C: number }> = {
   province: { A: 200, B: 200, C: 200 },
   hangzhou: { A: 200, B: 404, C: 200 },
@@ -17,6 +19,7 @@ const sees: Record<Who, { A: number; B: number; C: number }> = {
   firmA: { A: 200, B: 404, C: 404 },
   expert: { A: 403, B: 403, C: 403 },
   worker: { A: 403, B: 403, C: 403 },
+  jiceng: { A: 403, B: 403, C: 403 },
 };
 // Creating an enterprise in a county: 201 inside the actor's scope, 403 outside it or without the permission.
 const creates: Record<Who, { "330127": number; "330723": number }> = {
@@ -27,6 +30,7 @@ const creates: Record<Who, { "330127": number; "330723": number }> = {
   firmA: { "330127": 403, "330723": 403 },
   expert: { "330127": 403, "330723": 403 },
   worker: { "330127": 403, "330723": 403 },
+  jiceng: { "330127": 403, "330723": 403 },
 };
 // Problems: P in 淳安 (firm A) owned by another expert with the expert account's expert as 协助专家;
 // Q beside it, owned by that other expert alone. An expert sees what it serves on, and nothing else.
@@ -38,8 +42,9 @@ const seesProblem: Record<Who, { P: number; Q: number }> = {
   firmA: { P: 200, Q: 200 },
   expert: { P: 200, Q: 404 },
   worker: { P: 403, Q: 403 },
+  jiceng: { P: 403, Q: 403 },
 };
-const auditStatus: Record<Who, number> = { province: 200, hangzhou: 200, chunan: 403, wuyi: 403, firmA: 403, expert: 403, worker: 403 };
+const auditStatus: Record<Who, number> = { province: 200, hangzhou: 200, chunan: 403, wuyi: 403, firmA: 403, expert: 403, worker: 403, jiceng: 403 };
 
 describe.each(testDatabaseKinds)("access scoping on %s", (kind) => {
   let t: TestApp;
@@ -54,7 +59,11 @@ describe.each(testDatabaseKinds)("access scoping on %s", (kind) => {
     const b = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330723", name: "武义乙企业" });
     const c = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330102", name: "上城丙企业" });
     Object.assign(ids, { A: a.id, B: b.id, C: c.id });
-    const users: [Who, Role, { regionCode?: string | null; enterpriseId?: string }][] = [
+    const [union] = await db
+      .insert(unions)
+      .values({ name: "淳安甲企业工会委员会", kind: "grassroots", formation: "single", regionCode: "330127", parentId: (await federationOf(db, "330127"))?.id ?? null })
+      .returning();
+    const users: [Who, Role, { regionCode?: string | null; enterpriseId?: string; unionId?: string }][] = [
       ["province", "province", { regionCode: "330000" }],
       ["hangzhou", "city", { regionCode: "330100" }],
       ["chunan", "county", { regionCode: "330127" }],
@@ -62,6 +71,7 @@ describe.each(testDatabaseKinds)("access scoping on %s", (kind) => {
       ["firmA", "enterprise", { regionCode: null, enterpriseId: a.id }],
       ["expert", "expert", { regionCode: null }],
       ["worker", "worker", { regionCode: null }],
+      ["jiceng", "union", { regionCode: null, unionId: union?.id }],
     ];
     for (const [who, role, fields] of users) {
       const user = await makeUser(db, role, { username: `${kind}-${who}`, ...fields });
