@@ -87,7 +87,7 @@ export function boundaryBlocks(repo, { exempt = [] } = {}) {
       const main = restrictionsFor(folder, tree, modules, { isTest: false });
       const test = restrictionsFor(folder, tree, modules, { isTest: true });
       if (main.length) blocks.push({ files, ignores: [...tests, `${folder}/tables.ts`], rules: { "no-restricted-imports": ["error", { patterns: main }] } });
-      const schema = main.map((p) => (!p.regex.includes("masterData") ? p : { ...p, regex: p.regex.replace(/\(\/\.\*\)\?\$$/, "(?:/(?!tables$).*)?$").replace("(?!index$)", "(?!index$|tables$)") }));
+      const schema = main.map((p) => (!p.message.includes("masterData/") ? p : { ...p, regex: p.regex.replace(/\(\/\.\*\)\?\$$/, "(?:/(?!tables$).*)?$").replace("(?!index$)", "(?!index$|tables$)") }));
       if (schema.length) blocks.push({ files: [`${folder}/tables.ts`], rules: { "no-restricted-imports": ["error", { patterns: schema }] } });
       if (test.length) blocks.push({ files: tests, rules: { "no-restricted-imports": ["error", { patterns: test }] } });
     }

@@ -1,5 +1,5 @@
 import { type Expert, type SkillLevel, type TradeCode } from "@jiangxin/domain";
-import { and, arrayContains, asc, count, eq, getTableName, ilike, inArray, ne, or, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "../../platform/db/database";
 import type { RegionDirectory } from "../../platform/regions/regionDirectory";
 import { experts } from "./tables";
@@ -7,12 +7,6 @@ import { experts } from "./tables";
 export type ExpertRow = typeof experts.$inferSelect;
 export type ExpertRowWithLoad = ExpertRow & { openProblems: number };
 
-/**
- * "table"."column". Drizzle leaves columns unqualified in a single-table select, so inside a
- * correlated subquery `"id"` would bind to the inner table; these references must say which table.
- */
-const q = (table: Table, column: Column) => sql`${sql.identifier(getTableName(table))}.${sql.identifier(column.name)}`;
-const expertId = q(experts, experts.id);
 
 export function toExpert(row: ExpertRowWithLoad, regions: RegionDirectory): Expert {
   const county = regions.get(row.homeCountyCode);

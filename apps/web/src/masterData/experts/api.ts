@@ -4,7 +4,6 @@ import {
   pageOf,
   type Expert,
   type ExpertInput,
-  type ExpertSuggestion,
   type ExpertListQuery,
   type ExpertSelfAvailability,
   type ExpertUpdate,
