@@ -48,6 +48,27 @@ export function registerIdempotency(app: HttpApp, ctx: AppContext): void {
   const exclusive = ctx.database.kind === "pglite";
   /** Requests with a claim running in this process, by user and key: a duplicate waits for the first. */
   const running = new Map<string, Promise<void>>();
+  /**
+   * Answers that could not be stored (the database went away after the handler), kept here and stored when
+   * it is back, so a retry in the meantime still gets the first answer instead of "saved, answer lost".
+   */
+  const unstored = new Map<string, { status: number; type: string | null; body: string }>();
+
+  function storeLater(userId: string, key: string, answer: { status: number; type: string | null; body: string }, attempt = 0): void {
+    const id = `${userId}\n${key}`;
+    unstored.set(id, answer);
+    if (attempt >= 30) return void unstored.delete(id);
+    const timer = setTimeout(() => {
+      db.update(idempotencyKeys)
+        .set({ responseStatus: answer.status, responseType: answer.type, responseBody: answer.body })
+        .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)))
+        .then(
+          () => unstored.delete(id),
+          () => storeLater(userId, key, answer, attempt + 1),
+        );
+    }, 2000);
+    timer.unref();
+  }
 
   app.decorateRequest("idempotency", null);
 
@@ -77,6 +98,8 @@ export function registerIdempotency(app: HttpApp, ctx: AppContext): void {
         await Promise.race([first, pause(left)]);
         continue;
       }
+      const kept = unstored.get(id);
+      if (kept) return { kind: "replay", ...kept };
       if (row.committedAt) return { kind: "savedWithoutAnswer" };
       const orphan = row.owner === instanceId || exclusive || now.getTime() - row.claimedAt.getTime() > leaseMs;
       if (!orphan) return { kind: "inProgress", retryAfterSeconds: Math.ceil((leaseMs - (now.getTime() - row.claimedAt.getTime())) / 1000) };
@@ -152,22 +175,21 @@ export function registerIdempotency(app: HttpApp, ctx: AppContext): void {
     if (!claimed || claimed.stored) return payload;
     claimed.stored = true;
     const where = and(eq(idempotencyKeys.userId, claimed.userId), eq(idempotencyKeys.key, claimed.key));
+    const text = typeof payload === "string" ? payload : Buffer.isBuffer(payload) ? payload.toString("utf8") : "";
+    const type = reply.getHeader("content-type");
+    const answer = { status: reply.statusCode, type: typeof type === "string" ? type : null, body: text.length <= maxStoredBody ? text : "" };
     try {
       if (reply.statusCode < 500) {
-        const body = typeof payload === "string" ? payload : Buffer.isBuffer(payload) ? payload.toString("utf8") : "";
-        const type = reply.getHeader("content-type");
-        await db
-          .update(idempotencyKeys)
-          .set({ responseStatus: reply.statusCode, responseType: typeof type === "string" ? type : null, responseBody: body.length <= maxStoredBody ? body : "" })
-          .where(where);
+        await db.update(idempotencyKeys).set({ responseStatus: answer.status, responseType: answer.type, responseBody: answer.body }).where(where);
       } else if (!request.writes?.committed) {
         // Nothing was saved (a fault before COMMIT): forget the key so the retry runs the request again.
         await db.delete(idempotencyKeys).where(and(where, isNull(idempotencyKeys.committedAt)));
       }
     } catch (err) {
-      // The database went away after the handler: the row stays claimed without an answer, and the retry
-      // finds out from committed_at whether to run again.
-      request.log.warn({ err }, "idempotency: answer not stored");
+      // The database went away after the handler: a retry finds out from committed_at whether to run again,
+      // and a kept answer is stored once the database is back.
+      request.log.warn({ err }, "idempotency: answer not stored yet");
+      if (reply.statusCode < 500) storeLater(claimed.userId, claimed.key, answer);
     } finally {
       claimed.done();
     }
