@@ -44,7 +44,16 @@ export function UnionTable({ items, loading, pagination, empty }: UnionTableProp
     { title: "工会主席", dataIndex: "chairName", key: "chair", width: 88, responsive: ["md"], render: (c: string | null) => c ?? "—" },
     { title: "会员", dataIndex: "memberCount", key: "members", width: 80, align: "right", render: (n: number) => n.toLocaleString("zh-CN") },
     { title: "覆盖企业", dataIndex: "enterpriseCount", key: "firms", width: 84, align: "right", responsive: ["md"] },
-    { title: "下级", dataIndex: "childCount", key: "children", width: 64, align: "right", responsive: ["md"] },
+    {
+      title: "下级",
+      dataIndex: "childCount",
+      key: "children",
+      width: 64,
+      align: "right",
+      responsive: ["md"],
+      // One level down the tree, as a list with the same filters and paging.
+      render: (n: number, u) => (n > 0 ? <Link to={`/unions?parentId=${u.id}`}>{n.toLocaleString("zh-CN")}</Link> : 0),
+    },
   ];
   return (
     <Table<Union>

@@ -1,7 +1,7 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { unionFormationLabels, unionFormations, unionKindLabels, unionKinds, unionListQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Select, Space } from "antd";
+import { Alert, App, Button, Card, Flex, Select, Space } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
@@ -14,7 +14,7 @@ import { useIsMobile } from "../../../app/useIsMobile";
 import { useUrlListState } from "../../../app/useUrlListState";
 import { ExportButton } from "../../../modules/imports/components/ExportButton";
 import { ImportDrawer } from "../../../modules/imports/components/ImportDrawer";
-import { listUnions } from "../api";
+import { getUnion, listUnions } from "../api";
 import { CoverageCard } from "../components/CoverageCard";
 import { UnionFormDrawer } from "../components/UnionFormDrawer";
 import { UnionTable } from "../components/UnionTable";
@@ -35,6 +35,12 @@ export function UnionListPage() {
   const [importing, setImporting] = useState(false);
   const list = useQuery({ queryKey: unionQueryKeys.list(query), queryFn: ({ signal }) => listUnions(query, signal), placeholderData: keepPreviousData });
 
+  // Walking the tree: the parent whose children are listed, named above the list.
+  const parent = useQuery({
+    queryKey: unionQueryKeys.detail(query.parentId ?? ""),
+    queryFn: ({ signal }) => getUnion(query.parentId ?? "", signal),
+    enabled: Boolean(query.parentId),
+  });
   const canWrite = can("union.write");
   const canImport = can("data.import");
   const filtered = Boolean(query.q || query.regionCode || query.kind || query.formation || query.parentId);
@@ -71,6 +77,19 @@ export function UnionListPage() {
           <Select aria-label="建会方式" allowClear placeholder="全部建会方式" style={{ width: filterWidth }} options={formationOptions} value={query.formation} onChange={(formation) => update({ formation })} />
         </Flex>
       </Card>
+      {query.parentId ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`只显示“${parent.data?.name ?? "所选工会"}”的下级工会`}
+          action={
+            <Button size="small" onClick={() => update({ parentId: undefined })}>
+              显示全部
+            </Button>
+          }
+        />
+      ) : null}
       <ListCard list={list} paging={query} onPageChange={update} showTotal={(n) => `共 ${n} 个工会`} emptyText={emptyText}>
         {(table) => <UnionTable {...table} />}
       </ListCard>
