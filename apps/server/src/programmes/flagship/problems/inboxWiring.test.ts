@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
 import { makeExpert } from "../../../fixtures/makeExpert";
 import { outbox } from "../../../platform/inbox/tables";
+import { makeDemandList } from "../demo/makeDemandList";
+import { raiseOpenDemandListTodos } from "./inboxWiring";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
 
@@ -130,5 +132,18 @@ describe.each(testDatabaseKinds)("flagship to-dos and notifications on %s", (kin
     const sms = await t.ctx.database.db.select().from(outbox).where(eq(outbox.sourceRecordId, problemId));
     // One SMS for the assignment, one per 催办 pressed.
     expect(sms).toHaveLength(3);
+  });
+
+  it("the demo's backlog: one 待受理 per list with problems still waiting, none for the rest, none twice", async () => {
+    const { db } = t.ctx.database;
+    const wuyiFirm = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330723", name: "武义五金工具有限公司" });
+    const waiting = await makeDemandList(db, { enterpriseId: wuyiFirm.id, countyCode: "330723", problems: [{ status: "submitted" }, { status: "submitted" }, { status: "accepted" }] });
+    const done = await makeDemandList(db, { enterpriseId: wuyiFirm.id, countyCode: "330723", problems: [{ status: "accepted" }, { status: "rejected" }] });
+    const raise = () => db.transaction((tx) => raiseOpenDemandListTodos(tx, t.ctx));
+    await raise();
+    await raise();
+    const page = await todosOf("wuyi");
+    expect(page.items.map((i) => [i.link, i.title])).toEqual([[`/demand-lists/${waiting.list.id}`, "武义五金工具有限公司提交需求清单，2个难题待受理"]]);
+    expect(page.items.map((i) => i.link)).not.toContain(`/demand-lists/${done.list.id}`);
   });
 });

@@ -46,14 +46,14 @@ export async function raiseDemandListTodo(tx: Db, ctx: AppContext, list: OpenLis
  * skip the service, so they raised none). One query and one insert per thousand lists.
  */
 export async function raiseOpenDemandListTodos(tx: Db, ctx: AppContext): Promise<number> {
-  const waiting = sql<number>`count(*) filter (where ${problems.status} = 'submitted')::int`;
+  // From the waiting problems to their lists: the few open ones, not a scan of every list's problems.
   const rows = await tx
-    .select({ id: demandLists.id, countyCode: demandLists.countyCode, enterpriseName: enterprises.name, problemCount: waiting, at: demandLists.submittedAt })
-    .from(demandLists)
-    .innerJoin(problems, eq(problems.demandListId, demandLists.id))
+    .select({ id: demandLists.id, countyCode: demandLists.countyCode, enterpriseName: enterprises.name, problemCount: sql<number>`count(*)::int`, at: demandLists.submittedAt })
+    .from(problems)
+    .innerJoin(demandLists, eq(demandLists.id, problems.demandListId))
     .innerJoin(enterprises, eq(enterprises.id, demandLists.enterpriseId))
-    .groupBy(demandLists.id, enterprises.name)
-    .having(sql`count(*) filter (where ${problems.status} = 'submitted') > 0`);
+    .where(eq(problems.status, "submitted"))
+    .groupBy(demandLists.id, enterprises.name);
   for (let i = 0; i < rows.length; i += 1000) await raiseTodos(tx, rows.slice(i, i + 1000).map((r) => demandListTodo(ctx, r)));
   return rows.length;
 }

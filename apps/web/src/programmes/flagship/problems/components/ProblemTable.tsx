@@ -95,7 +95,8 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
             render: (_: unknown, p: Row) => <span className="jx-nowrap">{dayjs(p.statusChangedAt).format("YYYY-MM-DD")}</span>,
           },
         ]),
-    ...(action ? [{ title: action.title, key: "action", width: action.width, render: (_: unknown, p: Row) => action.render(p) }] : []),
+    // Fixed to the right edge: on the overdue list the columns are wider than 1366 px and the button must stay in view.
+    ...(action ? [{ title: action.title, key: "action", width: action.width, fixed: "right" as const, render: (_: unknown, p: Row) => action.render(p) }] : []),
   ];
 
   return (
