@@ -18,10 +18,13 @@ import { desktopPage, logIn } from "./support/ui";
 const demoYear = chinaYear() - 1;
 
 const grouped = (n: number) => n.toLocaleString("en-US");
-/** "1310000000.00" → "1,310,000,000.00", as the report prints an exact amount. */
-const groupedYuan = (yuan: string) => {
+
+/** "1310000000.00" → "131,000.00": 万元 with two decimals, rounded half up from exact fen, as the report's money rows. */
+const wan = (yuan: string) => {
   const [whole = "0", fraction = "00"] = yuan.split(".");
-  return `${grouped(Number(whole))}.${fraction.padEnd(2, "0")}`;
+  const fen = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, "0"));
+  const hundredths = (fen + 5_000n) / 10_000n; // 0.01万元 is 100 yuan, 10,000 fen
+  return `${(hundredths / 100n).toLocaleString("en-US")}.${(hundredths % 100n).toString().padStart(2, "0")}`;
 };
 
 /** The number printed after a row's label on the report's figures table, from pdftotext's layout. */
@@ -75,8 +78,9 @@ describe("the printed report and the Excel export match the API", () => {
     expect(figureAfter(text, "服务企业(家)")).toBe(grouped(figures.enterprisesServed));
     expect(figureAfter(text, "解决问题(个)")).toBe(grouped(figures.problemsSolved));
     expect(figureAfter(text, "培训技术工人(人次)")).toBe(grouped(figures.workerTrainings));
-    expect(figureAfter(text, "经济效益·预估(元)")?.startsWith(groupedYuan(figures.benefitEstimatedYuan))).toBe(true);
-    expect(figureAfter(text, "经济效益·已核实(元)")?.startsWith(groupedYuan(figures.benefitVerifiedYuan))).toBe(true);
+    // Money in one unit for the column: 万元 with two decimals.
+    expect(figureAfter(text, "经济效益·预估(万元)")).toBe(wan(figures.benefitEstimatedYuan));
+    expect(figureAfter(text, "经济效益·已核实(万元)")).toBe(wan(figures.benefitVerifiedYuan));
     // Charts and the region table are on paper; the app's menu and buttons are not.
     expect(text).toContain("图1");
     expect(text).toContain("杭州市");

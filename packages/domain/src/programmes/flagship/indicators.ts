@@ -19,10 +19,15 @@ export const indicatorsSchema = z.object({
   workerTrainings: z.number().int(),
   benefitVerifiedYuan: z.string(),
   benefitEstimatedYuan: z.string(),
+  /**
+   * Whether any record (a session, a solved problem, a training or an outcome) falls in the period:
+   * false means "no data" (无数据), which pages show instead of zeros and a change against zero.
+   */
+  hasRecords: z.boolean(),
 });
 export type Indicators = z.infer<typeof indicatorsSchema>;
 
-export const indicatorLabels: Record<Exclude<keyof Indicators, "year" | "regionCode" | "campaignId">, string> = {
+export const indicatorLabels: Record<Exclude<keyof Indicators, "year" | "regionCode" | "campaignId" | "hasRecords">, string> = {
   sessions: "服务场次",
   expertParticipations: "参加劳模工匠(人次)",
   enterprisesServed: "服务企业(家)",

@@ -29,6 +29,7 @@ export const zeroFigures: StatFigures = {
   workerTrainings: 0,
   benefitEstimatedYuan: "0.00",
   benefitVerifiedYuan: "0.00",
+  hasRecords: false,
 };
 
 const inCounties = (column: SQL, counties: string[] | undefined): SQL =>
@@ -116,17 +117,18 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
             and ${ps.where} and ${campaign(sql`s.campaign_id`)}
           ${groupBy(ps.key)}`,
     ),
-    queryRows<{ k: string | null; n: number }>(
+    queryRows<{ k: string | null; n: number; c: number }>(
       db,
-      sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n from ${trainingSource} t ${ts.join}
+      sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n, count(*)::int as c from ${trainingSource} t ${ts.join}
           where t.date >= ${fromDate} and t.date < ${toDate} and ${ts.where}
           ${groupBy(ts.key)}`,
     ),
     // Outcomes count in the year they were first estimated; verified sums only what has been verified.
-    queryRows<{ k: string | null; estimated: string; verified: string }>(
+    queryRows<{ k: string | null; estimated: string; verified: string; c: number }>(
       db,
       sql`select ${os.key} as k, coalesce(sum(o.economic_benefit_yuan), 0)::numeric(17,2)::text as estimated,
-                 coalesce(sum(o.verified_benefit_yuan), 0)::numeric(17,2)::text as verified
+                 coalesce(sum(o.verified_benefit_yuan), 0)::numeric(17,2)::text as verified,
+                 count(*)::int as c
           from ${outcomeSource} o ${os.join}
           where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and ${os.where}
           ${groupBy(os.key)}`,
@@ -149,6 +151,11 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
   put(solved, "problemsSolved");
   put(trained, "workerTrainings");
   for (const r of benefit) Object.assign(at(r.k), { benefitEstimatedYuan: r.estimated, benefitVerifiedYuan: r.verified });
+  // A slice has records when any of the four fact tables has a row in it: a training of 0 trainees
+  // or an outcome of 0 yuan is still a record, so "no data" is decided by rows, not by the sums.
+  for (const rows of [sessions, solved, trained, benefit] as Keyed<{ n?: number; c?: number }>[]) {
+    for (const r of rows) if ((r.c ?? r.n ?? 0) > 0) at(r.k).hasRecords = true;
+  }
   return out;
 }
 

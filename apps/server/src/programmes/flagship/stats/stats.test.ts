@@ -163,6 +163,24 @@ describe.each(testDatabaseKinds)("statistics API on %s", (kind) => {
     expect([...p1.items, ...p2.items].map((r) => r.id)).toEqual(sessions.items.slice(0, 6).map((r) => r.id));
   });
 
+  it("no data: a period without records says hasRecords false (无数据), one with records true", async () => {
+    // 2023 has records, 2022 none at all: the page shows 无数据 for 2022, not a year of zeros.
+    const s = await json<StatsSummary>(province, "/api/stats/summary?year=2023");
+    expect(s.current.hasRecords).toBe(true);
+    expect(s.previous).toMatchObject({ year: 2022, sessions: 0, hasRecords: false });
+    expect((await indicators(province, "year=2022")).hasRecords).toBe(false);
+    expect((await indicators(province, "year=2024")).hasRecords).toBe(true);
+    // Months: every month of a year without records says so; a month with a session says it has.
+    const empty = await json<StatsMonthly>(province, "/api/stats/monthly?year=2022");
+    expect(empty.months.every((m) => !m.hasRecords)).toBe(true);
+    const full = await json<StatsMonthly>(province, "/api/stats/monthly?year=2024");
+    for (const m of full.months) if (m.sessions > 0 || m.workerTrainings > 0 || m.problemsSolved > 0) expect(m.hasRecords, `month ${m.month}`).toBe(true);
+    // A county with no record that year, next to a province with records.
+    const byRegion = await json<StatsByRegion>(province, "/api/stats/by-region?year=2022&depth=counties");
+    expect(byRegion.total.hasRecords).toBe(false);
+    expect(byRegion.rows.some((r) => r.hasRecords)).toBe(false);
+  });
+
   it("refuses bad parameters with Chinese field messages", async () => {
     const fields = async (url: string) => {
       const res = await province.get(url);

@@ -7,6 +7,7 @@ const figures = (year: number, sessions: number): Indicators => ({
   regionCode: "330000",
   campaignId: null,
   sessions,
+  hasRecords: sessions > 0,
   expertParticipations: 0,
   enterprisesServed: 0,
   problemsSolved: 0,

@@ -1,4 +1,4 @@
-import type { StatsSummary } from "@jiangxin/domain";
+import { chinaYearOf, type StatsSummary } from "@jiangxin/domain";
 
 export type DashboardYear = { year: number; fellBack: boolean } | { year: null };
 
@@ -18,5 +18,5 @@ export function dashboardYear(asked: number | undefined, thisYear: number, probe
 export function readDashboardYear(params: URLSearchParams, now: Date = new Date()): number | undefined {
   const text = params.get("year") ?? "";
   const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
-  return year >= 2015 && year <= now.getFullYear() ? year : undefined;
+  return year >= 2015 && year <= chinaYearOf(now) ? year : undefined;
 }

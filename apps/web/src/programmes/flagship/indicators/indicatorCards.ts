@@ -59,10 +59,7 @@ export const scopeNotes = {
   campaign: "选择专项行动时，只统计标记为该行动的服务场次及其培训、难题和成效。",
 };
 
+/** A year with no records at all, as the server counted it (not guessed from zeros). */
 export function isEmptyYear(figures: Indicators): boolean {
-  return (
-    countCards.every((card) => figures[card.key] === 0) &&
-    /^0+(\.0+)?$/.test(figures.benefitEstimatedYuan) &&
-    /^0+(\.0+)?$/.test(figures.benefitVerifiedYuan)
-  );
+  return !figures.hasRecords;
 }

@@ -1,3 +1,5 @@
+import { chinaYearOf } from "@jiangxin/domain";
+
 /** The page's state in the address, so a figure can be linked to and Back returns to it. */
 export interface IndicatorsUrlState {
   year: number;
@@ -7,9 +9,17 @@ export interface IndicatorsUrlState {
 
 export const firstReportYear = 2015;
 
-/** The demo data and the federation's latest report are last year's, so that is where the page opens. */
+/**
+ * The statistics pages open on the current year in China, the same year the 驾驶舱 opens on, so
+ * the two never disagree about "this year" (late on 31 December UTC is already the next year in China).
+ */
 export function defaultReportYear(now: Date = new Date()): number {
-  return now.getFullYear() - 1;
+  return chinaYearOf(now);
+}
+
+/** The year an empty year's page offers instead: the one before it. */
+export function fallbackReportYear(year: number): number {
+  return year - 1;
 }
 
 export function readIndicatorsUrl(params: URLSearchParams, now: Date = new Date()): IndicatorsUrlState {
@@ -18,7 +28,7 @@ export function readIndicatorsUrl(params: URLSearchParams, now: Date = new Date(
   const regionCode = params.get("regionCode") ?? "";
   const campaignId = params.get("campaignId") ?? "";
   return {
-    year: year >= firstReportYear && year <= now.getFullYear() ? year : defaultReportYear(now),
+    year: year >= firstReportYear && year <= chinaYearOf(now) ? year : defaultReportYear(now),
     regionCode: /^\d{6}$/.test(regionCode) ? regionCode : undefined,
     campaignId: campaignId !== "" ? campaignId : undefined,
   };
@@ -27,6 +37,6 @@ export function readIndicatorsUrl(params: URLSearchParams, now: Date = new Date(
 /** Years a user can pick: this year back to the first year the programme was recorded. */
 export function reportYears(now: Date = new Date()): number[] {
   const years: number[] = [];
-  for (let y = now.getFullYear(); y >= firstReportYear; y--) years.push(y);
+  for (let y = chinaYearOf(now); y >= firstReportYear; y--) years.push(y);
   return years;
 }

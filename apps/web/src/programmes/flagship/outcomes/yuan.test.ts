@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatYuanExact, formatYuanScaled, normalizeYuanInput, sumYuan, yuanToFen } from "./yuan";
+import { formatWan, formatYi, formatYuanExact, formatYuanScaled, normalizeYuanInput, sumYuan, yuanToFen } from "./yuan";
 
 describe("yuanToFen", () => {
   it("reads amounts with up to two decimals as whole fen", () => {
@@ -65,5 +65,21 @@ describe("normalizeYuanInput", () => {
   it("leaves what is not an amount for the rule to explain", () => {
     expect(normalizeYuanInput("12.345")).toBe("12.345");
     expect(normalizeYuanInput("abc ")).toBe("abc");
+  });
+});
+
+describe("formatWan and formatYi: one unit per column or card", () => {
+  it("writes 万元 with exactly two decimals, whatever the size", () => {
+    expect(formatWan("1310000000.00")).toBe("131,000.00");
+    expect(formatWan("583000")).toBe("58.30");
+    expect(formatWan("860")).toBe("0.09");
+    expect(formatWan("0.00")).toBe("0.00");
+    expect(formatWan("12345678.90")).toBe("1,234.57");
+  });
+  it("writes 亿元 with two decimals, four under 0.1亿元 so money never reads 0.00", () => {
+    expect(formatYi("1310000000.00")).toBe("13.10");
+    expect(formatYi("583000")).toBe("0.0058");
+    expect(formatYi("0.00")).toBe("0.00");
+    expect(formatYi("not money")).toBe("not money");
   });
 });

@@ -78,3 +78,31 @@ export function normalizeYuanInput(text: string): string {
   if (fen === null) return text.trim();
   return `${(fen / 100n).toString()}.${(fen % 100n).toString().padStart(2, "0")}`;
 }
+
+/**
+ * The statistics' two money units, owned here so every page writes them alike (issue 11): tables and
+ * charts in 万元 with exactly two decimals ("1,234.50", the column header carries the unit), headline
+ * cards in 亿元 ("13.10"). Rounded half up from exact fen; an amount that is not one is returned as is.
+ */
+export function formatWan(yuan: string): string {
+  const fen = yuanToFen(yuan);
+  if (fen === null) return yuan;
+  return fixed(fen, fenPerUnit.万元, 2);
+}
+
+/**
+ * 亿元 for a headline card: two decimals, or four when the amount is under 0.1亿元 (a county's
+ * 580万元 reads 0.0580, not 0.06), so a card never shows 0.00 for money that exists.
+ */
+export function formatYi(yuan: string): string {
+  const fen = yuanToFen(yuan);
+  if (fen === null) return yuan;
+  return fixed(fen, fenPerUnit.亿元, fen > 0n && fen < fenPerUnit.亿元 / 10n ? 4 : 2);
+}
+
+/** fen / divisor rounded half up to exactly `decimals` places, thousands grouped. */
+function fixed(fen: bigint, divisor: bigint, decimals: number): string {
+  const step = 10n ** BigInt(decimals);
+  const rounded = (fen * step + divisor / 2n) / divisor;
+  return `${groupThousands((rounded / step).toString())}.${(rounded % step).toString().padStart(decimals, "0")}`;
+}

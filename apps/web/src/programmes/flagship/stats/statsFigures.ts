@@ -1,5 +1,5 @@
 import type { StatFigures } from "@jiangxin/domain";
-import { formatYuanScaled } from "../outcomes/yuan";
+import { formatWan } from "../outcomes/yuan";
 import { countCards, type CountKey } from "../indicators/indicatorCards";
 
 /** The figures a map or chart can be coloured by: the five counts and the estimated benefit. */
@@ -23,7 +23,7 @@ const shortNames: Record<CountKey, string> = {
 
 export const figureChoices: readonly FigureChoice[] = [
   ...countCards.map((card) => ({ key: card.key, short: shortNames[card.key], title: card.title, unit: card.unit })),
-  { key: "benefitEstimatedYuan", short: "效益", title: "经济效益(预估)", unit: "元" },
+  { key: "benefitEstimatedYuan", short: "效益", title: "经济效益(预估)", unit: "万元" },
 ];
 
 export function figureChoice(key: FigureKey): FigureChoice {
@@ -42,21 +42,13 @@ export function figureValue(figures: StatFigures, key: FigureKey): number {
   return key === "benefitEstimatedYuan" ? Number(figures.benefitEstimatedYuan) : figures[key];
 }
 
-/** The figure as the page writes it: 1,234 场次, 13.1亿元. */
+/** The figure as the page writes it: 1,234 场次, 1,310.00 万元 (money in 万元 like every table). */
 export function figureText(figures: StatFigures, key: FigureKey): string {
-  if (key === "benefitEstimatedYuan") {
-    const scaled = formatYuanScaled(figures.benefitEstimatedYuan);
-    return `${scaled.value}${scaled.unit}`;
-  }
+  if (key === "benefitEstimatedYuan") return `${formatWan(figures.benefitEstimatedYuan)} 万元`;
   return `${figures[key].toLocaleString("zh-CN")} ${figureChoice(key).unit}`;
-}
-
-export function yuanText(yuan: string): string {
-  const scaled = formatYuanScaled(yuan);
-  return `${scaled.value}${scaled.unit}`;
 }
 
 /** A plain number of the figure (a colour scale's end, an axis) written like the cards write it. */
 export function formatFigure(key: FigureKey, value: number): string {
-  return key === "benefitEstimatedYuan" ? yuanText(value.toFixed(2)) : `${value.toLocaleString("zh-CN")} ${figureChoice(key).unit}`;
+  return key === "benefitEstimatedYuan" ? `${formatWan(value.toFixed(2))} 万元` : `${value.toLocaleString("zh-CN")} ${figureChoice(key).unit}`;
 }

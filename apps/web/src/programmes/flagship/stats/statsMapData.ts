@@ -1,11 +1,12 @@
 import type { RegionNode, StatsByRegion, StatsRegionRow } from "@jiangxin/domain";
 import { countiesIn } from "../../../app/regions/regionTree";
 import type { MapArea, MapMarker } from "./charts/mapOption";
-import { figureChoices, figureText, figureValue, yuanText, type FigureKey } from "./statsFigures";
+import { formatWan } from "../outcomes/yuan";
+import { figureChoices, figureText, figureValue, type FigureKey } from "./statsFigures";
 
 /** The tooltip of a region: each of the six figures as the cards write them. */
 export function figureLines(row: StatsRegionRow): string[] {
-  return [...figureChoices.map((c) => `${c.title}：${figureText(row, c.key)}`), `经济效益(已核实)：${yuanText(row.benefitVerifiedYuan)}`];
+  return [...figureChoices.map((c) => `${c.title}：${figureText(row, c.key)}`), `经济效益(已核实)：${formatWan(row.benefitVerifiedYuan)} 万元`];
 }
 
 export function mapAreas(data: StatsByRegion, figure: FigureKey): MapArea[] {

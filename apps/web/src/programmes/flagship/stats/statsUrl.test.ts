@@ -4,8 +4,8 @@ import { readStatsUrl, reportHref, writeStatsUrl } from "./statsUrl";
 const now = new Date("2026-06-01T00:00:00+08:00");
 
 describe("statistics page address", () => {
-  it("opens last year, shaded by sessions, first pages, when the address says nothing", () => {
-    expect(readStatsUrl(new URLSearchParams(), now)).toEqual({ year: 2025, regionCode: undefined, campaignId: undefined, figure: "sessions", mapBy: "city", enterprisePage: 1, sessionPage: 1 });
+  it("opens this China year (the 驾驶舱's), shaded by sessions, first pages, when the address says nothing", () => {
+    expect(readStatsUrl(new URLSearchParams(), now)).toEqual({ year: 2026, regionCode: undefined, campaignId: undefined, figure: "sessions", mapBy: "city", enterprisePage: 1, sessionPage: 1 });
   });
 
   it("reads a drilled-down county with its table pages and ignores nonsense", () => {

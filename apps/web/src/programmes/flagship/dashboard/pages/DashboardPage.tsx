@@ -10,7 +10,7 @@ import { listCampaigns } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
 import { IndicatorGrid, IndicatorGridSkeleton } from "../../indicators/components/IndicatorGrid";
 import { isEmptyYear } from "../../indicators/indicatorCards";
-import { reportYears } from "../../indicators/indicatorsUrl";
+import { defaultReportYear, reportYears } from "../../indicators/indicatorsUrl";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { getStatsSummary, statsQueryKeys } from "../../stats/api";
 import { CampaignProgressTile } from "../components/CampaignProgressTile";
@@ -43,7 +43,7 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const can = useCan();
   const { scope } = useRegionScope();
-  const thisYear = new Date().getFullYear();
+  const thisYear = defaultReportYear();
   const asked = readDashboardYear(params);
 
   const probeFilter = { year: thisYear };

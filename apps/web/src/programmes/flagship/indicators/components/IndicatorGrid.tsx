@@ -2,7 +2,7 @@ import type { StatFigures } from "@jiangxin/domain";
 import { Card, Col, Flex, Row, Skeleton, Statistic } from "antd";
 import type { ReactNode } from "react";
 import { useIsMobile } from "../../../../app/useIsMobile";
-import { formatYuanScaled, yuanToFen } from "../../outcomes/yuan";
+import { formatYi, yuanToFen } from "../../outcomes/yuan";
 import { benefitCard, countCards } from "../indicatorCards";
 import { IndicatorCard } from "./IndicatorCard";
 import { PreviousYearLine, type PreviousYear } from "./PreviousYearLine";
@@ -16,10 +16,7 @@ export type PreviousFigures = { state: "loading" } | { state: "unavailable"; rea
 
 const cardCols = { xs: 12, md: 8 } as const;
 
-const money = (yuan: string) => {
-  const scaled = formatYuanScaled(yuan);
-  return `${scaled.value}${scaled.unit}`;
-};
+const money = (yuan: string) => `${formatYi(yuan)}亿元`;
 
 /** Six cards placeholders while the figures load. */
 export function IndicatorGridSkeleton() {
@@ -43,6 +40,8 @@ export function IndicatorGrid({ figures, previous }: { figures: StatFigures; pre
 
   function previousOf(now: bigint, then: (p: StatFigures) => bigint, shown: (p: StatFigures) => ReactNode): PreviousYear {
     if (previous.state !== "ready") return previous;
+    // No record at all last year: say so, rather than "上年 0" and no change to show.
+    if (!previous.figures.hasRecords) return { state: "unavailable", reason: `${previous.through ? "上年同期" : "上年"} 无数据` };
     return { state: "ready", current: now, previous: then(previous.figures), shown: shown(previous.figures), samePeriod: Boolean(previous.through) };
   }
 

@@ -11,7 +11,7 @@ import { getIndicators } from "../api";
 import { IndicatorFilters } from "../components/IndicatorFilters";
 import { IndicatorGrid, IndicatorGridSkeleton, type PreviousFigures } from "../components/IndicatorGrid";
 import { isEmptyYear, scopeNotes } from "../indicatorCards";
-import { defaultReportYear, readIndicatorsUrl, type IndicatorsUrlState } from "../indicatorsUrl";
+import { fallbackReportYear, readIndicatorsUrl, type IndicatorsUrlState } from "../indicatorsUrl";
 
 export function IndicatorsPage() {
   const [params, setParams] = useSearchParams();
@@ -60,7 +60,7 @@ export function IndicatorsPage() {
   } else if (current.isError) {
     body = <QueryErrorResult error={current.error} onRetry={() => void current.refetch()} title="统计指标加载失败" />;
   } else if (isEmptyYear(current.data)) {
-    const fallbackYear = defaultReportYear();
+    const fallbackYear = fallbackReportYear(state.year);
     body = (
       <Card>
         <Empty

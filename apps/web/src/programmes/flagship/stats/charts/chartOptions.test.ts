@@ -4,7 +4,7 @@ import { priorityMarkers } from "../statsMapData";
 import { mapOption } from "./mapOption";
 import { trendOption } from "./trendOption";
 
-const zero: StatFigures = { sessions: 0, expertParticipations: 0, enterprisesServed: 0, problemsSolved: 0, workerTrainings: 0, benefitEstimatedYuan: "0.00", benefitVerifiedYuan: "0.00" };
+const zero: StatFigures = { sessions: 0, expertParticipations: 0, enterprisesServed: 0, problemsSolved: 0, workerTrainings: 0, benefitEstimatedYuan: "0.00", benefitVerifiedYuan: "0.00", hasRecords: false };
 const monthly: StatsMonthly = {
   year: 2025,
   regionCode: "330000",

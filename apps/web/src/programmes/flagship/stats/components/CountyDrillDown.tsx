@@ -45,8 +45,8 @@ export function CountyDrillDown({ code, name, year, enterprisePage, sessionPage,
     ...(compact
       ? []
       : [
-          { key: "est", title: "效益·预估", dataIndex: "benefitEstimatedYuan", align: "right" as const, render: (yuan: string) => <YuanText yuan={yuan} /> },
-          { key: "ver", title: "效益·已核实", dataIndex: "benefitVerifiedYuan", align: "right" as const, render: (yuan: string) => <YuanText yuan={yuan} /> },
+          { key: "est", title: "效益·预估(万元)", dataIndex: "benefitEstimatedYuan", align: "right" as const, render: (yuan: string) => <YuanText yuan={yuan} /> },
+          { key: "ver", title: "效益·已核实(万元)", dataIndex: "benefitVerifiedYuan", align: "right" as const, render: (yuan: string) => <YuanText yuan={yuan} /> },
           { key: "lastVisit", title: "最近走访", dataIndex: "lastVisit", width: 110 },
         ]),
   ];

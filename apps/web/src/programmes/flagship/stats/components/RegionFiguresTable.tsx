@@ -28,7 +28,7 @@ export function RegionFiguresTable({ data, figure, compact, onSelect }: RegionFi
   const moneyColumns: ColumnsType<StatsRegionRow> = [
     {
       key: "benefitEstimatedYuan",
-      title: `${benefitCard.title}·预估`,
+      title: `${benefitCard.title}·预估(万元)`,
       dataIndex: "benefitEstimatedYuan",
       align: "right",
       sorter: (a, b) => Number(a.benefitEstimatedYuan) - Number(b.benefitEstimatedYuan),
@@ -36,7 +36,7 @@ export function RegionFiguresTable({ data, figure, compact, onSelect }: RegionFi
     },
     {
       key: "benefitVerifiedYuan",
-      title: `${benefitCard.title}·已核实`,
+      title: `${benefitCard.title}·已核实(万元)`,
       dataIndex: "benefitVerifiedYuan",
       align: "right",
       sorter: (a, b) => Number(a.benefitVerifiedYuan) - Number(b.benefitVerifiedYuan),

@@ -3,7 +3,7 @@ import { Skeleton } from "antd";
 import { useEffect } from "react";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
 import { getCountyEnterprises, statsQueryKeys } from "../api";
-import { yuanText } from "../statsFigures";
+import { formatWan } from "../../outcomes/yuan";
 
 const shown = 20;
 
@@ -31,8 +31,8 @@ export function ReportCountyEnterprises({ code, name, year, onSettled }: { code:
               <th>企业</th>
               <th>服务场次</th>
               <th>解决问题(个)</th>
-              <th>效益·预估</th>
-              <th>效益·已核实</th>
+              <th>效益·预估(万元)</th>
+              <th>效益·已核实(万元)</th>
               <th>最近走访</th>
             </tr>
           </thead>
@@ -42,8 +42,8 @@ export function ReportCountyEnterprises({ code, name, year, onSettled }: { code:
                 <td>{e.name}</td>
                 <td className="num">{e.sessions}</td>
                 <td className="num">{e.problemsSolved}</td>
-                <td className="num">{yuanText(e.benefitEstimatedYuan)}</td>
-                <td className="num">{yuanText(e.benefitVerifiedYuan)}</td>
+                <td className="num">{formatWan(e.benefitEstimatedYuan)}</td>
+                <td className="num">{formatWan(e.benefitVerifiedYuan)}</td>
                 <td className="num">{e.lastVisit}</td>
               </tr>
             ))}

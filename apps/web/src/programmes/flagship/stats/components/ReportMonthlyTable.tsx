@@ -1,6 +1,7 @@
 import type { StatsMonthly } from "@jiangxin/domain";
 import { countCards } from "../../indicators/indicatorCards";
-import { yuanText } from "../statsFigures";
+import { formatWan } from "../../outcomes/yuan";
+import { noData } from "../reportFigureRows";
 
 /** Twelve months by the six figures, for readers who want the numbers under the chart. */
 export function ReportMonthlyTable({ monthly }: { monthly: StatsMonthly }) {
@@ -15,7 +16,7 @@ export function ReportMonthlyTable({ monthly }: { monthly: StatsMonthly }) {
               {card.title}({card.unit})
             </th>
           ))}
-          <th>经济效益·预估</th>
+          <th>经济效益·预估(万元)</th>
         </tr>
       </thead>
       <tbody>
@@ -24,12 +25,21 @@ export function ReportMonthlyTable({ monthly }: { monthly: StatsMonthly }) {
           return (
             <tr key={i}>
               <td>{i + 1}月</td>
-              {countCards.map((card) => (
-                <td key={card.key} className="num">
-                  {(row?.[card.key] ?? 0).toLocaleString("zh-CN")}
+              {!row?.hasRecords ? (
+                // A month without a single record (one not yet come, or before the programme) is not a month of zeros.
+                <td colSpan={countCards.length + 1} style={{ textAlign: "center", color: "#8c8c8c" }}>
+                  {noData}
                 </td>
-              ))}
-              <td className="num">{yuanText(row?.benefitEstimatedYuan ?? "0")}</td>
+              ) : (
+                <>
+                  {countCards.map((card) => (
+                    <td key={card.key} className="num">
+                      {row[card.key].toLocaleString("zh-CN")}
+                    </td>
+                  ))}
+                  <td className="num">{formatWan(row.benefitEstimatedYuan)}</td>
+                </>
+              )}
             </tr>
           );
         })}

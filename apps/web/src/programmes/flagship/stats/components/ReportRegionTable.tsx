@@ -1,6 +1,6 @@
 import { priorityKindLabels, type StatsByRegion } from "@jiangxin/domain";
 import { countCards } from "../../indicators/indicatorCards";
-import { yuanText } from "../statsFigures";
+import { formatWan } from "../../outcomes/yuan";
 
 /** The children's figures on paper, with the region's total last. */
 export function ReportRegionTable({ data, childLabel }: { data: StatsByRegion; childLabel: string }) {
@@ -14,8 +14,8 @@ export function ReportRegionTable({ data, childLabel }: { data: StatsByRegion; c
               {card.title}({card.unit})
             </th>
           ))}
-          <th>效益·预估</th>
-          <th>效益·已核实</th>
+          <th>效益·预估(万元)</th>
+          <th>效益·已核实(万元)</th>
         </tr>
       </thead>
       <tbody>
@@ -30,8 +30,8 @@ export function ReportRegionTable({ data, childLabel }: { data: StatsByRegion; c
                 {row[card.key].toLocaleString("zh-CN")}
               </td>
             ))}
-            <td className="num">{yuanText(row.benefitEstimatedYuan)}</td>
-            <td className="num">{yuanText(row.benefitVerifiedYuan)}</td>
+            <td className="num">{formatWan(row.benefitEstimatedYuan)}</td>
+            <td className="num">{formatWan(row.benefitVerifiedYuan)}</td>
           </tr>
         ))}
         <tr style={{ fontWeight: 600 }}>
@@ -41,8 +41,8 @@ export function ReportRegionTable({ data, childLabel }: { data: StatsByRegion; c
               {data.total[card.key].toLocaleString("zh-CN")}
             </td>
           ))}
-          <td className="num">{yuanText(data.total.benefitEstimatedYuan)}</td>
-          <td className="num">{yuanText(data.total.benefitVerifiedYuan)}</td>
+          <td className="num">{formatWan(data.total.benefitEstimatedYuan)}</td>
+          <td className="num">{formatWan(data.total.benefitVerifiedYuan)}</td>
         </tr>
       </tbody>
     </table>

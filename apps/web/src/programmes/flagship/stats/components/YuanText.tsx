@@ -1,12 +1,11 @@
 import { Tooltip } from "antd";
-import { formatYuanExact } from "../../outcomes/yuan";
-import { yuanText } from "../statsFigures";
+import { formatWan, formatYuanExact } from "../../outcomes/yuan";
 
-/** An amount as the report writes it (1.2亿元), exact to the fen on hover. */
+/** A table's money cell in 万元 with two decimals (the header says 万元), exact to the fen on hover. */
 export function YuanText({ yuan }: { yuan: string }) {
   return (
     <Tooltip title={`${formatYuanExact(yuan)} 元`}>
-      <span style={{ whiteSpace: "nowrap" }}>{yuanText(yuan)}</span>
+      <span style={{ whiteSpace: "nowrap" }}>{formatWan(yuan)}</span>
     </Tooltip>
   );
 }

@@ -10,7 +10,7 @@ import { useIsMobile } from "../../../../app/useIsMobile";
 import { IndicatorFilters } from "../../indicators/components/IndicatorFilters";
 import { IndicatorGrid, IndicatorGridSkeleton } from "../../indicators/components/IndicatorGrid";
 import { isEmptyYear, scopeNotes } from "../../indicators/indicatorCards";
-import { defaultReportYear } from "../../indicators/indicatorsUrl";
+import { fallbackReportYear } from "../../indicators/indicatorsUrl";
 import { findRegionPath } from "../../../../app/regions/regionTree";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
@@ -77,7 +77,7 @@ export function StatsPage() {
   if (summary.isPending) cards = <IndicatorGridSkeleton />;
   else if (summary.isError) cards = <QueryErrorResult error={summary.error} onRetry={() => void summary.refetch()} title="统计数据加载失败" />;
   else if (isEmptyYear(summary.data.current)) {
-    const fallbackYear = defaultReportYear();
+    const fallbackYear = fallbackReportYear(state.year);
     cards = (
       <Card>
         <Empty
