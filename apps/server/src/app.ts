@@ -26,6 +26,7 @@ import { safeValidatorCompiler } from "./platform/safeValidatorCompiler";
 import { registerWebApp } from "./platform/webApp";
 import { registerRateLimit } from "./platform/rateLimit";
 import { registerSecurityHeaders } from "./platform/securityHeaders";
+import { registerExportAudit } from "./platform/exportAudit";
 
 export type RouteEntry = { method: string; url: string; permission: RoutePermission | undefined };
 
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerErrorHandler(app);
   await registerApiDocs(app);
   registerAuthHook(app, ctx);
+  registerExportAudit(app, ctx);
   registerIdempotency(app, ctx);
 
   authRoutes(app, ctx);
