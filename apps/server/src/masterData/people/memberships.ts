@@ -5,6 +5,9 @@ import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit/writeAudit";
 import type { AppContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
+import { closeTodos, notify, raiseTodo, type TodoAddressee } from "../../platform/inbox";
+import { users } from "../../platform/auth/tables";
+import type { Db } from "../../platform/db/database";
 import { findUnion, type UnionRow } from "../unions";
 import { currentMembershipOf, mayManageInCounty, personScope, unionScopeCondition } from "./personScope";
 import { findPerson, membershipsOf } from "./queries";
@@ -17,6 +20,18 @@ async function joinableUnion(ctx: AppContext, unionId: string): Promise<UnionRow
     throw new AppError("VALIDATION_FAILED", "请选择基层工会或县(市、区)总工会", { unionId: "请选择基层工会或县(市、区)总工会" });
   }
   return union;
+}
+
+/** Inbox records of a membership (its to-do for the union, the worker's notification) name it so. */
+const sourceOf = (membershipId: string) => ({ programme: "people", recordId: membershipId });
+
+/** Who confirms a request: the union's own accounts when it has any, else its county's staff. */
+async function decidersOf(db: Db, union: UnionRow): Promise<TodoAddressee> {
+  if (union.kind === "grassroots") {
+    const [account] = await db.select({ id: users.id }).from(users).where(and(eq(users.unionId, union.id), eq(users.disabled, false))).limit(1);
+    if (account) return { unionId: union.id };
+  }
+  return { role: "county", regionCode: union.regionCode };
 }
 
 const uniqueViolation = (err: unknown) => (err as { code?: string } | null)?.code === "23505" || (err as { cause?: { code?: string } } | null)?.cause?.code === "23505";
@@ -45,6 +60,7 @@ export async function startMembership(
   if (current) throw alreadyCurrent();
   const now = ctx.now();
   const status: MembershipStatus = how === "request" ? "pending" : "active";
+  const deciders = how === "request" ? await decidersOf(db, union) : undefined;
   try {
     await db.transaction(async (tx) => {
       const [m] = await tx
@@ -66,6 +82,10 @@ export async function startMembership(
         objectId: m?.id,
         detail: { personId, unionId: union.id, status },
       });
+      // A request waits in the union's (or the county's) 待办 until someone decides it.
+      if (m && deciders) {
+        await raiseTodo(tx, { kind: "toReview", title: `入会申请：${person.name}`, link: `/people/${personId}`, to: deciders, source: sourceOf(m.id), at: now });
+      }
     });
   } catch (err) {
     if (uniqueViolation(err)) throw alreadyCurrent();
@@ -119,6 +139,21 @@ export async function decideMembership(ctx: AppContext, actor: Actor, membership
       .where(and(eq(unionMemberships.id, membershipId), eq(unionMemberships.status, from)))
       .returning({ id: unionMemberships.id });
     if (!updated) throw new AppError("CONFLICT", "该会籍已被他人处理，请刷新后查看");
+    await closeTodos(tx, { source: sourceOf(membershipId), at: now });
+    if (from === "pending") {
+      const [account] = await tx.select({ id: users.id }).from(users).where(eq(users.personId, row.personId));
+      const accepted = decision.status === "active";
+      if (account) {
+        await notify(tx, {
+          userIds: [account.id],
+          title: accepted ? "入会申请已通过" : "入会申请未通过",
+          body: accepted ? `您已加入${union.name}。` : `${union.name}未通过您的入会申请${decision.note ? `：${decision.note}` : "。"}`,
+          link: "/me",
+          source: sourceOf(membershipId),
+          at: now,
+        });
+      }
+    }
     await writeAudit(tx, auditActorOf(actor), {
       action: "membership.decide",
       objectType: "membership",

@@ -212,12 +212,20 @@ describe.each(testDatabaseKinds)("people (职工) on %s", (kind) => {
     // The union now sees the applicant and confirms; 武义 can neither see nor decide it.
     const unionList = (await agents.union.get("/api/people?membershipStatus=pending")).json<{ items: Person[] }>().items;
     expect(unionList.map((p) => p.name)).toEqual(["李秀英"]);
+    // The request is the union's 待审核 (it has an account), linked to the person's page.
+    const todos = (await agents.union.get("/api/inbox/todos")).json<{ items: { title: string; link: string; kind: string }[] }>().items;
+    expect(todos).toContainEqual(expect.objectContaining({ kind: "toReview", title: "入会申请：李秀英", link: `/people/${pending.personId}` }));
     expect((await patch("wuyi", `/api/memberships/${pending.id}`, { status: "active" })).statusCode).toBe(404);
     expect((await patch("worker", `/api/memberships/${pending.id}`, { status: "active" })).statusCode).toBe(403);
     const confirmed = await patch("union", `/api/memberships/${pending.id}`, { status: "active" });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json<Membership>()).toMatchObject({ status: "active", unionName: "千岛湖测试机械有限公司工会" });
     expect((await patch("chunan", `/api/memberships/${pending.id}`, { status: "active" })).statusCode).toBe(409);
+    // Decided: the to-do is closed and the worker is told.
+    const open = (await agents.union.get("/api/inbox/todos")).json<{ items: { title: string }[] }>().items;
+    expect(open.map((x) => x.title)).not.toContain("入会申请：李秀英");
+    const told = (await worker.get("/api/inbox/notifications")).json<{ items: { title: string; link: string | null }[] }>().items;
+    expect(told).toContainEqual(expect.objectContaining({ title: "入会申请已通过", link: "/me" }));
 
     const after = (await worker.get("/api/me")).json<MyProfile>();
     expect(after.person?.membership?.status).toBe("active");

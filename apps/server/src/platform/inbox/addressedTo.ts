@@ -29,6 +29,8 @@ export function addressedTo(actor: Actor & { unionId?: string | null }): SQL {
   const mine: SQL[] = [and(eq(todos.addressee, "user"), eq(todos.userId, actor.userId)) ?? sql`false`];
   if (actor.regionCode) mine.push(and(eq(todos.addressee, "role"), eq(todos.role, actor.role), eq(todos.regionCode, actor.regionCode)) ?? sql`false`);
   if (actor.role === "enterprise" && actor.enterpriseId) mine.push(and(eq(todos.addressee, "enterprise"), eq(todos.enterpriseId, actor.enterpriseId)) ?? sql`false`);
-  if (actor.unionId) mine.push(and(eq(todos.addressee, "union"), eq(todos.unionId, actor.unionId)) ?? sql`false`);
+  // A union account's union is its scope's (the Actor has no unionId field of its own).
+  const unionId = actor.scope.kind === "union" ? actor.scope.unionId : actor.unionId;
+  if (unionId) mine.push(and(eq(todos.addressee, "union"), eq(todos.unionId, unionId)) ?? sql`false`);
   return or(...mine) ?? sql`false`;
 }
