@@ -52,7 +52,7 @@ export function appProcess(opts: { port: number; env: Record<string, string>; on
         }
       });
       current = run;
-      const deadline = Date.now() + 120_000;
+      const deadline = Date.now() + 300_000;
       for (;;) {
         if (current !== run) throw new Error(`the server exited while starting: ${stderr}`);
         try {
@@ -64,7 +64,7 @@ export function appProcess(opts: { port: number; env: Record<string, string>; on
         } catch {
           // not listening yet
         }
-        if (Date.now() > deadline) throw new Error("the server did not start within 120 s");
+        if (Date.now() > deadline) throw new Error("the server did not start within 300 s");
         await new Promise((r) => setTimeout(r, 200));
       }
     },

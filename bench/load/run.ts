@@ -67,6 +67,43 @@ async function measure(baseUrl: string, cookie: string, route: string, conns: nu
   return { route, conns, ok: s.length, shed, errors, rate: s.length / seconds, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99) };
 }
 
+/**
+ * GET /api/demand-lists/export as the province (every list) while another client asks GET /api/auth/me
+ * every 100 ms: how long the export takes, and whether the other requests wait behind it.
+ */
+async function exportWhileReading(baseUrl: string, cookie: string): Promise<void> {
+  const me = async () => {
+    const t0 = performance.now();
+    const res = await fetch(`${baseUrl}/api/auth/me`, { headers: { cookie }, signal: AbortSignal.timeout(60_000) }).catch(() => null);
+    await res?.arrayBuffer();
+    return performance.now() - t0;
+  };
+  const alone: number[] = [];
+  for (let i = 0; i < 20; i++) alone.push(await me());
+  let done = false;
+  const during: number[] = [];
+  const poller = (async () => {
+    while (!done) {
+      during.push(await me());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/api/demand-lists/export`, { headers: { cookie }, signal: AbortSignal.timeout(600_000) });
+  const bytes = (await res.arrayBuffer()).byteLength;
+  const exportMs = performance.now() - t0;
+  done = true;
+  await poller;
+  const lists = Number(((await (await fetch(`${baseUrl}/api/demand-lists?pageSize=1`, { headers: { cookie } })).json()) as { total: number }).total);
+  const a = alone.sort((x, y) => x - y);
+  const d = during.sort((x, y) => x - y);
+  console.log(
+    `export of ${lists} demand lists: HTTP ${res.status}, ${(bytes / 1024).toFixed(0)} KiB in ${(exportMs / 1000).toFixed(1)} s; ` +
+      `GET /api/auth/me meanwhile: ${d.length} calls, p50 ${quantile(d, 0.5).toFixed(0)} ms, max ${quantile(d, 1).toFixed(0)} ms ` +
+      `(alone: p50 ${quantile(a, 0.5).toFixed(0)} ms; ratio of p50s ${(quantile(d, 0.5) / quantile(a, 0.5)).toFixed(1)})`,
+  );
+}
+
 async function runAgainst(kind: "postgres" | "pglite", cluster: PostgresCluster | null): Promise<void> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "jx-bench-load-"));
@@ -99,6 +136,7 @@ async function runAgainst(kind: "postgres" | "pglite", cluster: PostgresCluster 
       await new Promise((r) => setTimeout(r, 500)); // let queues drain between cells
     }
   }
+  await exportWhileReading(app.baseUrl, cookie);
   await app.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

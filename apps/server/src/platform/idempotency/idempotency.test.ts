@@ -1,4 +1,5 @@
 import { csrfHeader, sessionCookie, type ErrorBody } from "@jiangxin/domain";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUscc, makeUser } from "../../fixtures/factories";
 import { makeExpert } from "../../fixtures/makeExpert";
@@ -92,6 +93,19 @@ describe.each(testDatabaseKinds)("Idempotency-Key on POST (%s)", (kind) => {
     expect(await trainingsNamed("键复用乙")).toBe(0);
     // Another user's key of the same spelling is another key.
     expect((await post(other, "/api/trainings", training("键复用乙"), "key-reused-00001")).statusCode).toBe(201);
+  });
+
+  it("a retry after the server died between COMMIT and its answer gets 202 SAVED and runs nothing again", async () => {
+    const first = await post(chunan, "/api/trainings", training("提交后进程中断"), "key-died-after-commit");
+    expect(first.statusCode).toBe(201);
+    // As a kill -9 after COMMIT leaves it: marked committed (inside the write's transaction), no answer, owner gone.
+    await t.ctx.database.db.execute(
+      sql`update idempotency_keys set response_status = null, response_body = null, owner = 'a-dead-process' where key = 'key-died-after-commit'`,
+    );
+    const again = await post(chunan, "/api/trainings", training("提交后进程中断"), "key-died-after-commit");
+    expect(again.statusCode).toBe(202);
+    expect(again.json<ErrorBody>()).toMatchObject({ code: "SAVED" });
+    expect(await trainingsNamed("提交后进程中断")).toBe(1);
   });
 
   it("refuses a malformed key, and replays a refusal as it replays a success", async () => {

@@ -1,9 +1,10 @@
+import type { ErrorBody } from "@jiangxin/domain";
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { createHash, randomUUID } from "node:crypto";
 import type { AppContext, HttpApp } from "../context";
 import type { Db } from "../db/database";
-import { AppError } from "../errors";
+import { AppError, errorStatus } from "../errors";
 import { idempotencyKeys } from "./tables";
 
 export const idempotencyHeader = "idempotency-key";
@@ -162,8 +163,12 @@ export function registerIdempotency(app: HttpApp, ctx: AppContext): void {
         return reply.send(outcome.body);
       case "mismatch":
         throw new AppError("IDEMPOTENCY_KEY_REUSED", "该请求的幂等键(Idempotency-Key)已用于内容不同的另一次提交；新的提交请使用新的键");
-      case "savedWithoutAnswer":
-        throw new AppError("CONFLICT", "同一提交此前已保存，但结果未能返回；请刷新后查看，不要重复提交");
+      case "savedWithoutAnswer": {
+        // The first run committed (its marker is in the write's own transaction) but its process died before
+        // answering: the same "saved, result not shown" answer as a failure after COMMIT (202 SAVED).
+        const body: ErrorBody = { code: "SAVED", message: "同一提交此前已保存，但结果未能返回；请刷新后查看，不要重复提交" };
+        return reply.status(errorStatus.SAVED).header("idempotent-replayed", "true").send(body);
+      }
       case "inProgress":
         void reply.header("retry-after", String(outcome.retryAfterSeconds));
         throw new AppError("CONFLICT", "同一提交正在处理中，请稍后刷新查看");
