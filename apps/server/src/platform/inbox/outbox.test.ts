@@ -6,6 +6,7 @@ import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/t
 import { testDatabaseKinds } from "../../testing/testDatabases";
 import { auditLog } from "../audit/tables";
 import { enqueueOutside } from "./index";
+import { upsertIntegrationAccount } from "./integrationAccount";
 import { outbox } from "./tables";
 
 const minute = 60 * 1000;
@@ -120,5 +121,18 @@ describe.each(testDatabaseKinds)("outbox drain on %s", (kind) => {
     const tooMany = await senderA.get("/api/outbox/pending?channel=sms&limit=1000");
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.body).toMatch(/limit 最多为100/);
+  });
+
+  it("an operator creates a sender's account (or resets its password) without code; names and passwords are checked", async () => {
+    expect(await upsertIntegrationAccount(t.ctx, `${kind}-SMS-Gateway`, "Wangguan#2026ok")).toBe("created");
+    const gateway = await loginAs(t, `${kind}-sms-gateway`, "Wangguan#2026ok");
+    expect(gateway.info.user.role).toBe("integration");
+    expect(gateway.info.permissions).toEqual(["outbox.drain"]);
+    expect((await gateway.get("/api/outbox/pending?channel=sms")).statusCode).toBe(200);
+    expect(await upsertIntegrationAccount(t.ctx, `${kind}-sms-gateway`, "Xinmima#2027ok")).toBe("updated");
+    await loginAs(t, `${kind}-sms-gateway`, "Xinmima#2027ok");
+    await expect(upsertIntegrationAccount(t.ctx, `${kind}-weak`, "123456")).rejects.toThrow(/密码/);
+    const staff = await makeUser(t.ctx.database.db, "county", { username: `${kind}-taken` });
+    await expect(upsertIntegrationAccount(t.ctx, staff.username, "Wangguan#2026ok")).rejects.toThrow(/已被其他角色/);
   });
 });
