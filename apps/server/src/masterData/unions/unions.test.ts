@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../fixtures/factories";
 import { auditLog } from "../../platform/audit/tables";
+import { readXlsxRows } from "../../platform/xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
 import { federationOf, proposeUnionFor, syncFederations, unionIdsUnder, unions } from ".";
@@ -182,6 +183,17 @@ describe.each(testDatabaseKinds)("union organisations on %s", (kind) => {
     const other = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
     expect(await proposeUnionFor(db, { enterpriseId: other.id, countyCode: "330127" })).toMatchObject({ unionName: "淳安县千岛湖镇区域工会联合会", basis: "regional" });
     expect(await proposeUnionFor(db, { countyCode: "330723" })).toMatchObject({ unionId: ids.wuyiFed, basis: "federation" });
+  });
+
+  it("exports the list as filtered, in the reader's scope, and offers a template with the import's columns", async () => {
+    const res = await agents.chunan.get(`/api/unions/export?kind=grassroots`);
+    expect(res.statusCode).toBe(200);
+    const sheet = await readXlsxRows(res.rawPayload);
+    const listed = (await agents.chunan.get("/api/unions?kind=grassroots&pageSize=200")).json<Page<Union>>();
+    expect(sheet.rows.map((r) => r.cells["工会名称"]).sort()).toEqual(listed.items.map((u) => u.name).sort());
+    expect(sheet.rows.some((r) => String(r.cells["工会名称"]).startsWith("武义"))).toBe(false);
+    const template = await readXlsxRows((await agents.chunan.get("/api/imports/unions/template")).rawPayload);
+    expect(template.headers).toEqual(["工会名称", "工会类别", "建会方式", "所在县(市、区)", "上级工会", "成立日期", "工会主席", "会员人数", "覆盖企业统一社会信用代码"]);
   });
 
   it("imports a file whole or not at all, every bad row named", async () => {
