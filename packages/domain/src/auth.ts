@@ -3,10 +3,23 @@ import { permissions } from "./permissions";
 import { regionCodeSchema } from "./region";
 import { roleSchema } from "./roles";
 
+export const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, "请输入6位动态验证码");
+
 export const loginRequestSchema = z.strictObject({
   username: z.string().trim().min(1, "请输入用户名").max(64, "用户名不超过64个字符"),
   password: z.string().min(1, "请输入密码").max(256, "密码过长"),
+  /** The authenticator app's 6-digit code, for an account with a TOTP second factor. */
+  totpCode: totpCodeSchema.optional(),
 });
+
+/** GET /api/auth/totp: whether the account has a second factor, and whether it must have one. */
+export const totpStatusSchema = z.object({ enabled: z.boolean(), required: z.boolean() });
+export type TotpStatus = z.infer<typeof totpStatusSchema>;
+/** POST /api/auth/totp/enrol: a new secret to scan; it takes effect once a code from it is confirmed. */
+export const totpEnrolmentSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export type TotpEnrolment = z.infer<typeof totpEnrolmentSchema>;
+export const totpConfirmSchema = z.strictObject({ code: totpCodeSchema });
+export type TotpConfirm = z.infer<typeof totpConfirmSchema>;
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
 export const changePasswordRequestSchema = z.strictObject({

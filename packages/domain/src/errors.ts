@@ -22,6 +22,10 @@ export const errorCodes = [
   "IDEMPOTENCY_KEY_REUSED",
   /** The write was saved, but reading its result back failed: the client must not submit it again. */
   "SAVED",
+  /** Right password, and the account has a TOTP second factor: send the 6-digit code with it. */
+  "TOTP_REQUIRED",
+  /** The account must enrol a TOTP second factor (JIANGXIN_REQUIRE_TOTP) before anything else. */
+  "TOTP_ENROLMENT_REQUIRED",
 ] as const;
 export const errorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

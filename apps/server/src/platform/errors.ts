@@ -33,6 +33,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_REUSED: 422,
   // 2xx: the write is saved (see errorHandler); the body says its result could not be read back.
   SAVED: 202,
+  TOTP_REQUIRED: 401,
+  TOTP_ENROLMENT_REQUIRED: 403,
 };
 
 export const notFound = (what = "记录") => new AppError("NOT_FOUND", `${what}不存在或无权查看`);

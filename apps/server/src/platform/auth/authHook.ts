@@ -7,6 +7,7 @@ import type { AppContext, HttpApp } from "../context";
 import { AppError } from "../errors";
 import { actorOf } from "./actorOf";
 import { lookupSession } from "./sessions";
+import { totpEnrolmentMissing } from "./totp/totp";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -81,6 +82,9 @@ export function registerAuthHook(app: HttpApp, ctx: AppContext): void {
     }
     if (actor.mustChangePassword && permission !== "session.self") {
       throw new AppError("PASSWORD_CHANGE_REQUIRED", "首次登录请先修改密码");
+    }
+    if (permission !== "session.self" && (await totpEnrolmentMissing(ctx, actor))) {
+      throw new AppError("TOTP_ENROLMENT_REQUIRED", "省、市级管理员须先绑定动态验证码(双因素认证)");
     }
     authorize(actor, permission);
   });

@@ -5,6 +5,7 @@ import { actorOf } from "./actorOf";
 import { verifyPassword } from "./passwords";
 import { createSession } from "./sessions";
 import { passwordThrottle } from "./passwordThrottle";
+import { checkLoginTotp } from "./totp/totp";
 import { users } from "./tables";
 import type { AppContext } from "../context";
 import { AppError } from "../errors";
@@ -38,6 +39,20 @@ export async function login(ctx: AppContext, input: LoginRequest, ip: string) {
     });
     if (delay > 0) throw passwordThrottle.waitError(delay);
     throw new AppError("LOGIN_FAILED", "用户名或密码错误");
+  }
+
+  // Second factor: the right password alone is not enough for an account with TOTP. A wrong code
+  // counts in the same throttle as a wrong password.
+  const second = await checkLoginTotp(ctx, user.id, input.totpCode, now);
+  if (second === "missing") throw new AppError("TOTP_REQUIRED", "请输入手机验证器(身份验证器)上的6位动态验证码");
+  if (second === "wrong") {
+    const delay = await db.transaction(async (tx) => {
+      const wait = await passwordThrottle.fail(tx, username, now);
+      await writeAudit(tx, auditActor, { action: "auth.login", result: "failure", detail: { reason: "bad-totp", waitMs: wait } });
+      return wait;
+    });
+    if (delay > 0) throw passwordThrottle.waitError(delay);
+    throw new AppError("LOGIN_FAILED", "动态验证码不正确");
   }
 
   const session = await db.transaction(async (tx) => {

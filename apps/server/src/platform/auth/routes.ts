@@ -7,6 +7,7 @@ import { endSession } from "./sessions";
 import type { AppContext, HttpApp } from "../context";
 import { changePassword } from "./changePassword";
 import { login } from "./login";
+import { totpRoutes } from "./totp/routes";
 
 const tags = ["认证 auth"];
 
@@ -59,4 +60,6 @@ export function authRoutes(app: HttpApp, ctx: AppContext): void {
       return reply.status(204).send(null);
     },
   );
+
+  totpRoutes(app, ctx);
 }

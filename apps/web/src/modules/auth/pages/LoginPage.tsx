@@ -3,7 +3,7 @@ import { loginRequestSchema, type LoginRequest } from "@jiangxin/domain";
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useEffect } from "react";
-import { Link, Navigate, useLocation, useNavigate } from "react-router-dom";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
 import { errorMessage } from "../../../app/ApiError";
 import { Brand } from "../../../app/components/Brand";
 import { queryClient } from "../../../app/queryClient";
@@ -84,10 +84,6 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
-        {/* Workers sign up themselves (phone + real name); the public pages need no account at all. */}
-        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: "center" }}>
-          职工首次使用？<Link to="/register">用手机号注册</Link> · <Link to="/public">公众服务</Link>
-        </Typography.Paragraph>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 20, marginBottom: 0 }}>
           仅限授权人员使用。登录及查看个人信息等操作均记录在审计日志中。
         </Typography.Paragraph>
