@@ -2,15 +2,16 @@ import type { DashboardBreakdown } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Breadcrumb, Drawer, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { getBreakdown, leadershipKeys } from "../api";
-import { formatFigure, formatShare, statusColors, statusLabel } from "../figureText";
+import { formatFigure, formatShare, recordsLink, statusColors, statusLabel } from "../figureText";
 
 type Row = DashboardBreakdown["rows"][number];
 
 /** One figure by the regions under the reader, a city's row opening its counties (drill-down). */
-export function BreakdownDrawer({ figure, year, rootCode, onClose }: { figure: { key: string; label: string } | null; year: number; rootCode: string; onClose: () => void }) {
+export function BreakdownDrawer({ figure, year, rootCode, onClose }: { figure: { key: string; label: string; recordsPath: string | null } | null; year: number; rootCode: string; onClose: () => void }) {
   const mobile = useIsMobile();
   const [path, setPath] = useState<{ code: string; name: string }[]>([]);
   const regionCode = path.at(-1)?.code ?? rootCode;
@@ -37,6 +38,9 @@ export function BreakdownDrawer({ figure, year, rootCode, onClose }: { figure: {
     { title: "目标", dataIndex: "target", key: "target", align: "right" as const, render: (v: number | null) => (v === null ? "—" : formatFigure(v, unit)) },
     { title: "完成率", dataIndex: "share", key: "share", align: "right" as const, render: (v: number | null) => (v === null ? "—" : formatShare(v)) },
     { title: "状态", dataIndex: "status", key: "status", render: (s: Row["status"]) => <Tag color={statusColors[s]}>{statusLabel(s)}</Tag> },
+    ...(figure?.recordsPath
+      ? [{ title: "记录", key: "records", render: (_: unknown, r: Row) => <Link to={recordsLink(figure.recordsPath ?? "", r.code)}>查看</Link> }]
+      : []),
   ];
   return (
     <Drawer

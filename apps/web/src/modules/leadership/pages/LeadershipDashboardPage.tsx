@@ -25,7 +25,7 @@ export function LeadershipDashboardPage() {
   const thisYear = chinaYear();
   const asked = Number(params.get("year"));
   const year = Number.isInteger(asked) && asked >= 2015 && asked <= thisYear + 1 ? asked : thisYear;
-  const [open, setOpen] = useState<{ key: string; label: string } | null>(null);
+  const [open, setOpen] = useState<{ key: string; label: string; recordsPath: string | null } | null>(null);
   const query = useQuery({ queryKey: leadershipKeys.dashboard(year), queryFn: ({ signal }) => getDashboard(year, signal) });
   const publish = useMutation({
     mutationFn: setPublished,
@@ -98,7 +98,7 @@ export function LeadershipDashboardPage() {
                     <FigureCard
                       figure={f}
                       regionCode={d.region.code}
-                      onBreakdown={() => setOpen({ key: f.key, label: f.label })}
+                      onBreakdown={() => setOpen({ key: f.key, label: f.label, recordsPath: f.recordsPath })}
                       publish={
                         canPublish
                           ? { pending: publish.isPending && publish.variables.indicatorKey === f.key, onChange: (published) => publish.mutate({ indicatorKey: f.key, year, published }) }
