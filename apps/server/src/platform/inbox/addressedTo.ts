@@ -21,9 +21,9 @@ export function addresseeColumns(to: TodoAddressee) {
 }
 
 /**
- * The to-dos addressed to this reader: to its role in its region, to its union, to its enterprise, to
- * itself. `unionId` is read when the actor carries one (a grassroots-union account), so the inbox needs
- * no change when union accounts arrive.
+ * The to-dos addressed to this reader: to its role in its region, to its union (a grassroots-union
+ * account's own union, not the unions below it: those have accounts of their own), to its enterprise,
+ * to itself.
  */
 export function addressedTo(actor: Actor & { unionId?: string | null }): SQL {
   const mine: SQL[] = [and(eq(todos.addressee, "user"), eq(todos.userId, actor.userId)) ?? sql`false`];

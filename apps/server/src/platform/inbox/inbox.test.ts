@@ -2,19 +2,21 @@ import { csrfHeader, sessionCookie, type InboxSummary, type NotificationPage, ty
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../fixtures/factories";
+import { federationOf, unions } from "../../masterData/unions";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
 import { auditLog } from "../audit/tables";
 import { closeTodos, notify, raiseTodo, type RaiseTodo } from "./index";
 import { todos } from "./tables";
 
-type Who = "province" | "hangzhou" | "chunan" | "chunan2" | "wuyi" | "firm" | "otherFirm" | "worker" | "integration";
+type Who = "province" | "hangzhou" | "chunan" | "chunan2" | "wuyi" | "firm" | "otherFirm" | "worker" | "jiceng" | "integration";
 
 describe.each(testDatabaseKinds)("inbox on %s", (kind) => {
   let t: TestApp;
   const agents = {} as Record<Who, Agent>;
   const ids = {} as Record<Who, string>;
   let firmId = "";
+  let unionId = "";
   const raise = (todo: Omit<RaiseTodo, "at">) => t.ctx.database.db.transaction((tx) => raiseTodo(tx, { ...todo, at: t.ctx.now() }));
   const todosOf = async (who: Who, query = "") => {
     const res = await agents[who].get(`/api/inbox/todos${query}`);
@@ -35,6 +37,11 @@ describe.each(testDatabaseKinds)("inbox on %s", (kind) => {
     const firm = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
     const otherFirm = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127" });
     firmId = firm.id;
+    const [union] = await db
+      .insert(unions)
+      .values({ name: "淳安某企业工会委员会", kind: "grassroots", formation: "single", regionCode: "330127", parentId: (await federationOf(db, "330127"))?.id ?? null })
+      .returning();
+    unionId = union?.id ?? "";
     const made = {
       province: await makeUser(db, "province", { username: `${kind}-ibx-province` }),
       hangzhou: await makeUser(db, "city", { username: `${kind}-ibx-hangzhou`, regionCode: "330100" }),
@@ -44,6 +51,7 @@ describe.each(testDatabaseKinds)("inbox on %s", (kind) => {
       firm: await makeUser(db, "enterprise", { username: `${kind}-ibx-firm`, enterpriseId: firm.id, regionCode: null }),
       otherFirm: await makeUser(db, "enterprise", { username: `${kind}-ibx-firm2`, enterpriseId: otherFirm.id, regionCode: null }),
       worker: await makeUser(db, "worker", { username: `${kind}-ibx-worker`, regionCode: null }),
+      jiceng: await makeUser(db, "union", { username: `${kind}-ibx-jiceng`, regionCode: null, unionId: unionId || null }),
       integration: await makeUser(db, "integration", { username: `${kind}-ibx-integration`, regionCode: null }),
     };
     for (const who of Object.keys(made) as Who[]) {
@@ -58,6 +66,7 @@ describe.each(testDatabaseKinds)("inbox on %s", (kind) => {
     await raise({ kind: "toReview", title: "杭州市的审核", link: "/x", to: { role: "city", regionCode: "330100" }, source: { programme: "flagship", recordId: "scope-city" } });
     await raise({ kind: "toReview", title: "企业的补充材料", link: "/y", to: { enterpriseId: firmId }, source: { programme: "flagship", recordId: "scope-firm" } });
     await raise({ kind: "assigned", title: "职工本人的事", link: "/z", to: { userId: ids.worker }, source: { programme: "flagship", recordId: "scope-user" } });
+    await raise({ kind: "toReview", title: "基层工会的入会申请", link: "/u", to: { unionId }, source: { programme: "flagship", recordId: "scope-union" } });
 
     const seen = async (who: Who) => (await todosOf(who)).items.map((i) => i.title).sort();
     expect(await seen("chunan")).toEqual(["淳安的需求清单"]);
@@ -70,6 +79,7 @@ describe.each(testDatabaseKinds)("inbox on %s", (kind) => {
     expect(await seen("firm")).toEqual(["企业的补充材料"]);
     expect(await seen("otherFirm")).toEqual([]);
     expect(await seen("worker")).toEqual(["职工本人的事"]);
+    expect(await seen("jiceng")).toEqual(["基层工会的入会申请"]);
 
     const page = await todosOf("chunan");
     expect(page.counts).toEqual({ toAccept: 1, toReview: 0, assigned: 0, urge: 0 });
