@@ -78,4 +78,28 @@ describe.each(testDatabaseKinds)("audit trail on %s", (kind) => {
     // The list never carries the full number.
     expect((await a.get("/api/enterprises?q=电话测试")).body).not.toContain("13500001234");
   });
+  it("filters by action and by a range of China dates, both ends included; refuses a reversed range", async () => {
+    const { db } = t.ctx.database;
+    await makeUser(db, "province", { username: "dater" });
+    const a = await loginAs(t, "dater");
+    // Late on 1 March and early on 2 March in China (the same UTC day, 1 March).
+    const at = (iso: string) => new Date(iso);
+    await db.insert(auditLog).values([
+      { at: at("2026-03-01T23:30:00+08:00"), username: "dated", action: "expert.readPhone", objectType: "expert", objectId: "a1", result: "success" },
+      { at: at("2026-03-02T00:30:00+08:00"), username: "dated", action: "expert.readPhone", objectType: "expert", objectId: "a2", result: "success" },
+      { at: at("2026-03-02T09:00:00+08:00"), username: "dated", action: "auth.login", result: "success" },
+    ]);
+    const list = async (q: string) => {
+      const res = await a.get(`/api/audit?username=dated&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ items: { objectId: string | null; action: string }[] }>().items;
+    };
+    expect((await list("from=2026-03-01&to=2026-03-01")).map((e) => e.objectId)).toEqual(["a1"]);
+    expect((await list("from=2026-03-02")).map((e) => e.action)).toEqual(["auth.login", "expert.readPhone"]);
+    expect((await list("to=2026-03-02&action=expert.readPhone")).map((e) => e.objectId)).toEqual(["a2", "a1"]);
+    const reversed = await a.get("/api/audit?from=2026-03-02&to=2026-03-01");
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json<{ fields: Record<string, string> }>().fields).toEqual({ to: "截止日期不能早于起始日期" });
+    expect((await a.get("/api/audit?from=2026-3-1")).json<{ fields: Record<string, string> }>().fields.from).toMatch(/日期/);
+  });
 });

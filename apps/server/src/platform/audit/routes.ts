@@ -1,6 +1,6 @@
-import { auditEntrySchema, auditQuerySchema, pageOf, roleLabels, type AuditEntry, type Role } from "@jiangxin/domain";
+import { auditActionLabel, auditEntrySchema, auditObjectLabels, auditQuerySchema, chinaMidnight, nextDay, pageOf, roleLabels, type AuditEntry, type Role } from "@jiangxin/domain";
 import type { z } from "zod";
-import { and, count, desc, eq, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import { scopeCondition } from "../access";
 import type { Actor } from "../actor";
 import { actorOfRequest } from "../auth/authHook";
@@ -34,10 +34,13 @@ function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
 }
 
 async function listAudit(ctx: AppContext, actor: Actor, query: z.infer<typeof auditQuerySchema>) {
-  const { page, pageSize, action, username } = query;
+  const { page, pageSize, action, username, from, to } = query;
   const conditions: SQL[] = [auditScope(actor)];
   if (action) conditions.push(eq(auditLog.action, action));
   if (username) conditions.push(eq(auditLog.username, username.trim().toLowerCase()));
+  // China dates, both ends included: from midnight of `from` to midnight after `to` (audit_log_at_idx).
+  if (from) conditions.push(gte(auditLog.at, chinaMidnight(from)));
+  if (to) conditions.push(lt(auditLog.at, chinaMidnight(nextDay(to))));
   const where = and(...conditions);
   const { db } = ctx.database;
   const [rows, [total]] = await Promise.all([
@@ -62,8 +65,9 @@ export function auditRoutes(app: HttpApp, ctx: AppContext): void {
       { header: "角色", value: (e) => (e.role ? roleLabels[e.role] : "") },
       { header: "区划", value: (e) => e.regionCode },
       { header: "IP", value: (e) => e.ip },
-      { header: "操作", width: 24, value: (e) => e.action },
-      { header: "对象", value: (e) => e.objectType },
+      { header: "操作", width: 24, value: (e) => auditActionLabel(e.action) },
+      { header: "操作代码", width: 24, value: (e) => e.action },
+      { header: "对象", value: (e) => (e.objectType ? (auditObjectLabels[e.objectType] ?? e.objectType) : "") },
       { header: "对象编号", width: 38, value: (e) => e.objectId },
       { header: "结果", value: (e) => (e.result === "success" ? "成功" : "失败") },
     ],

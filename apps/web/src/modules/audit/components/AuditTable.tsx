@@ -1,10 +1,10 @@
-import { roleLabels, type AuditEntry } from "@jiangxin/domain";
+import { auditActionLabel, roleLabels, type AuditEntry } from "@jiangxin/domain";
 import { Table, Tag, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { auditActionLabels, auditObjectLabels } from "../auditLabels";
+import { auditObjectOf } from "../auditObjects";
 
 interface AuditTableProps {
   items: AuditEntry[];
@@ -14,16 +14,22 @@ interface AuditTableProps {
   empty: ReactNode;
 }
 
-/** Object ids are UUIDs; the first 8 characters tell rows apart, the full id is in the tooltip. */
+/**
+ * The object by its type in Chinese, opening its page where it has one, with the full id beside it
+ * to copy (a fragment cannot be searched for or told apart from another's).
+ */
 function ObjectCell({ entry }: { entry: AuditEntry }) {
   if (!entry.objectType) return <>—</>;
-  const label = auditObjectLabels[entry.objectType] ?? entry.objectType;
+  const { label, href } = auditObjectOf(entry.objectType, entry.objectId);
   if (!entry.objectId) return <>{label}</>;
-  const text = `${label} ${entry.objectId.slice(0, 8)}`;
   return (
-    <Tooltip title={entry.objectId}>
-      {entry.objectType === "enterprise" ? <Link to={`/enterprises/${entry.objectId}`}>{text}</Link> : <span>{text}</span>}
-    </Tooltip>
+    <span style={{ display: "block", lineHeight: 1.4 }}>
+      {href ? <Link to={href}>{label}</Link> : label}
+      <br />
+      <Typography.Text type="secondary" copyable={{ text: entry.objectId, tooltips: ["复制编号", "已复制"] }} style={{ fontSize: 12, wordBreak: "break-all" }}>
+        {entry.objectId}
+      </Typography.Text>
+    </span>
   );
 }
 
@@ -64,7 +70,7 @@ export function AuditTable({ items, loading, pagination, regionNames, empty }: A
       render: (action: string) => (
         <Tooltip title={action}>
           {/* Wrapping on a phone keeps the result column on screen without scrolling. */}
-          <span className={isMobile ? undefined : "jx-nowrap"}>{auditActionLabels[action] ?? action}</span>
+          <span className={isMobile ? undefined : "jx-nowrap"}>{auditActionLabel(action)}</span>
         </Tooltip>
       ),
     },
@@ -75,7 +81,7 @@ export function AuditTable({ items, loading, pagination, regionNames, empty }: A
       width: isMobile ? 56 : 70,
       render: (result: AuditEntry["result"]) => (result === "success" ? <Tag color="success">成功</Tag> : <Tag color="error">失败</Tag>),
     },
-    { title: "对象", key: "object", width: 140, responsive: ["sm"], render: (_, entry) => <ObjectCell entry={entry} /> },
+    { title: "对象", key: "object", width: 200, responsive: ["sm"], render: (_, entry) => <ObjectCell entry={entry} /> },
     {
       title: "角色",
       dataIndex: "role",

@@ -1,6 +1,6 @@
 import { auditQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { AutoComplete, Button, Card, Flex, Form, Input } from "antd";
+import { Button, Card, Flex, Form, Input, Select } from "antd";
 import { useEffect, useMemo } from "react";
 import { ListCard } from "../../../app/components/ListCard";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -9,11 +9,10 @@ import { useUrlListState } from "../../../app/useUrlListState";
 import { regionNameIndex } from "../../../app/regions/regionTree";
 import { useRegionTree } from "../../../app/regions/useRegionTree";
 import { listAudit } from "../api";
-import { auditActionLabels } from "../auditLabels";
+import { auditActionOptions } from "../auditObjects";
+import { DateRangeFilter } from "../../../app/components/DateRangeFilter";
 import { AuditTable } from "../components/AuditTable";
 import { ExportButton } from "../../imports/components/ExportButton";
-
-const actionOptions = Object.entries(auditActionLabels).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 
 interface FilterValues {
   action?: string;
@@ -35,11 +34,11 @@ export function AuditLogPage() {
     placeholderData: keepPreviousData,
   });
 
-  const filtered = Boolean(query.action || query.username);
+  const filtered = Boolean(query.action || query.username || query.from || query.to);
 
   return (
     <>
-      <PageHeader title="审计日志" description="登录、查看个人信息和数据变更的记录，按辖区显示，最新的在前。" extra={<ExportButton url="/api/audit/export" query={query} />} />
+      <PageHeader title="审计日志" description="登录、查看个人信息和数据变更的记录，按辖区显示，最新的在前。日期按北京时间。" extra={<ExportButton url="/api/audit/export" query={query} />} />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Form<FilterValues>
           form={form}
@@ -49,16 +48,20 @@ export function AuditLogPage() {
           style={{ rowGap: 12 }}
         >
           <Form.Item label="操作" name="action" style={isMobile ? { marginBottom: 12 } : undefined}>
-            <AutoComplete
-              options={actionOptions}
+            <Select
+              options={auditActionOptions}
               allowClear
-              placeholder="如 auth.login"
-              style={{ width: isMobile ? "100%" : 260 }}
+              placeholder="全部操作"
+              style={{ width: isMobile ? "100%" : 220 }}
+              // Picking an action applies it at once, like the date range.
+              onChange={(action?: string) => update({ action })}
               showSearch={{
-                filterOption: (input, option) =>
-                  (option?.value ?? "").toLowerCase().includes(input.toLowerCase()) || (option?.label ?? "").includes(input),
+                filterOption: (input, option) => (option?.label ?? "").includes(input) || (option?.value ?? "").toLowerCase().includes(input.toLowerCase()),
               }}
             />
+          </Form.Item>
+          <Form.Item label="日期" style={isMobile ? { marginBottom: 12 } : undefined}>
+            <DateRangeFilter aria-label="日期范围" from={query.from} to={query.to} onChange={update} />
           </Form.Item>
           <Form.Item label="用户名" name="username" style={isMobile ? { marginBottom: 12 } : undefined}>
             <Input allowClear placeholder="完整用户名" style={{ width: isMobile ? "100%" : 180 }} />
@@ -71,7 +74,7 @@ export function AuditLogPage() {
               <Button
                 onClick={() => {
                   form.setFieldsValue({ action: undefined, username: undefined });
-                  update({ action: undefined, username: undefined });
+                  update({ action: undefined, username: undefined, from: undefined, to: undefined });
                 }}
               >
                 重置
@@ -84,7 +87,7 @@ export function AuditLogPage() {
         list={log}
         paging={query}
         onPageChange={update}
-        emptyText={filtered ? "没有符合条件的记录，请检查操作代码或用户名（需完整匹配）" : "辖区内暂无审计记录"}
+        emptyText={filtered ? "没有符合条件的记录，请检查操作、日期或用户名（需完整匹配）" : "辖区内暂无审计记录"}
       >
         {(table) => <AuditTable {...table} regionNames={regionNames} />}
       </ListCard>
