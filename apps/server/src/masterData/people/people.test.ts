@@ -84,6 +84,17 @@ describe.each(testDatabaseKinds)("people (职工) on %s", (kind) => {
     expect(rows[0]?.n).toBe(1);
   });
 
+  it("two entries of the same person at once: one is created, the other is the duplicate", async () => {
+    const id = residentId("33012719770707991");
+    const [a, b] = await Promise.all([
+      agents.chunan.post("/api/people", personInput("330127", id, { name: "吴同时" })),
+      agents.hangzhou.post("/api/people", personInput("330127", fullWidth(id), { name: "吴同时" })),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const list = (await agents.province.get(`/api/people?q=${id}`)).json<{ total: number }>();
+    expect(list.total).toBe(1);
+  });
+
   it("keeps ID numbers and phones encrypted at rest: raw rows hold no plaintext", async () => {
     const res = await agents.wuyi.post("/api/people", personInput("330723", wuyiId, { phone: "13857900077", employerName: "武义某五金厂" }));
     expect(res.statusCode, res.body).toBe(201);
@@ -124,7 +135,7 @@ describe.each(testDatabaseKinds)("people (职工) on %s", (kind) => {
   it("lists people by region for staff, by membership for a union, and not at all for others", async () => {
     const names = async (who: Who) => {
       const res = await agents[who].get("/api/people?pageSize=200");
-      return res.statusCode === 200 ? res.json<{ items: Person[] }>().items.map((p) => p.countyCode) : res.statusCode;
+      return res.statusCode === 200 ? [...new Set(res.json<{ items: Person[] }>().items.map((p) => p.countyCode))] : res.statusCode;
     };
     expect(await names("province")).toEqual(expect.arrayContaining(["330127", "330723"]));
     expect(await names("hangzhou")).toEqual(["330127"]);
