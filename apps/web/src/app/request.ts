@@ -139,6 +139,9 @@ export async function request<T>(path: string, options: RequestOptions & { schem
       // The server knows better than our cached copy (e.g. an administrator reset the password):
       // refetching /me flips mustChangePassword and RequireSession moves the user to /password.
       void refreshSession();
+    } else if (error.code === "TOTP_ENROLMENT_REQUIRED" && window.location.pathname !== "/account/totp") {
+      // A province or city administrator without a second factor (JIANGXIN_REQUIRE_TOTP): enrol first.
+      window.location.assign("/account/totp");
     }
     throw error;
   }

@@ -14,6 +14,7 @@ const RegisterPage = lazy(() => import("../modules/me/pages/RegisterPage").then(
 const MePage = lazy(() => import("../modules/me/pages/MePage").then((m) => ({ default: m.MePage })));
 const LoginPage = lazy(() => import("../modules/auth/pages/LoginPage").then((m) => ({ default: m.LoginPage })));
 const PasswordPage = lazy(() => import("../modules/auth/pages/PasswordPage").then((m) => ({ default: m.PasswordPage })));
+const TotpPage = lazy(() => import("../modules/auth/pages/TotpPage").then((m) => ({ default: m.TotpPage })));
 const HomePage = lazy(() => import("../modules/home/pages/HomePage").then((m) => ({ default: m.HomePage })));
 const InboxPage = lazy(() => import("../modules/inbox/pages/InboxPage").then((m) => ({ default: m.InboxPage })));
 const DashboardPage = lazy(() => import("../modules/leadership/pages/LeadershipDashboardPage").then((m) => ({ default: m.LeadershipDashboardPage })));
@@ -67,6 +68,7 @@ const platformRoutes: readonly AppRoute[] = [
   // Reached from the header's bell and 工作台, so it has no menu entry of its own.
   { path: "/inbox", permission: "inbox.read", title: "待办与消息", layout: "shell", menuParent: "/", Page: InboxPage },
   { path: "/password", permission: "session.self", title: "修改密码", layout: "shell", Page: PasswordPage },
+  { path: "/account/totp", permission: "session.self", title: "动态验证码", layout: "shell", Page: TotpPage },
   { path: "/403", permission: "session.self", title: "无权访问", layout: "shell", Page: ForbiddenPage },
   { path: "*", permission: "session.self", title: "页面不存在", layout: "shell", Page: NotFoundPage },
 ];

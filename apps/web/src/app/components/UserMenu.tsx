@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from "@ant-design/icons";
 import { isStaffRole, roleLabels } from "@jiangxin/domain";
 import { Avatar, Dropdown, Flex, Typography, type MenuProps } from "antd";
 import { useNavigate } from "react-router-dom";
@@ -23,6 +23,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
         ]
       : []),
     { key: "password", icon: <KeyOutlined />, label: "修改密码" },
+    { key: "totp", icon: <SafetyOutlined />, label: "动态验证码" },
     { key: "logout", icon: <LogoutOutlined />, label: "退出登录", danger: true },
   ];
 
@@ -33,6 +34,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
         items,
         onClick: ({ key }) => {
           if (key === "password") void navigate("/password");
+          if (key === "totp") void navigate("/account/totp");
           if (key === "logout") void logout();
         },
       }}

@@ -1,4 +1,13 @@
-import { sessionInfoSchema, type ChangePasswordRequest, type LoginRequest, type SessionInfo } from "@jiangxin/domain";
+import {
+  sessionInfoSchema,
+  totpEnrolmentSchema,
+  totpStatusSchema,
+  type ChangePasswordRequest,
+  type LoginRequest,
+  type SessionInfo,
+  type TotpEnrolment,
+  type TotpStatus,
+} from "@jiangxin/domain";
 import { ApiError } from "../../app/ApiError";
 import { request } from "../../app/request";
 
@@ -22,4 +31,16 @@ export function logout(): Promise<void> {
 
 export function changePassword(body: ChangePasswordRequest): Promise<void> {
   return request("/api/auth/password", { method: "POST", body });
+}
+
+export function fetchTotpStatus(): Promise<TotpStatus> {
+  return request("/api/auth/totp", { schema: totpStatusSchema });
+}
+
+export function enrolTotp(): Promise<TotpEnrolment> {
+  return request("/api/auth/totp/enrol", { method: "POST", schema: totpEnrolmentSchema });
+}
+
+export function confirmTotp(code: string): Promise<TotpStatus> {
+  return request("/api/auth/totp/confirm", { method: "POST", body: { code }, schema: totpStatusSchema });
 }
