@@ -164,6 +164,8 @@ async function runAgainst(kind: "postgres" | "pglite", cluster: PostgresCluster 
       pending.restart = app.start().catch((err: unknown) => console.log(`  ! restart failed: ${String(err)}`));
     },
   });
+  // Never leave a server behind, whatever fails.
+  process.once("exit", () => void app.kill9());
   await app.start();
   const session = await login(app.baseUrl, "bench_writer", password);
   const tally = newTally();

@@ -120,6 +120,8 @@ async function runAgainst(kind: "postgres" | "pglite", cluster: PostgresCluster 
     env: { JIANGXIN_DEMO: "1", JIANGXIN_DEMO_SCALE: String(scale), JIANGXIN_DATA_DIR: dataDir, JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"), JIANGXIN_PERSON_HASH_KEY: randomBytes(32).toString("base64"), ...(cluster ? { DATABASE_URL: url } : {}) },
   });
   const t0 = performance.now();
+  // Never leave a server behind, whatever fails.
+  process.once("exit", () => void app.kill9());
   await app.start();
   console.log(`\n== ${kind}: demo at scale ${scale} loaded and serving in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${seconds} s per cell, loopback`);
   const { cookie } = await login(app.baseUrl, "province", "Shili#2026ok");

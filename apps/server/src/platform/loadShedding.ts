@@ -5,10 +5,11 @@ import type { AppContext, HttpApp } from "./context";
 
 /**
  * Past these, a new API request is turned away at once (503 + Retry-After) instead of queueing until the
- * client times out: database calls already waiting for a connection (PGlite has one; the pool has 10), and
- * the event loop's delay (a busy CPU answers everything late).
+ * client times out: database calls already waiting for a connection (PGlite has one; the pool has 10), the
+ * age of the oldest call in the embedded database's queue (a few slow statistics queries fill it as surely
+ * as many quick ones), and the event loop's delay (a busy CPU answers everything late).
  */
-export const sheddingLimits = { databaseQueue: 48, eventLoopDelayMs: 1000 } as const;
+export const sheddingLimits = { databaseQueue: 48, databaseWaitMs: 2000, eventLoopDelayMs: 1000 } as const;
 const retryAfterSeconds = 2;
 
 /** The health check and the web app's files are served even under load, so monitors and pages still answer. */
@@ -25,7 +26,9 @@ function busy(reply: FastifyReply): ErrorBody {
 /** Registered first, so a request turned away costs no session lookup. */
 export async function registerLoadShedding(app: HttpApp, ctx: AppContext): Promise<void> {
   app.addHook("onRequest", async (request, reply) => {
-    if (!exempt(request) && ctx.database.waiting() > sheddingLimits.databaseQueue) return reply.send(busy(reply));
+    if (exempt(request)) return;
+    const { database } = ctx;
+    if (database.waiting() > sheddingLimits.databaseQueue || database.oldestWaitMs() > sheddingLimits.databaseWaitMs) return reply.send(busy(reply));
   });
   await app.register(underPressure, {
     maxEventLoopDelay: sheddingLimits.eventLoopDelayMs,

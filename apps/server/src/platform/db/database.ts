@@ -17,6 +17,8 @@ export type Database = {
   kind: "pglite" | "postgres";
   /** Database calls waiting for a connection now (PGlite: behind its one connection); load shedding reads it. */
   waiting(): number;
+  /** How long the oldest call now in the embedded database's queue has been in it (0 on a server: its pool has ten connections). */
+  oldestWaitMs(): number;
   close(): Promise<void>;
 };
 
@@ -49,7 +51,7 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
       await pool.end();
       throw err;
     }
-    return { db, kind: "postgres", waiting: () => pool.waitingCount, close: () => pool.end() };
+    return { db, kind: "postgres", waiting: () => pool.waitingCount, oldestWaitMs: () => 0, close: () => pool.end() };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const pending = countPending(client);
@@ -60,21 +62,36 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
     await client.close();
     throw err;
   }
-  return { db, kind: "pglite", waiting: () => Math.max(0, pending.count - 1), close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    waiting: () => Math.max(0, pending.count - 1),
+    oldestWaitMs: () => {
+      const oldest = pending.since.values().next();
+      return oldest.done ? 0 : performance.now() - oldest.value;
+    },
+    close: () => client.close(),
+  };
 }
 
 /**
  * PGlite runs one call at a time and queues the rest without telling anyone how many; counting the calls
  * in flight (a transaction is one call) gives the queue depth the load shedder needs.
  */
-function countPending(client: PGlite): { count: number } {
-  const pending = { count: 0 };
+function countPending(client: PGlite): { count: number; since: Set<number> } {
+  // `since` holds each pending call's start time in arrival order (a Set keeps insertion order), so the
+  // first value is the oldest; times are nudged to be unique.
+  const pending = { count: 0, since: new Set<number>() };
   const counted = async <R>(call: () => Promise<R>): Promise<R> => {
+    let t = performance.now();
+    while (pending.since.has(t)) t += 1e-6;
+    pending.since.add(t);
     pending.count++;
     try {
       return await call();
     } finally {
       pending.count--;
+      pending.since.delete(t);
     }
   };
   const { query, exec, transaction } = { query: client.query.bind(client), exec: client.exec.bind(client), transaction: client.transaction.bind(client) };
