@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Indicators, StatsByRegion } from "@jiangxin/domain";
+import { todayInChina, type Indicators, type StatsByRegion } from "@jiangxin/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The server's own reader of spreadsheets (exceljs is its dependency), as the import screens use it.
@@ -94,7 +94,7 @@ describe("the printed report and the Excel export match the API", () => {
     const tableCard = page.locator(".ant-card").filter({ hasText: `${demoYear}年各设区市指标` });
     await tableCard.locator(".ant-table-row").first().waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), tableCard.getByRole("button", { name: /导出Excel/ }).click()]);
-    expect(download.suggestedFilename()).toBe(`${demoYear}年浙江省分区指标.xlsx`);
+    expect(download.suggestedFilename()).toBe(`${demoYear}年分区指标_浙江省_${todayInChina(new Date())}.xlsx`);
     const file = path.join(folder, "regions.xlsx");
     await download.saveAs(file);
 

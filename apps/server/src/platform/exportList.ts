@@ -6,6 +6,7 @@ import { actorOfRequest } from "./auth/authHook";
 import type { HttpApp } from "./context";
 import { AppError } from "./errors";
 import { setImmediate as yieldToOthers } from "node:timers/promises";
+import { exportFilename, exportScope } from "./exportFilename";
 import { sendXlsx, xlsxWriter, type XlsxColumn } from "./xlsx";
 
 /** An export carries at most this many rows; past it the user is asked to filter. */
@@ -32,6 +33,7 @@ export function exportList<Q extends PageQuery, T>(
     tags: string[];
     summary: string;
     querystring: z.ZodType<Q>;
+    /** What the list is ("服务场次"); the file is named with the scope and date by exportFilename. */
     filename: (request: FastifyRequest) => string;
     list: (actor: Actor, query: Q) => Promise<{ items: T[]; total: number }>;
     columns: XlsxColumn<T>[];
@@ -71,7 +73,7 @@ export function exportList<Q extends PageQuery, T>(
           sheet.stream.destroy(err instanceof Error ? err : new Error(String(err)));
         })
         .finally(release);
-      return sendXlsx(reply, opts.filename(request), sheet.stream);
+      return sendXlsx(reply, exportFilename(opts.filename(request), exportScope(actor, query)), sheet.stream);
     } catch (err) {
       release();
       throw err;

@@ -1,4 +1,4 @@
-import type { StatFigures, StatsByRegion, StatsEnterpriseRow, StatsSessionRow } from "@jiangxin/domain";
+import { todayInChina, type StatFigures, type StatsByRegion, type StatsEnterpriseRow, type StatsSessionRow } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../../fixtures/factories";
 import { loadProvinceYear } from "../demo/provinceYear";
@@ -69,7 +69,13 @@ describe.each(testDatabaseKinds)("statistics exports on %s", (kind) => {
   });
 
   it("keeps to the caller's region: a county user gets its own county, another county is not found", async () => {
-    expect((await chunan.get("/api/stats/county/330127/sessions/export?year=2024")).statusCode).toBe(200);
+    const own = await chunan.get("/api/stats/county/330127/sessions/export?year=2024");
+    expect(own.statusCode).toBe(200);
+    // The file says what, whose and the day it was taken.
+    expect(decodeURIComponent(String(own.headers["content-disposition"]))).toContain(`2024年服务场次_淳安县_${todayInChina(new Date())}.xlsx`);
+    // A list export (platform/exportList) names the file the same way: the reader's county, or the region filtered to.
+    expect(decodeURIComponent(String((await chunan.get("/api/service-sessions/export")).headers["content-disposition"]))).toContain(`服务场次_淳安县_${todayInChina(new Date())}.xlsx`);
+    expect(decodeURIComponent(String((await province.get("/api/audit/export")).headers["content-disposition"]))).toContain(`审计日志_浙江省_${todayInChina(new Date())}.xlsx`);
     expect((await chunan.get("/api/stats/county/330723/sessions/export?year=2024")).statusCode).toBe(404);
     expect((await chunan.get("/api/stats/by-region/export?year=2024&regionCode=330700")).statusCode).toBe(404);
     expect((await province.get("/api/stats/county/330100/enterprises/export?year=2024")).statusCode).toBe(400);

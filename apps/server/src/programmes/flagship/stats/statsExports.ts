@@ -2,6 +2,7 @@ import { enterpriseSizeLabels, enterpriseSizes, priorityKindLabels, statsByRegio
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
+import { exportFilename } from "../../../platform/exportFilename";
 import { buildXlsx, sendXlsx, type XlsxColumn } from "../../../platform/xlsx";
 import { countyEnterprises, countySessions } from "./countyLists";
 import { statsByRegion } from "./service";
@@ -50,7 +51,7 @@ export function statsExportRoutes(app: HttpApp, ctx: AppContext): void {
       ];
       const columns: XlsxColumn<(typeof rows)[number]>[] = [{ header: "区域", width: 14, value: (r) => r.name }, { header: "重点县", value: (r) => r.priority }, ...figureColumns()];
       const name = `${data.year}年${region?.name ?? data.regionCode}分区指标`;
-      return sendXlsx(reply, `${name}.xlsx`, await buildXlsx(name.slice(0, 30), columns, rows));
+      return sendXlsx(reply, exportFilename(`${data.year}年分区指标`, region?.name ?? data.regionCode), await buildXlsx(name.slice(0, 30), columns, rows));
     },
   );
 
@@ -67,7 +68,7 @@ export function statsExportRoutes(app: HttpApp, ctx: AppContext): void {
       const name = `${year}年${ctx.regions.get(code)?.name ?? code}服务企业`;
       return sendXlsx(
         reply,
-        `${name}.xlsx`,
+        exportFilename(`${year}年服务企业`, ctx.regions.get(code)?.name ?? code),
         await buildXlsx(name.slice(0, 30), [
           { header: "企业", width: 36, value: (r) => r.name },
           { header: "规模", value: (r) => sizeLabel(r.size) },
@@ -92,7 +93,7 @@ export function statsExportRoutes(app: HttpApp, ctx: AppContext): void {
       const name = `${year}年${ctx.regions.get(code)?.name ?? code}服务场次`;
       return sendXlsx(
         reply,
-        `${name}.xlsx`,
+        exportFilename(`${year}年服务场次`, ctx.regions.get(code)?.name ?? code),
         await buildXlsx(name.slice(0, 30), [
           { header: "日期", value: (r) => r.date },
           { header: "场次", width: 36, value: (r) => r.title },
