@@ -32,6 +32,19 @@ describe("maskResidentId", () => {
   });
 });
 
+describe("maskResidentId at full length (GB/T 35273)", () => {
+  it("never shows more than the first 6 and the last 4 characters", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{17}[\dX]$/), (id) => {
+        const masked = maskResidentId(id);
+        expect(masked.slice(6, -4)).toMatch(/^\*+$/);
+        expect(revealed(masked)).toBeLessThanOrEqual(10);
+        expect(masked.slice(0, 6) + masked.slice(-4)).toBe(id.slice(0, 6) + id.slice(-4));
+      }),
+    );
+  });
+});
+
 describe("maskName", () => {
   it("keeps the first character", () => {
     expect(maskName("张三丰")).toBe("张**");
