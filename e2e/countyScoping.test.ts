@@ -52,7 +52,7 @@ describe("a county union user sees only its county", () => {
     await page.getByText(/总工会 · 淳安县$/).first().waitFor();
 
     await page.getByRole("menuitem", { name: "基础数据" }).click();
-    await page.getByRole("menuitem", { name: "企业", exact: true }).click();
+    await page.getByRole("menuitem", { name: /企业$/ }).click();
     await page.waitForURL(/\/enterprises/);
     const rows = page.locator(".ant-table-tbody tr.ant-table-row");
     // The total only this list shows: the previous page's rows are gone by then.

@@ -111,7 +111,7 @@ describe("an enterprise submits a demand list, follows it, and sees no other ent
 
       // 6. Its 企业 page lists its own firm and no other.
       await page.getByRole("menuitem", { name: "基础数据" }).click();
-    await page.getByRole("menuitem", { name: "企业", exact: true }).click();
+      await page.getByRole("menuitem", { name: /企业$/ }).click();
       await page.waitForURL(/\/enterprises/);
       await page.getByText("共 1 条").waitFor();
       await rows.first().waitFor();
