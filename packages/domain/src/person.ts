@@ -61,37 +61,52 @@ const optionalText = (label: string, max: number) =>
     .nullable()
     .default(null);
 
+const personFields = {
+  name: nameSchema,
+  residentId: residentIdSchema,
+  phone: mobileSchema.nullable().default(null),
+  countyCode: regionCodeSchema,
+  enterpriseId: z.uuid({ error: "企业编号格式不正确" }).nullable().default(null),
+  employerName: optionalText("工作单位", 100),
+  occupation: optionalText("职业(工种)", 40),
+  skillLevel: skillLevelSchema.nullable().default(null),
+  categories: z.array(personCategorySchema).max(3, "职工类别最多3项").default(["frontLine"]),
+  expertId: z.uuid({ error: "专家编号格式不正确" }).nullable().default(null),
+  platforms: z.array(gigPlatformSchema).max(8, "平台最多8个").default([]),
+};
+
+/** Rules across fields, the same for entry and edit. */
+function checkPerson(v: { categories: PersonCategory[]; platforms: GigPlatform[]; expertId: string | null }, ctx: z.RefinementCtx): void {
+  if (new Set(v.categories).size !== v.categories.length) ctx.addIssue({ code: "custom", path: ["categories"], message: "职工类别有重复" });
+  if (v.categories.includes("newEmployment") && v.platforms.length === 0) {
+    ctx.addIssue({ code: "custom", path: ["platforms"], message: "新就业形态劳动者请选择所在平台" });
+  }
+  if (!v.categories.includes("newEmployment") && v.platforms.length > 0) {
+    ctx.addIssue({ code: "custom", path: ["platforms"], message: "只有新就业形态劳动者填写所在平台" });
+  }
+  if (v.expertId && !v.categories.includes("modelCraftsman")) {
+    ctx.addIssue({ code: "custom", path: ["expertId"], message: "关联劳模工匠库的职工请勾选“劳模工匠”类别" });
+  }
+}
+
 /**
  * What union or county staff enter for a person. The employer is an enterprise on record or, for
  * a firm not on record (or a platform worker), its name as free text. The county is where the
  * person works: regional staff see people by it.
  */
-export const personInputSchema = z
-  .strictObject({
-    name: nameSchema,
-    residentId: residentIdSchema,
-    phone: mobileSchema.nullable().default(null),
-    countyCode: regionCodeSchema,
-    enterpriseId: z.uuid({ error: "企业编号格式不正确" }).nullable().default(null),
-    employerName: optionalText("工作单位", 100),
-    occupation: optionalText("职业(工种)", 40),
-    skillLevel: skillLevelSchema.nullable().default(null),
-    categories: z.array(personCategorySchema).max(3, "职工类别最多3项").default(["frontLine"]),
-    expertId: z.uuid({ error: "专家编号格式不正确" }).nullable().default(null),
-    platforms: z.array(gigPlatformSchema).max(8, "平台最多8个").default([]),
-  })
-  .superRefine((v, ctx) => {
-    if (new Set(v.categories).size !== v.categories.length) ctx.addIssue({ code: "custom", path: ["categories"], message: "职工类别有重复" });
-    if (v.categories.includes("newEmployment") && v.platforms.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["platforms"], message: "新就业形态劳动者请选择所在平台" });
-    }
-    if (!v.categories.includes("newEmployment") && v.platforms.length > 0) {
-      ctx.addIssue({ code: "custom", path: ["platforms"], message: "只有新就业形态劳动者填写所在平台" });
-    }
-    if (v.expertId && !v.categories.includes("modelCraftsman")) {
-      ctx.addIssue({ code: "custom", path: ["expertId"], message: "关联劳模工匠库的职工请勾选“劳模工匠”类别" });
-    }
-  });
+export const personInputSchema = z.strictObject(personFields).superRefine(checkPerson);
+
+/**
+ * An edit replaces every field; the personal data the form only shows masked may be left out: an
+ * absent ID number or phone keeps the stored one, `phone: null` removes it. A corrected ID number is
+ * checked for duplicates like a new entry.
+ */
+export const personUpdateSchema = z
+  .strictObject({ ...personFields, residentId: residentIdSchema.optional(), phone: mobileSchema.nullable().optional() })
+  .superRefine(checkPerson);
+export type PersonUpdate = z.input<typeof personUpdateSchema>;
+export type PersonUpdateValues = z.output<typeof personUpdateSchema>;
+
 export type PersonInput = z.input<typeof personInputSchema>;
 export type PersonValues = z.output<typeof personInputSchema>;
 

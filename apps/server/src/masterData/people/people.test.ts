@@ -294,6 +294,23 @@ describe.each(testDatabaseKinds)("people (职工) on %s", (kind) => {
     expect(entries.json<{ items: { key: string; link: string }[] }>().items).toContainEqual(expect.objectContaining({ key: "people.register", link: "/register" }));
   });
 
+  it("staff correct a record in their region; a corrected ID number that is someone else's is the duplicate; changes are audited by name only", async () => {
+    const put = (who: Who, url: string, body: unknown) =>
+      t.app.inject({ method: "PUT", url, headers: { cookie: `${sessionCookie}=${agents[who].cookie}`, [csrfHeader]: agents[who].info.csrfToken }, payload: body as object });
+    const target = (await agents.chunan.get("/api/people?q=王建军")).json<{ items: Person[] }>().items[0];
+    const body = { name: "王建军", countyCode: "330127", employerName: "淳安某机械厂", occupation: "数控铣工", skillLevel: "technician", categories: ["frontLine"], platforms: [] };
+    const edited = await put("chunan", `/api/people/${target?.id}`, { ...body, phone: "13957100000" });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<PersonDetail>()).toMatchObject({ occupation: "数控铣工", skillLevel: "technician", phoneMasked: "139****0000", residentIdMasked: target?.residentIdMasked });
+    expect((await put("wuyi", `/api/people/${target?.id}`, body)).statusCode).toBe(404);
+    const taken = await put("chunan", `/api/people/${target?.id}`, { ...body, residentId: fullWidth(wuyiId) });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json<ErrorBody>().existingId).toBeUndefined();
+    const audits = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "person.update"));
+    expect(audits.at(-1)?.detail).toEqual({ changed: ["occupation", "skillLevel", "phone"] });
+    expect(JSON.stringify(audits)).not.toContain("13957100000");
+  });
+
   it("the union or the county staff end a membership; the history keeps it", async () => {
     const list = (await agents.union.get("/api/people?q=周海燕")).json<{ items: Person[] }>().items;
     const m = list[0]?.membership;

@@ -11,6 +11,7 @@ import {
   personPhoneSchema,
   personResidentIdSchema,
   personSchema,
+  personUpdateSchema,
   sessionCookie,
   sessionInfoSchema,
   workerRegistrationSchema,
@@ -23,7 +24,7 @@ import { publicRateLimits } from "../../platform/rateLimit";
 import { myProfile, requestToJoin } from "./me";
 import { decideMembership, startMembership } from "./memberships";
 import { registerWorker } from "./registration";
-import { createForActor, getForActor, listForActor, readPersonal } from "./service";
+import { createForActor, getForActor, listForActor, readPersonal, updateForActor } from "./service";
 
 const tags = ["职工 people"];
 const idParams = z.object({ id: z.uuid({ error: "职工编号格式不正确" }) });
@@ -75,6 +76,21 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => reply.status(201).send(await createForActor(ctx, actorOfRequest(request), request.body)),
+  );
+
+  app.put(
+    "/api/people/:id",
+    {
+      config: { permission: "person.write" },
+      schema: {
+        tags,
+        summary: "修改职工信息(整体替换；身份证号、手机号不填则保留原值)",
+        params: idParams,
+        body: personUpdateSchema,
+        response: { 200: personDetailSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    (request) => updateForActor(ctx, actorOfRequest(request), request.params.id, request.body),
   );
 
   app.post(

@@ -1,4 +1,4 @@
-import { maskPhone, maskResidentId, type Person, type PersonDetail, type PersonListQuery, type PersonValues, todayInChina } from "@jiangxin/domain";
+import { maskPhone, maskResidentId, type Person, type PersonDetail, type PersonListQuery, type PersonUpdateValues, type PersonValues, todayInChina } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit, type AuditActor } from "../../platform/audit/writeAudit";
@@ -141,4 +141,55 @@ export async function readPersonal(ctx: AppContext, actor: Actor, id: string, wh
     writeAudit(tx, auditActorOf(actor), { action: what === "residentId" ? "person.readResidentId" : "person.readPhone", objectType: "person", objectId: id }),
   );
   return value;
+}
+
+const auditedFields = ["name", "countyCode", "enterpriseId", "employerName", "occupation", "skillLevel", "categories", "expertId", "platforms"] as const;
+
+/**
+ * Staff over the person's county (before and after the edit), or its union, correct a person's record.
+ * Only the names of the changed fields go into the audit trail, never personal values.
+ */
+export async function updateForActor(ctx: AppContext, actor: Actor, id: string, input: PersonUpdateValues): Promise<PersonDetail> {
+  const { db } = ctx.database;
+  const before = await findPerson(db, personScope(actor), id);
+  if (!before) throw notFound("职工");
+  if (!mayManageInCounty(actor, before.countyCode)) throw new AppError("FORBIDDEN", `该职工属于“${ctx.regions.get(before.countyCode)?.name ?? before.countyCode}”，只能由其所在地工会修改`);
+  checkCounty(ctx, actor, input.countyCode);
+  await checkLinks(db, { ...input, residentId: "", phone: null });
+  const set: Partial<typeof people.$inferInsert> = {
+    name: input.name,
+    countyCode: input.countyCode,
+    enterpriseId: input.enterpriseId,
+    employerName: input.enterpriseId ? null : input.employerName,
+    occupation: input.occupation,
+    skillLevel: input.skillLevel,
+    categories: input.categories,
+    expertId: input.expertId,
+    platforms: input.platforms,
+    updatedAt: ctx.now(),
+  };
+  const changed: string[] = auditedFields.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(set[k] ?? null));
+  if (input.residentId !== undefined) {
+    const hash = ctx.personHash(input.residentId);
+    if (hash !== before.residentIdHash) {
+      const other = await findByHash(db, hash);
+      if (other) throw await duplicateError(ctx, actor, other);
+      Object.assign(set, { residentIdHash: hash, residentIdEnc: ctx.cipher.encrypt(input.residentId), residentIdMasked: maskResidentId(input.residentId) });
+      changed.push("residentId");
+    }
+  }
+  if (input.phone === null) Object.assign(set, { phoneEnc: null, phoneMasked: null });
+  else if (input.phone !== undefined) Object.assign(set, { phoneEnc: ctx.cipher.encrypt(input.phone), phoneMasked: maskPhone(input.phone) });
+  if (input.phone !== undefined) changed.push("phone");
+  try {
+    await db.transaction(async (tx) => {
+      await tx.update(people).set(set).where(eq(people.id, id));
+      await writeAudit(tx, auditActorOf(actor), { action: "person.update", objectType: "person", objectId: id, detail: { changed } });
+    });
+  } catch (err) {
+    const raced = uniqueViolation(err) && input.residentId ? await findByHash(db, ctx.personHash(input.residentId)) : undefined;
+    if (raced) throw await duplicateError(ctx, actor, raced);
+    throw err;
+  }
+  return getForActor(ctx, actor, id);
 }

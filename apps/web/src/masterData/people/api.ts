@@ -11,6 +11,7 @@ import {
   type PersonDetail,
   type PersonInput,
   type PersonListQuery,
+  type PersonUpdate,
 } from "@jiangxin/domain";
 import { request } from "../../app/request";
 
@@ -47,4 +48,8 @@ export function enterMembership(personId: string, body: JoinUnionRequest): Promi
 
 export function decideMembership(id: string, body: MembershipDecision): Promise<Membership> {
   return request(`/api/memberships/${encodeURIComponent(id)}`, { method: "PATCH", body, schema: membershipSchema });
+}
+
+export function updatePerson(id: string, input: PersonUpdate): Promise<PersonDetail> {
+  return request(`/api/people/${encodeURIComponent(id)}`, { method: "PUT", body: input, schema: personDetailSchema });
 }

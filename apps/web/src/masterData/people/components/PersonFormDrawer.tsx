@@ -4,10 +4,13 @@ import {
   personCategories,
   personCategoryLabels,
   personInputSchema,
+  personUpdateSchema,
   skillLevelLabels,
   skillLevels,
   type Person,
+  type PersonDetail,
   type PersonInput,
+  type PersonUpdate,
   type RegionNode,
 } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -20,7 +23,7 @@ import { parseFormInput } from "../../../app/parseFormInput";
 import { CountyPicker } from "../../../app/regions/components/CountyPicker";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { zodRule } from "../../../app/zodRule";
-import { createPerson, peopleQueryKeys } from "../api";
+import { createPerson, peopleQueryKeys, updatePerson } from "../api";
 
 const fieldNames = ["name", "residentId", "phone", "countyCode", "enterpriseId", "employerName", "occupation", "skillLevel", "categories", "expertId", "platforms"];
 const skillOptions = skillLevels.map((s) => ({ value: s, label: skillLevelLabels[s] }));
@@ -34,10 +37,12 @@ interface PersonFormDrawerProps {
   onCreated: (person: Person) => void;
   /** The same person is on record already (and visible): open it instead. */
   onFound: (id: string) => void;
+  /** Editing this person instead of entering a new one (ID number and phone kept unless typed anew). */
+  editing?: PersonDetail;
 }
 
 /** 登记职工: one record per person; a number already on record is found, not entered twice. */
-export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound }: PersonFormDrawerProps) {
+export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound, editing }: PersonFormDrawerProps) {
   const [form] = Form.useForm<PersonInput>();
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
@@ -48,12 +53,18 @@ export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound }: P
   useEffect(() => {
     if (scope?.level === "county" && !form.getFieldValue("countyCode")) form.setFieldValue("countyCode", scope.code);
   }, [scope, form]);
+  useEffect(() => {
+    if (!editing || !open) return;
+    const { name, countyCode, employerName, occupation, skillLevel, categories: cats, platforms } = editing;
+    form.setFieldsValue({ name, countyCode, employerName, occupation, skillLevel, categories: cats, platforms, residentId: undefined, phone: undefined });
+  }, [editing, open, form]);
 
   const mutation = useMutation({
-    mutationFn: createPerson,
+    mutationFn: (save: { create: PersonInput } | { update: PersonUpdate }): Promise<Person> =>
+      "create" in save ? createPerson(save.create) : updatePerson(editing?.id ?? "", save.update),
     onSuccess: async (person) => {
       await queryClient.invalidateQueries({ queryKey: peopleQueryKeys.all });
-      form.resetFields();
+      if (!editing) form.resetFields();
       onCreated(person);
     },
     onError: (error) => {
@@ -67,13 +78,21 @@ export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound }: P
   function submit(values: PersonInput) {
     setExistingId(null);
     // The server's own schema, so the messages match; what is sent is its normalised output.
+    if (editing) {
+      // Left empty, the ID number and phone keep their stored values (the form shows them masked only).
+      const update = { ...values, residentId: values.residentId || undefined, phone: values.phone || undefined };
+      const parsed = parseFormInput(form, personUpdateSchema, update, fieldNames, setFormError);
+      // The enterprise and expert links are not on this form: they are kept as they are.
+      if (parsed) mutation.mutate({ update: { ...parsed, enterpriseId: editing.enterpriseId, expertId: editing.expertId } });
+      return;
+    }
     const input = parseFormInput(form, personInputSchema, { ...values, phone: values.phone || null }, fieldNames, setFormError);
-    if (input) mutation.mutate(input);
+    if (input) mutation.mutate({ create: input });
   }
 
   return (
     <Drawer
-      title="登记职工"
+      title={editing ? "修改职工信息" : "登记职工"}
       open={open}
       onClose={onClose}
       size={isMobile ? "100%" : 640}
@@ -98,13 +117,13 @@ export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound }: P
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="身份证号" name="residentId" required rules={[zodRule(personInputSchema.shape.residentId, "请填写身份证号")]}>
-              <Input autoComplete="off" spellCheck={false} placeholder="18位" style={{ fontFamily: "monospace" }} />
+            <Form.Item label="身份证号" name="residentId" required={!editing} rules={editing ? [] : [zodRule(personInputSchema.shape.residentId, "请填写身份证号")]}>
+              <Input autoComplete="off" spellCheck={false} placeholder={editing ? `不填则不变(${editing.residentIdMasked})` : "18位"} style={{ fontFamily: "monospace" }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="手机号" name="phone">
-              <Input inputMode="tel" autoComplete="off" placeholder="选填，11位手机号" />
+              <Input inputMode="tel" autoComplete="off" placeholder={editing ? `不填则不变(${editing.phoneMasked ?? "未登记"})` : "选填，11位手机号"} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -1,8 +1,9 @@
-import { ArrowLeftOutlined, EyeOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, EditOutlined, EyeOutlined } from "@ant-design/icons";
 import { gigPlatformLabels, personCategoryLabels, skillLevelLabels, type Membership, type MembershipDecision } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
+import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -11,6 +12,8 @@ import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { decideMembership, getPerson, getPersonResidentId, peopleQueryKeys } from "../api";
 import { MembershipStatusTag } from "../components/MembershipStatusTag";
+import { PersonFormDrawer } from "../components/PersonFormDrawer";
+import { useRegionScope } from "../../../app/regions/useRegionScope";
 
 /** The full ID number on an explicit click only; each read is logged by the server. */
 function ResidentIdReveal({ personId, masked }: { personId: string; masked: string }) {
@@ -36,6 +39,8 @@ export function PersonDetailPage() {
   const can = useCan();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
+  const { scope } = useRegionScope();
+  const [editing, setEditing] = useState(false);
   const person = useQuery({ queryKey: peopleQueryKeys.detail(id), queryFn: ({ signal }) => getPerson(id, signal) });
   const decide = useMutation({
     mutationFn: ({ membershipId, body }: { membershipId: string; body: MembershipDecision }) => decideMembership(membershipId, body),
@@ -114,13 +119,42 @@ export function PersonDetailPage() {
 
   return (
     <>
-      <PageHeader title={p.name} description="职工信息；身份证号、手机号脱敏显示，查看全号的操作记入审计日志。" extra={back} />
+      <PageHeader
+        title={p.name}
+        description="职工信息；身份证号、手机号脱敏显示，查看全号的操作记入审计日志。"
+        extra={
+          <>
+            {can("person.write") ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                修改
+              </Button>
+            ) : null}
+            {back}
+          </>
+        }
+      />
       <Card title="基本信息" style={{ marginBottom: 16 }}>
         <Descriptions items={items} column={{ xs: 1, md: 2 }} size="small" />
       </Card>
       <Card title="会籍记录" extra={<MembershipStatusTag status={p.membership?.status} />}>
         <Table<Membership> rowKey="id" size="small" columns={columns} dataSource={p.memberships} pagination={false} scroll={{ x: "max-content" }} locale={{ emptyText: "尚未加入工会" }} />
       </Card>
+      {can("person.write") ? (
+        <PersonFormDrawer
+          open={editing}
+          editing={p}
+          scope={scope}
+          onClose={() => setEditing(false)}
+          onCreated={() => {
+            setEditing(false);
+            void message.success("已保存");
+          }}
+          onFound={(other) => {
+            setEditing(false);
+            void navigate(`/people/${other}`);
+          }}
+        />
+      ) : null}
     </>
   );
 }
