@@ -3,6 +3,7 @@ import { planTeamRoleLabels, priorityKindLabels, trades, type PlanAssignment, ty
 import { Button, Flex, Space, Table, Tag, Tooltip, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
+import { compareChinese } from "../../../../app/chineseOrder";
 import { planPairKey } from "../planPairKey";
 
 interface PlanAssignmentTableProps {
@@ -21,11 +22,27 @@ const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] 
 function RoleTag({ row }: { row: PlanAssignment }) {
   if (row.teamSize <= 1) return null;
   return (
-    <Tooltip title={`需要专家人数 ${row.teamSize} 人；代价最低的一位为负责专家`}>
+    <Tooltip title={`需要专家人数 ${row.teamSize} 人；综合匹配最好（工种对口、路近、负荷轻）的一位为负责专家`}>
       <Tag color={row.role === "owner" ? "red" : "blue"} style={{ marginInlineEnd: 0 }}>
         {planTeamRoleLabels[row.role]}
       </Tag>
     </Tooltip>
+  );
+}
+
+/**
+ * Why the pair was chosen, every reason whole: a tag wraps inside the column instead of running past
+ * its edge (a tag does not wrap by default, which clipped long reasons at 1366 px).
+ */
+function Reasons({ reasons }: { reasons: readonly string[] }) {
+  return (
+    <Space size={[4, 4]} wrap>
+      {reasons.map((reason) => (
+        <Tag key={reason} color={reason === "人工锁定" ? "gold" : reason.endsWith("优先") ? "green" : undefined} style={{ marginInlineEnd: 0, whiteSpace: "normal", height: "auto" }}>
+          {reason}
+        </Tag>
+      ))}
+    </Space>
   );
 }
 
@@ -45,11 +62,12 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
         </div>
       ),
     },
-    { title: "企业", dataIndex: "enterpriseName", width: 150, ellipsis: true },
+    { title: "企业", dataIndex: "enterpriseName", width: 150, ellipsis: true, sorter: (a, b) => compareChinese(a.enterpriseName, b.enterpriseName) },
     {
       title: "县(市、区)",
       key: "county",
       width: 130,
+      sorter: (a, b) => compareChinese(a.countyName, b.countyName),
       render: (_, r) => (
         <Space size={4} wrap>
           {r.countyName}
@@ -65,6 +83,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
       title: "指派专家",
       key: "expert",
       width: 160,
+      sorter: (a, b) => compareChinese(a.expertName, b.expertName),
       render: (_, r) => (
         <div>
           <Space size={4} wrap>
@@ -81,26 +100,8 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
     {
       title: "理由",
       key: "reasons",
-      width: 280,
-      render: (_, r) => (
-        <Space size={[4, 4]} wrap>
-          {r.reasons.map((reason) => (
-            <Tag key={reason} color={reason === "人工锁定" ? "gold" : reason.endsWith("优先") ? "green" : undefined} style={{ marginInlineEnd: 0 }}>
-              {reason}
-            </Tag>
-          ))}
-        </Space>
-      ),
-    },
-    {
-      title: (
-        <Tooltip title="工种、技能、路程、在办负荷、服务连续性的加权和，越低越好">
-          <span>代价</span>
-        </Tooltip>
-      ),
-      dataIndex: "cost",
-      width: 70,
-      align: "right",
+      width: 300,
+      render: (_, r) => <Reasons reasons={r.reasons} />,
     },
     {
       title: "调整",
@@ -135,15 +136,9 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
             {r.enterpriseName} · {r.countyName}
           </Typography.Text>
           <div>
-            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link> <RoleTag row={r} />（{r.expertCountyName}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}，代价 {r.cost}）
+            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link> <RoleTag row={r} />（{r.expertCountyName}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}）
           </div>
-          <Space size={[4, 4]} wrap>
-            {r.reasons.map((reason) => (
-              <Tag key={reason} color={reason === "人工锁定" ? "gold" : reason.endsWith("优先") ? "green" : undefined} style={{ marginInlineEnd: 0 }}>
-                {reason}
-              </Tag>
-            ))}
-          </Space>
+          <Reasons reasons={r.reasons} />
           {actions(r)}
         </Flex>
       ),

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CloseOutlined, EnvironmentOutlined, TableOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import type { PlanAcceptInput, PlanAssignment, PlanComputeInput, PlanResult } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Segmented, Select, Space, Statistic, Tabs, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Collapse, DatePicker, Empty, Flex, Popconfirm, Progress, Result, Segmented, Select, Space, Statistic, Tabs, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { errorMessage } from "../../../../app/ApiError";
@@ -19,6 +19,7 @@ import { PlanCountyMap } from "../components/PlanCountyMap";
 import { PlanUnassignedList } from "../components/PlanUnassignedList";
 import { planCountySummary } from "../planCountySummary";
 import { planPairKey } from "../planPairKey";
+import { planSummaryText, planTimingText } from "../planTexts";
 
 type Filters = { campaignId?: string; regionCode?: string; period?: [Dayjs, Dayjs] | null };
 
@@ -224,8 +225,15 @@ export function PlanningPage() {
             <Statistic title="平均距离" value={t.meanDistanceKm} suffix="公里" />
           </Flex>
           <Typography.Text type="secondary" style={{ display: "block", marginTop: 8, fontSize: 12 }}>
-            每个难题按需要专家人数组队，团队中成本最低的一位为负责专家；共 {t.assignedPairs} 人次；读取数据 {plan.timing.loadMs} ms，构建 {plan.timing.buildMs} ms，求解 {plan.timing.solveMs} ms{plan.timing.solves > 1 ? `（${plan.timing.solves} 轮）` : ""}，共 {plan.timing.totalMs} ms
+            {planSummaryText(t)}
           </Typography.Text>
+          {/* Timings and the scoring are for staff looking into a slow or surprising plan, closed by default. */}
+          <Collapse
+            ghost
+            size="small"
+            style={{ marginTop: 4, marginInline: -12 }}
+            items={[{ key: "tech", label: <Typography.Text type="secondary" style={{ fontSize: 12 }}>技术信息</Typography.Text>, children: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{planTimingText(plan.timing)}</Typography.Text> }]}
+          />
         </Card>
         {accept.isError ? (
           <Alert

@@ -2,6 +2,7 @@ import { priorityKindLabels, type StatsByRegion, type StatsRegionRow } from "@ji
 import { Button, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { benefitCard, countCards } from "../../indicators/indicatorCards";
+import { compareChinese } from "../../../../app/chineseOrder";
 import { YuanText } from "./YuanText";
 import type { FigureKey } from "../statsFigures";
 
@@ -50,6 +51,7 @@ export function RegionFiguresTable({ data, figure, compact, onSelect }: RegionFi
       title: data.depth === "children" && data.rows[0]?.level === "city" ? "设区市" : "县(市、区)",
       dataIndex: "name",
       fixed: compact ? undefined : "left",
+      sorter: (a, b) => compareChinese(a.name, b.name),
       render: (name: string, row) => (
         <>
           <Button type="link" size="small" style={{ padding: 0, height: "auto" }} onClick={() => onSelect(row.code)}>

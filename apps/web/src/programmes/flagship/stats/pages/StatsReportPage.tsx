@@ -23,11 +23,11 @@ import { ReportRegionTable } from "../components/ReportRegionTable";
 import "../components/reportPrint.css";
 import { formatFigure } from "../statsFigures";
 import { mapAreas, priorityMarkers } from "../statsMapData";
+import { issuingUnit, printDate } from "../reportConventions";
 
 const ZhejiangMap = lazy(() => import("../components/ZhejiangMap"));
 const MonthlyTrendChart = lazy(() => import("../components/MonthlyTrendChart"));
 
-const today = () => new Intl.DateTimeFormat("zh-CN", { timeZone: "Asia/Shanghai", year: "numeric", month: "long", day: "numeric" }).format(new Date());
 const formatSessions = (value: number) => formatFigure("sessions", value);
 
 /**
@@ -68,6 +68,8 @@ export function StatsReportPage() {
   const markers = useMemo(() => (node ? priorityMarkers(node, byRegion.data) : []), [node, byRegion.data]);
 
   const regionName = node?.name ?? scope?.name ?? "";
+  // The reader's own federation issues the report, whatever region it is about.
+  const issuer = issuingUnit(scope?.name);
   const title = `${state.year}年劳模工匠助企行工作统计报告${regionName ? ` · ${regionName}` : ""}`;
   useEffect(() => {
     // The PDF a browser saves is named after the document title.
@@ -98,7 +100,10 @@ export function StatsReportPage() {
       <div className="stats-report-paper" data-ready={ready ? "true" : undefined}>
         <h1>{title}</h1>
         <Typography.Paragraph style={{ textAlign: "center", margin: 0, color: "#595959" }}>
-          {campaign.data ? `专项行动：${campaign.data.name} · ` : ""}统计截至{today()}
+          {campaign.data ? `专项行动：${campaign.data.name} · ` : ""}统计截至{printDate()}
+        </Typography.Paragraph>
+        <Typography.Paragraph className="stats-report-issuer" style={{ textAlign: "center", margin: "0 0 4px", color: "#595959" }}>
+          编制单位：{issuer} · 打印日期：{printDate()}
         </Typography.Paragraph>
 
         <section className="stats-report-section">
@@ -193,6 +198,11 @@ export function StatsReportPage() {
           说明：各项数字均由系统记录统计得出。{scopeNotes.year}
           {scopeNotes.region}
           {state.campaignId ? scopeNotes.campaign : ""}
+        </p>
+        <p className="stats-report-signature">
+          {issuer}
+          <br />
+          {printDate()}
         </p>
         {failed ? <p className="stats-report-toolbar">部分数据加载失败，请重试后再打印。</p> : null}
       </div>
