@@ -8,11 +8,10 @@ import { ExportButton } from "../../../../modules/imports/components/ExportButto
 import { getCampaignRegions } from "../api";
 import { campaignQueryKeys } from "../campaignQueryKeys";
 import { campaignRegionsCaption, percentOf } from "../campaignRegionsCaption";
+import { shareText } from "../shareText";
 import { campaignTargetFields } from "../targetProgress";
 
 const count = (n: number) => n.toLocaleString("zh-CN");
-/** Shares are rarely whole (30 sessions over 26 counties): one decimal, as the Excel file has them. */
-const shareText = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 1 });
 
 function StatusTag({ row }: { row: CampaignRegionRow }) {
   if (!row.status) return null;
@@ -103,7 +102,7 @@ export function CampaignRegionsCard({ campaign }: { campaign: Campaign }) {
   const data = regions.data;
   const figureColumns: ColumnsType<CampaignRegionRow> = campaignTargetFields.map((f) => ({
     key: f.key,
-    title: campaign.targets[f.key] === undefined ? `${f.label}(${f.unit})` : `${f.label}(${f.unit}) 完成/份额`,
+    title: campaign.targets[f.key] === undefined ? `${f.label}(${f.unit})` : `${f.label}(${f.unit}) 完成/应完成`,
     align: "right",
     sorter: (a, b) => a.progress[f.key] - b.progress[f.key],
     render: (_: unknown, row) => <FigureCell done={row.progress[f.key]} share={row.share[f.key]} />,
