@@ -50,23 +50,26 @@ function Reasons({ reasons }: { reasons: readonly string[] }) {
 export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: PlanAssignmentTableProps) {
   const columns: ColumnsType<PlanAssignment> = [
     {
-      title: "难题",
+      title: "难题 · 企业",
       key: "problem",
       width: 220,
+      sorter: (a, b) => compareChinese(a.enterpriseName, b.enterpriseName),
+      // The enterprise under the problem (sortable by it) leaves the width to the reasons, so at 1366 px
+      // every column is on screen without scrolling sideways.
       render: (_, r) => (
         <div style={{ minWidth: 0 }}>
           <Link to={`/problems/${r.problemId}`}>{r.problemTitle}</Link>
+          <Typography.Text style={{ display: "block", fontSize: 12 }}>{r.enterpriseName}</Typography.Text>
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {r.problemCode} · {tradeName(r.trade)}
           </Typography.Text>
         </div>
       ),
     },
-    { title: "企业", dataIndex: "enterpriseName", width: 150, ellipsis: true, sorter: (a, b) => compareChinese(a.enterpriseName, b.enterpriseName) },
     {
       title: "县(市、区)",
       key: "county",
-      width: 130,
+      width: 110,
       sorter: (a, b) => compareChinese(a.countyName, b.countyName),
       render: (_, r) => (
         <Space size={4} wrap>
@@ -82,7 +85,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
     {
       title: "指派专家",
       key: "expert",
-      width: 160,
+      width: 140,
       sorter: (a, b) => compareChinese(a.expertName, b.expertName),
       render: (_, r) => (
         <div>
@@ -96,17 +99,18 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
         </div>
       ),
     },
-    { title: "距离", dataIndex: "distanceKm", width: 80, align: "right", render: (km: number) => (km === 0 ? "本县" : `${km} 公里`) },
+    { title: "距离", dataIndex: "distanceKm", width: 76, align: "right", render: (km: number) => (km === 0 ? "本县" : `${km} 公里`) },
     {
       title: "理由",
       key: "reasons",
-      width: 300,
+      // No fixed width: the reasons take what the other columns leave (about 370 px at 1366).
+      minWidth: 240,
       render: (_, r) => <Reasons reasons={r.reasons} />,
     },
     {
       title: "调整",
       key: "actions",
-      width: 150,
+      width: 164,
       fixed: "right",
       render: (_, r) => actions(r),
     },
@@ -150,7 +154,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
       size={compact ? "small" : "middle"}
       columns={compact ? compactColumns : columns}
       dataSource={rows}
-      scroll={compact ? undefined : { x: 1200 }}
+      scroll={compact ? undefined : { x: 1000 }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, showTotal: (n) => `共 ${n} 项`, size: compact ? "small" : undefined }}
       locale={{ emptyText: "没有指派：所选范围内的难题都没有可用的专家" }}
     />
