@@ -82,6 +82,7 @@ const POLICY: Record<string, Row> = {
   "GET /api/people/:id/resident-id": { cells: "YY YY YY NN NN NN NN YY" },
   "GET /api/people/:id/phone": { cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/people": { cells: "YY YY YY NN NN NN NN YY" },
+  "PUT /api/people/:id": { cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/people/:id/memberships": { cells: "YY YY YY NN NN NN NN YY" },
   "PATCH /api/memberships/:id": { cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/public/register": { cells: "YY YY YY YY YY YY YY YY" },
