@@ -15,6 +15,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   objectType: z.string().nullable(),
   objectId: z.string().nullable(),
+  /** The object's name where the server resolves it cheaply (a user's display name), else null. */
+  objectName: z.string().nullable(),
   result: z.enum(auditResults),
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
@@ -46,6 +48,7 @@ export const auditActionLabels: Record<string, string> = {
   "union.update": "修改工会组织",
   "person.create": "登记职工",
   "person.register": "职工自行注册",
+  "person.update": "修改职工信息",
   "person.readResidentId": "查看职工身份证号",
   "person.readPhone": "查看职工手机号",
   "membership.create": "办理入会",

@@ -80,20 +80,24 @@ describe.each(testDatabaseKinds)("audit trail on %s", (kind) => {
   });
   it("filters by action and by a range of China dates, both ends included; refuses a reversed range", async () => {
     const { db } = t.ctx.database;
-    await makeUser(db, "province", { username: "dater" });
+    const dater = await makeUser(db, "province", { username: "dater" });
     const a = await loginAs(t, "dater");
     // Late on 1 March and early on 2 March in China (the same UTC day, 1 March).
     const at = (iso: string) => new Date(iso);
     await db.insert(auditLog).values([
       { at: at("2026-03-01T23:30:00+08:00"), username: "dated", action: "expert.readPhone", objectType: "expert", objectId: "a1", result: "success" },
       { at: at("2026-03-02T00:30:00+08:00"), username: "dated", action: "expert.readPhone", objectType: "expert", objectId: "a2", result: "success" },
-      { at: at("2026-03-02T09:00:00+08:00"), username: "dated", action: "auth.login", result: "success" },
+      { at: at("2026-03-02T09:00:00+08:00"), username: "dated", action: "auth.login", objectType: "user", objectId: dater.id, result: "success" },
     ]);
     const list = async (q: string) => {
       const res = await a.get(`/api/audit?username=dated&${q}`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json<{ items: { objectId: string | null; action: string }[] }>().items;
+      return res.json<{ items: { objectId: string | null; objectName: string | null; action: string }[] }>().items;
     };
+    // A user object is named (display name and login), the others keep their labelled type and id.
+    const [login] = await list("action=auth.login");
+    expect(login?.objectName).toMatch(/（dater）$/);
+    expect((await list("action=expert.readPhone")).every((e) => e.objectName === null)).toBe(true);
     expect((await list("from=2026-03-01&to=2026-03-01")).map((e) => e.objectId)).toEqual(["a1"]);
     expect((await list("from=2026-03-02")).map((e) => e.action)).toEqual(["auth.login", "expert.readPhone"]);
     expect((await list("to=2026-03-02&action=expert.readPhone")).map((e) => e.objectId)).toEqual(["a2", "a1"]);

@@ -1,14 +1,16 @@
 import { auditActionLabel, auditEntrySchema, auditObjectLabels, auditQuerySchema, chinaMidnight, nextDay, pageOf, roleLabels, type AuditEntry, type Role } from "@jiangxin/domain";
 import type { z } from "zod";
-import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { scopeCondition } from "../access";
 import type { Actor } from "../actor";
 import { actorOfRequest } from "../auth/authHook";
 import type { AppContext, HttpApp } from "../context";
 import { exportList } from "../exportList";
+import { users } from "../auth/tables";
 import { auditLog } from "./tables";
 
 const tags = ["审计 audit"];
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A city reads the trail of its own staff and of its counties' staff; the province reads all. */
 function auditScope(actor: Actor): SQL {
@@ -16,7 +18,7 @@ function auditScope(actor: Actor): SQL {
   return actor.regionCode ? (or(regional, eq(auditLog.regionCode, actor.regionCode)) ?? regional) : regional;
 }
 
-function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
+function toEntry(row: typeof auditLog.$inferSelect, names: ReadonlyMap<string, string>): AuditEntry {
   return {
     id: String(row.id),
     at: row.at.toISOString(),
@@ -28,6 +30,7 @@ function toEntry(row: typeof auditLog.$inferSelect): AuditEntry {
     action: row.action,
     objectType: row.objectType,
     objectId: row.objectId,
+    objectName: row.objectType === "user" && row.objectId ? (names.get(row.objectId) ?? null) : null,
     result: row.result,
     detail: row.detail ?? null,
   };
@@ -47,7 +50,13 @@ async function listAudit(ctx: AppContext, actor: Actor, query: z.infer<typeof au
     db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
-  return { items: rows.map(toEntry), total: total?.n ?? 0, page, pageSize };
+  // Users are the platform's own table: their names cost one indexed lookup per page. Objects of the
+  // master-data modules and programmes stay a labelled type and full id (platform imports none of them).
+  const userIds = [...new Set(rows.filter((r) => r.objectType === "user" && r.objectId && uuidPattern.test(r.objectId)).map((r) => r.objectId as string))];
+  const userNames = new Map<string, string>(
+    userIds.length === 0 ? [] : (await db.select({ id: users.id, name: users.displayName, username: users.username }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, `${u.name}（${u.username}）`]),
+  );
+  return { items: rows.map((row) => toEntry(row, userNames)), total: total?.n ?? 0, page, pageSize };
 }
 
 export function auditRoutes(app: HttpApp, ctx: AppContext): void {
@@ -68,6 +77,7 @@ export function auditRoutes(app: HttpApp, ctx: AppContext): void {
       { header: "操作", width: 24, value: (e) => auditActionLabel(e.action) },
       { header: "操作代码", width: 24, value: (e) => e.action },
       { header: "对象", value: (e) => (e.objectType ? (auditObjectLabels[e.objectType] ?? e.objectType) : "") },
+      { header: "对象名称", width: 20, value: (e) => e.objectName },
       { header: "对象编号", width: 38, value: (e) => e.objectId },
       { header: "结果", value: (e) => (e.result === "success" ? "成功" : "失败") },
     ],

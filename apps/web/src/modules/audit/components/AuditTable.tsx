@@ -25,6 +25,7 @@ function ObjectCell({ entry }: { entry: AuditEntry }) {
   return (
     <span style={{ display: "block", lineHeight: 1.4 }}>
       {href ? <Link to={href}>{label}</Link> : label}
+      {entry.objectName ? ` · ${entry.objectName}` : null}
       <br />
       <Typography.Text type="secondary" copyable={{ text: entry.objectId, tooltips: ["复制编号", "已复制"] }} style={{ fontSize: 12, wordBreak: "break-all" }}>
         {entry.objectId}
