@@ -23,7 +23,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const started = Date.now();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, JIANGXIN_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", JIANGXIN_DEMO: "1", JIANGXIN_LOG_LEVEL: "warn", ...env },
+    env: { ...process.env, JIANGXIN_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", JIANGXIN_DEMO: "1", JIANGXIN_LOG_LEVEL: "warn", JIANGXIN_LOAD_SHEDDING: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

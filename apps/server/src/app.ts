@@ -58,7 +58,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   });
 
   // First: a request turned away under overload costs nothing; then every later hook sees the request's writes.
-  await registerLoadShedding(app, ctx);
+  if (ctx.config.loadShedding) await registerLoadShedding(app, ctx);
   registerWriteTracking(app, ctx.database.db);
   await app.register(cookie);
   await registerSecurityHeaders(app, ctx);

@@ -31,6 +31,11 @@ const envSchema = z.object({
   JIANGXIN_REQUIRE_TOTP: bool.default(false),
   /** Login and password-change attempts per client address per minute (all names together). */
   JIANGXIN_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * Turn requests away with a 503 at once when the server is overloaded (platform/loadShedding.ts). On
+   * by default; the test suites turn it off, since a loaded CI machine would shed their requests.
+   */
+  JIANGXIN_LOAD_SHEDDING: bool.default(true),
   /** Serve the built web app from this folder (relative to the repository root). */
   JIANGXIN_WEB_DIST: z.string().default("apps/web/dist"),
   JIANGXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -52,6 +57,7 @@ export type Config = {
   cookieSecure: boolean;
   requireTotp: boolean;
   authRateLimit: number;
+  loadShedding: boolean;
   webDist: string;
   logLevel: z.infer<typeof envSchema>["JIANGXIN_LOG_LEVEL"];
   overdueDays: number;
@@ -86,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.JIANGXIN_COOKIE_SECURE,
     requireTotp: e.JIANGXIN_REQUIRE_TOTP,
     authRateLimit: e.JIANGXIN_AUTH_RATE_LIMIT,
+    loadShedding: e.JIANGXIN_LOAD_SHEDDING,
     webDist: path.resolve(repoRoot, e.JIANGXIN_WEB_DIST),
     logLevel: e.JIANGXIN_LOG_LEVEL,
     overdueDays: e.JIANGXIN_OVERDUE_DAYS,

@@ -28,6 +28,8 @@ export async function startTestApp(kind: TestDatabaseKind, env: Record<string, s
     JIANGXIN_WEB_DIST: "does-not-exist",
     // Every test logs in from 127.0.0.1: the per-address limit is tested on its own, with its own setting.
     JIANGXIN_AUTH_RATE_LIMIT: "100000",
+    // A busy CI machine would shed the tests' own requests; shedding is tested on its own (loadShedding.test.ts).
+    JIANGXIN_LOAD_SHEDDING: "0",
     ...env,
   });
   const ctx = await createContext(config, db.target);
