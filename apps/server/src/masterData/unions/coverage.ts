@@ -3,7 +3,6 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { visibleCounties } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import type { AppContext } from "../../platform/context";
-import { AppError } from "../../platform/errors";
 import { enterprises } from "../enterprises";
 
 /**
@@ -15,7 +14,7 @@ export async function unionCoverage(ctx: AppContext, actor: Actor, q: UnionCover
   const visible = visibleCounties(actor);
   let counties: string[] | undefined = visible === "all" ? undefined : [...visible];
   if (q.regionCode) {
-    if (!ctx.regions.get(q.regionCode)) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+    ctx.regions.require(q.regionCode);
     const under = ctx.regions.countiesUnder(q.regionCode);
     counties = counties ? counties.filter((c) => under.includes(c)) : under;
   }

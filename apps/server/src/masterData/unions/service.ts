@@ -13,8 +13,7 @@ import { mayWriteUnion, unionScope } from "./unionScope";
 
 /** Region codes at or under `code` (a city gives itself and its counties), for the list's region filter. */
 function regionCodesUnder(ctx: AppContext, code: string): string[] {
-  const region = ctx.regions.get(code);
-  if (!region) throw new AppError("VALIDATION_FAILED", "区划代码不存在", { regionCode: "区划代码不存在" });
+  ctx.regions.require(code);
   const out = [code];
   for (const child of ctx.regions.children(code)) out.push(...regionCodesUnder(ctx, child.code));
   return out;

@@ -9,6 +9,3 @@ export function samePeriodLastYear(year: number, today: string): string | null {
   const lastOfMonth = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
   return new Date(Date.UTC(year - 1, month - 1, Math.min(day, lastOfMonth))).toISOString().slice(0, 10);
 }
-
-/** The China date after `day` (YYYY-MM-DD). */
-export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
