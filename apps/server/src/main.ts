@@ -16,8 +16,7 @@ if (config.demo) {
   const demo = await loadDemoData(ctx, config.demoScale);
   banner = demo
     ? [
-        `演示数据已载入 Demo data loaded: ${demo.year.year}年 ${demo.year.sessions} sessions, ${demo.year.expertParticipations} expert participations, ${demo.year.enterprisesServed} enterprises served, ${demo.year.problemsSolved} problems solved, ${demo.year.workerTrainings} worker-trainings, ${demo.year.benefitYuan} yuan (${demo.year.enterprises} enterprises, ${demo.year.experts} experts).`,
-        `今年至今 This year to ${demo.current.today}: ${demo.current.sessions} sessions, ${demo.current.expertParticipations} expert participations, ${demo.current.enterprisesServed} enterprises served, ${demo.current.problemsSolved} problems solved, ${demo.current.workerTrainings} worker-trainings, ${demo.current.benefitYuan} yuan.`,
+        ...demo.lines,
         `Demo accounts (password for all: ${demo.accounts[0]?.password}):`,
        ...demo.accounts.map((a) => `  ${a.username.padEnd(10)} ${a.role.padEnd(10)} ${a.displayName} (${ctx.regions.get(a.region)?.name ?? a.region})`)]
     : ["演示数据已存在 Demo data already loaded. Accounts: province, hangzhou, chunan, wuyi, qiye, expert, worker, jiceng (password Shili#2026ok unless changed)."];

@@ -18,7 +18,7 @@ export type IndicatorCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
 /**
  * A programme's public surface on the server (`programmes/<id>/index.ts` exports one). app.ts
- * registers its routes, the dashboard and targets count its indicators, the demo loader calls `demo`.
+ * registers its routes, the dashboard and targets count its indicators, fixtures/demo.ts loads its `demo`.
  */
 export type Programme = {
   descriptor: ProgrammeDescriptor;
@@ -35,8 +35,8 @@ export type Programme = {
   expertWorkloadSql?(expertId: Column): SQL<number>;
   /** Its bulk imports (templates, /api/imports/<kind>), by the kind the web's import drawer names. */
   imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
-  /** Loads the programme's demo records on an empty database (`npm start`); scale 1 = the article's year. */
-  demo?(ctx: AppContext, opts: { scale: number }): Promise<void>;
+  /** Its demo records, loaded by fixtures/demo.ts on an empty database (`npm start`). */
+  demo?: ProgrammeDemo;
   /**
    * A worker's own applications and registrations in this programme, for 我的 (/api/me/items). The
    * actor is a `worker`; its person is `personIdOf(ctx, actor)` from masterData/people. None when omitted.
@@ -61,4 +61,17 @@ export type MasterDataModule = {
   imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
   /** What the module publishes in 公众服务, under `publisher` (职工注册与入会, say). */
   publicEntries?(ctx: AppContext): Promise<(PublishedEntry & { publisher: string })[]>;
+};
+
+/** The demo accounts a programme's demo may tie records to (fixtures/demo.ts creates them). */
+export type DemoAccountIds = { enterpriseId: string; enterpriseUserId: string; workerUserId: string };
+
+/**
+ * A programme's demo. `load` runs first, in registry order, before any account exists (the flagship's
+ * makes the firms and experts the master data's demo builds on) and returns the lines `npm start`
+ * prints about it; `withAccounts` runs once the demo accounts exist.
+ */
+export type ProgrammeDemo = {
+  load(ctx: AppContext, opts: { scale: number; today: string }): Promise<string[]>;
+  withAccounts?(ctx: AppContext, accounts: DemoAccountIds): Promise<void>;
 };

@@ -5,6 +5,7 @@ import type { ImportSpec } from "../../platform/imports/importSpec";
 import type { Programme } from "../../platform/programme";
 import { agreementRoutes } from "./agreements/routes";
 import { campaignRoutes } from "./campaigns/routes";
+import { flagshipDemo } from "./demo/flagshipDemo";
 import { countFlagshipIndicators } from "./indicators/countFlagshipIndicators";
 import { indicatorRoutes } from "./indicators/routes";
 import { outcomeRoutes } from "./outcomes/routes";
@@ -36,4 +37,5 @@ export const flagship: Programme = {
   expertWorkloadSql: openProblemsServedSql,
   countIndicators: countFlagshipIndicators,
   imports: { demandLists: demandListImport as ImportSpec<never> },
+  demo: flagshipDemo,
 };
