@@ -44,6 +44,7 @@ export const people = pgTable(
     index("people_county_idx").on(t.countyCode),
     index("people_name_idx").on(t.name),
     index("people_enterprise_idx").on(t.enterpriseId),
+    index("people_expert_idx").on(t.expertId),
   ],
 );
 

@@ -27,7 +27,7 @@ export const targets = pgTable(
     approvedBy: uuid("approved_by").references(() => users.id),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
   },
-  (t) => [unique("targets_key_year_region_uq").on(t.indicatorKey, t.year, t.regionCode), index("targets_year_idx").on(t.year)],
+  (t) => [unique("targets_key_year_region_uq").on(t.indicatorKey, t.year, t.regionCode), index("targets_year_idx").on(t.year), index("targets_region_idx").on(t.regionCode)],
 );
 
 /** Which figures the province publishes for a year (the public 数据公开 page); absent = not published. */
