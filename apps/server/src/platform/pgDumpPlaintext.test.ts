@@ -45,8 +45,9 @@ run("pg_dump of the demo", () => {
       const dump = execFileSync("pg_dump", ["--no-owner", "--format=plain", database.target.url], { maxBuffer: 1024 * 1024 * 1024 }).toString("utf8");
       expect(dump.length).toBeGreaterThan(100_000);
       expect([...secrets].filter((s) => dump.includes(s)).slice(0, 5)).toEqual([]);
-      // Masked copies have stars in the middle: an unmasked mobile number anywhere is a leak.
-      expect(dump.match(/(?<![\d*])1[3-9]\d{9}(?![\d*])/g)?.slice(0, 5) ?? []).toEqual([]);
+      // Masked copies have stars in the middle: an unmasked mobile number standing alone is a leak. Only
+      // alone: ids and keyed hashes are hex, and 11 digits in a row turn up inside them by chance.
+      expect(dump.match(/(?<![0-9A-Za-z*+/=])1[3-9]\d{9}(?![0-9A-Za-z*+/=])/g)?.slice(0, 5) ?? []).toEqual([]);
     } finally {
       await ctx.database.close();
       await database.drop();
