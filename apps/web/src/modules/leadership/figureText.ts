@@ -1,9 +1,12 @@
 import { figureStatusLabels, type FigureStatus } from "@jiangxin/domain";
+import { formatWan, formatYi } from "../../app/yuan";
 
-/** A figure as a reader says it: 亿/万 for large amounts of money, thousands separated otherwise. */
-export function formatFigure(value: number, unit: string): string {
-  if (unit === "元" && Math.abs(value) >= 1e8) return `${(value / 1e8).toLocaleString("zh-CN", { maximumFractionDigits: 2 })}亿元`;
-  if (unit === "元" && Math.abs(value) >= 1e4) return `${(value / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 1 })}万元`;
+/**
+ * A figure as a reader says it, thousands separated. Money follows the statistics' one convention
+ * (app/yuan.ts): 亿元 on a card and in its sentences, 万元 with two decimals in a table's cells.
+ */
+export function formatFigure(value: number, unit: string, place: "card" | "table" = "card"): string {
+  if (unit === "元") return place === "card" ? `${formatYi(value.toFixed(2))}亿元` : `${formatWan(value.toFixed(2))}万元`;
   return `${value.toLocaleString("zh-CN", { maximumFractionDigits: 2 })}${unit}`;
 }
 

@@ -34,8 +34,8 @@ export function BreakdownDrawer({ figure, year, rootCode, onClose }: { figure: {
           name
         ),
     },
-    { title: "完成", dataIndex: "value", key: "value", align: "right" as const, render: (v: number) => formatFigure(v, unit) },
-    { title: "目标", dataIndex: "target", key: "target", align: "right" as const, render: (v: number | null) => (v === null ? "—" : formatFigure(v, unit)) },
+    { title: "完成", dataIndex: "value", key: "value", align: "right" as const, render: (v: number) => formatFigure(v, unit, "table") },
+    { title: "目标", dataIndex: "target", key: "target", align: "right" as const, render: (v: number | null) => (v === null ? "—" : formatFigure(v, unit, "table")) },
     { title: "完成率", dataIndex: "share", key: "share", align: "right" as const, render: (v: number | null) => (v === null ? "—" : formatShare(v)) },
     { title: "状态", dataIndex: "status", key: "status", render: (s: Row["status"]) => <Tag color={statusColors[s]}>{statusLabel(s)}</Tag> },
     ...(figure?.recordsPath

@@ -1,7 +1,7 @@
 import type { StatFigures } from "@jiangxin/domain";
 import { benefitCard, countCards } from "../indicators/indicatorCards";
 import { yearChange } from "../indicators/yearChange";
-import { formatWan, yuanToFen } from "../outcomes/yuan";
+import { formatWan, yuanToFen } from "../../../app/yuan";
 
 export interface ReportFigureRow {
   label: string;

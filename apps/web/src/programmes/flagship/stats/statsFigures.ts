@@ -1,5 +1,5 @@
 import type { StatFigures } from "@jiangxin/domain";
-import { formatWan } from "../outcomes/yuan";
+import { formatWan } from "../../../app/yuan";
 import { countCards, type CountKey } from "../indicators/indicatorCards";
 
 /** The figures a map or chart can be coloured by: the five counts and the estimated benefit. */

@@ -1,7 +1,7 @@
 import type { RegionNode, StatsByRegion, StatsRegionRow } from "@jiangxin/domain";
 import { countiesIn } from "../../../app/regions/regionTree";
 import type { MapArea, MapMarker } from "./charts/mapOption";
-import { formatWan } from "../outcomes/yuan";
+import { formatWan } from "../../../app/yuan";
 import { figureChoices, figureText, figureValue, type FigureKey } from "./statsFigures";
 
 /** The tooltip of a region: each of the six figures as the cards write them. */

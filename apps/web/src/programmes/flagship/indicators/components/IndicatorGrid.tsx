@@ -2,7 +2,7 @@ import type { StatFigures } from "@jiangxin/domain";
 import { Card, Col, Flex, Row, Skeleton, Statistic } from "antd";
 import type { ReactNode } from "react";
 import { useIsMobile } from "../../../../app/useIsMobile";
-import { formatYi, yuanToFen } from "../../outcomes/yuan";
+import { formatYi, yuanToFen } from "../../../../app/yuan";
 import { benefitCard, countCards } from "../indicatorCards";
 import { IndicatorCard } from "./IndicatorCard";
 import { PreviousYearLine, type PreviousYear } from "./PreviousYearLine";

@@ -1,6 +1,6 @@
 import { Statistic, Tooltip } from "antd";
 import type { ReactNode } from "react";
-import { formatYi, formatYuanExact } from "../../outcomes/yuan";
+import { formatYi, formatYuanExact } from "../../../../app/yuan";
 
 /** A headline card's money in 亿元 (13.10亿元); the exact amount to the fen on hover or tap. */
 export function YuanStatistic({ title, yuan, size }: { title?: ReactNode; yuan: string; size: number }) {

@@ -7,7 +7,7 @@ import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
 import { useCan } from "../../../../app/session";
 import { listOutcomes } from "../api";
 import { outcomeQueryKeys } from "../outcomeQueryKeys";
-import { formatYuanExact, formatYuanScaled, sumYuan, yuanToFen } from "../yuan";
+import { formatYuanExact, formatYuanScaled, sumYuan, yuanToFen } from "../../../../app/yuan";
 import { OutcomeFormModal } from "./OutcomeFormModal";
 import { VerifyOutcomeModal } from "./VerifyOutcomeModal";
 

@@ -9,7 +9,7 @@ import { zodRule } from "../../../../app/zodRule";
 import { verifyOutcome } from "../api";
 import { optionalRule } from "../optionalRule";
 import { outcomeQueryKeys } from "../outcomeQueryKeys";
-import { formatYuanExact } from "../yuan";
+import { formatYuanExact } from "../../../../app/yuan";
 import { YuanInput } from "./YuanInput";
 
 interface VerifyFormValues {

@@ -1,5 +1,5 @@
 import { Input } from "antd";
-import { formatYuanScaled, normalizeYuanInput, yuanToFen } from "../yuan";
+import { formatYuanScaled, normalizeYuanInput, yuanToFen } from "../../../../app/yuan";
 
 interface YuanInputProps {
   value?: string;

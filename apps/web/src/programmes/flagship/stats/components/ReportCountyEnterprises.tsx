@@ -3,7 +3,7 @@ import { Skeleton } from "antd";
 import { useEffect } from "react";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
 import { getCountyEnterprises, statsQueryKeys } from "../api";
-import { formatWan } from "../../outcomes/yuan";
+import { formatWan } from "../../../../app/yuan";
 
 const shown = 20;
 

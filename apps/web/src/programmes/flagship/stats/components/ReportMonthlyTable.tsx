@@ -1,6 +1,6 @@
 import type { StatsMonthly } from "@jiangxin/domain";
 import { countCards } from "../../indicators/indicatorCards";
-import { formatWan } from "../../outcomes/yuan";
+import { formatWan } from "../../../../app/yuan";
 import { noData } from "../reportFigureRows";
 
 /** Twelve months by the six figures, for readers who want the numbers under the chart. */

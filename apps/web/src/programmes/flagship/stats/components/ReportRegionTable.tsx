@@ -1,6 +1,6 @@
 import { priorityKindLabels, type StatsByRegion } from "@jiangxin/domain";
 import { countCards } from "../../indicators/indicatorCards";
-import { formatWan } from "../../outcomes/yuan";
+import { formatWan } from "../../../../app/yuan";
 
 /** The children's figures on paper, with the region's total last. */
 export function ReportRegionTable({ data, childLabel }: { data: StatsByRegion; childLabel: string }) {

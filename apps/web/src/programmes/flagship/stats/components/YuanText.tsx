@@ -1,5 +1,5 @@
 import { Tooltip } from "antd";
-import { formatWan, formatYuanExact } from "../../outcomes/yuan";
+import { formatWan, formatYuanExact } from "../../../../app/yuan";
 
 /** A table's money cell in 万元 with two decimals (the header says 万元), exact to the fen on hover. */
 export function YuanText({ yuan }: { yuan: string }) {
