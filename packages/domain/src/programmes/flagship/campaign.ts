@@ -77,3 +77,13 @@ export const campaignRegionsSchema = z.object({
   rows: z.array(campaignRegionRowSchema),
 });
 export type CampaignRegions = z.infer<typeof campaignRegionsSchema>;
+
+/**
+ * A county's share of a campaign target as the page and its export write it: whole, rounded up.
+ * Shares are rarely whole (30 sessions over 26 counties is 1.15 each), but nobody holds 0.15 of a
+ * session or 0.4 of a 人次; a county has met its share exactly when its count reaches this number.
+ */
+export function wholeShare(share: number): number {
+  // A division that lands a hair above a whole number stays that number.
+  return Math.ceil(share - 1e-9);
+}

@@ -1,4 +1,4 @@
-import type { Campaign, CampaignRegions } from "@jiangxin/domain";
+import { wholeShare, type Campaign, type CampaignRegions } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
 import { makeExpert } from "../../../fixtures/makeExpert";
@@ -93,9 +93,9 @@ describe.each(testDatabaseKinds)("a campaign's regions on %s", (kind) => {
         "县(市、区)": r.name,
         所属设区市: r.cityName ?? "",
         "服务场次(场次)": String(r.progress.sessions),
-        "服务场次份额(场次)": String(r.share.sessions),
+        "服务场次份额(场次)": String(wholeShare(r.share.sessions ?? 0)),
         "培训技术工人(人次)": String(r.progress.trainees),
-        "培训技术工人份额(人次)": String(r.share.trainees),
+        "培训技术工人份额(人次)": String(wholeShare(r.share.trainees ?? 0)),
         "服务企业(家)": String(r.progress.enterprises),
         "解决问题(个)": String(r.progress.problemsSolved),
         "完成率(%)": String(Math.floor((r.ratio ?? 0) * 100)),

@@ -1,8 +1,9 @@
-import { campaignRegionStatusLabels, priorityKindLabels, type CampaignRegionRow } from "@jiangxin/domain";
+import { campaignRegionStatusLabels, priorityKindLabels, wholeShare, type CampaignRegionRow } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
+import { exportFilename, exportScope } from "../../../platform/exportFilename";
 import { buildXlsx, sendXlsx, type XlsxColumn } from "../../../platform/xlsx";
 import { campaignRegions } from "./campaignRegions";
 import { campaigns } from "./tables";
@@ -15,8 +16,8 @@ const targetColumns = [
   { key: "problemsSolved", label: "解决问题", unit: "个" },
 ] as const;
 
-/** Shares to one decimal, as the page shows them; ratios as whole percent rounded down, as the bars do. */
-const shareCell = (n: number | undefined) => (n === undefined ? null : Math.round(n * 10) / 10);
+/** Shares whole and rounded up, as the page shows them; ratios as whole percent rounded down, as the bars do. */
+const shareCell = (n: number | undefined) => (n === undefined ? null : wholeShare(n));
 export const ratioPercent = (ratio: number | null) => (ratio === null ? null : Math.floor(ratio * 100 + 1e-9));
 
 /** The campaign page's table of counties as an Excel file, from the same service call as the page. */
@@ -25,7 +26,8 @@ export function campaignRegionsExportRoute(app: HttpApp, ctx: AppContext): void 
     "/api/campaigns/:id/regions/export",
     { config: { permission: "campaign.read" }, schema: { tags: ["专项行动 campaigns"], summary: "导出专项行动各地进度(Excel)", params: z.object({ id: z.uuid({ error: "编号格式不正确" }) }) } },
     async (request, reply) => {
-      const data = await campaignRegions(ctx, actorOfRequest(request), request.params.id);
+      const actor = actorOfRequest(request);
+      const data = await campaignRegions(ctx, actor, request.params.id);
       const [campaign] = await ctx.database.db.select({ name: campaigns.name, targets: campaigns.targets }).from(campaigns).where(eq(campaigns.id, data.campaignId));
       const set = targetColumns.filter((t) => campaign?.targets[t.key] !== undefined);
       const columns: XlsxColumn<CampaignRegionRow>[] = [
@@ -39,8 +41,8 @@ export function campaignRegionsExportRoute(app: HttpApp, ctx: AppContext): void 
         { header: "完成率(%)", value: (r) => ratioPercent(r.ratio) },
         { header: "状态", value: (r) => (r.status ? campaignRegionStatusLabels[r.status] : "") },
       ];
-      const name = `${campaign?.name ?? "专项行动"}各地进度`;
-      return sendXlsx(reply, `${name}.xlsx`, await buildXlsx("各地进度", columns, data.rows));
+      const name = exportFilename(`${campaign?.name ?? "专项行动"}各地进度`, exportScope(actor), ctx.now());
+      return sendXlsx(reply, name, await buildXlsx("各地进度", columns, data.rows));
     },
   );
 }
