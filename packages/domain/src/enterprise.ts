@@ -2,7 +2,7 @@ import { z } from "zod";
 import { industrySectionSchema } from "./industries";
 import { pageQuerySchema } from "./paging";
 import { regionCodeSchema } from "./region";
-import { mobileSchema } from "./validators/mobile";
+import { contactPhoneSchema } from "./validators/landline";
 import { usccSchema } from "./validators/uscc";
 
 export const enterpriseSizes = ["large", "medium", "small", "micro"] as const;
@@ -22,7 +22,8 @@ export const enterpriseInputSchema = z.strictObject({
   size: enterpriseSizeSchema,
   nonPublic: z.boolean({ error: "请选择是否为非公企业" }),
   contactName: z.string().trim().min(1, "请填写联系人").max(32, "联系人不超过32个字"),
-  contactPhone: mobileSchema,
+  /** A mobile or the company's landline (0571-88886666): the switchboard is a valid way to reach a firm. */
+  contactPhone: contactPhoneSchema,
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
 
@@ -38,7 +39,7 @@ export const enterpriseSchema = z.object({
   size: enterpriseSizeSchema,
   nonPublic: z.boolean(),
   contactName: z.string(),
-  /** Always masked (138****5678); the full number has its own logged endpoint. */
+  /** Always masked (138****5678, 0571-****6666); the full number has its own logged endpoint. */
   contactPhoneMasked: z.string(),
   createdAt: z.string(),
 });

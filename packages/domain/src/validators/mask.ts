@@ -1,3 +1,4 @@
+import { normaliseLandline } from "./landline";
 import { normaliseMobile } from "./mobile";
 
 /**
@@ -19,8 +20,14 @@ function maskMiddle(value: string, head: number, tail: number, fullLength: numbe
   return chars.map((char, i) => (i < keepHead || i >= chars.length - keepTail ? char : "*")).join("");
 }
 
-/** "13812345678" → "138****5678". Formatted input ("+86 138-1234-5678") is reduced to 11 digits first. */
+/** "13812345678" → "138****5678"; "0571-88886666" → "0571-****6666". Formatted input ("+86 138-1234-5678") is reduced to 11 digits first. */
 export function maskPhone(phone: string): string {
+  // A landline keeps its area code (a place, not a person) and its last four: "0571-****6666".
+  const landline = /^0/.test(phone.trim()) ? normaliseLandline(phone) : undefined;
+  if (landline?.ok) {
+    const [area = "", local = "", ext] = landline.value.split("-");
+    return `${area}-${maskMiddle(local, 0, 4, local.length)}${ext ? `-${ext}` : ""}`;
+  }
   const normalised = normaliseMobile(phone);
   return maskMiddle(normalised.ok ? normalised.value : phone, 3, 4, 11);
 }

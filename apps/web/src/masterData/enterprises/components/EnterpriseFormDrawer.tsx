@@ -143,7 +143,7 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="联系人手机" name="contactPhone" required rules={[zodRule(shape.contactPhone)]}>
+            <Form.Item label="联系电话" name="contactPhone" extra="手机号或带区号的固定电话，如 0571-88886666" required rules={[zodRule(shape.contactPhone)]}>
               <Input inputMode="tel" autoComplete="off" placeholder="11位手机号" />
             </Form.Item>
           </Col>

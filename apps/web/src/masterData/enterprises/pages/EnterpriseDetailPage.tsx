@@ -68,7 +68,7 @@ export function EnterpriseDetailPage() {
     { key: "size", label: "企业规模", children: enterpriseSizeLabels[e.size] },
     { key: "nonPublic", label: "企业性质", children: e.nonPublic ? <Tag color="orange">非公企业</Tag> : <Tag>公有制企业</Tag> },
     { key: "contactName", label: "联系人", children: e.contactName },
-    { key: "contactPhone", label: "联系人手机", children: <ContactPhoneReveal enterpriseId={e.id} masked={e.contactPhoneMasked} /> },
+    { key: "contactPhone", label: "联系电话", children: <ContactPhoneReveal enterpriseId={e.id} masked={e.contactPhoneMasked} /> },
     { key: "createdAt", label: "登记时间", children: dayjs(e.createdAt).format("YYYY-MM-DD HH:mm") },
   ];
 
