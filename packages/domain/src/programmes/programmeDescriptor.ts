@@ -27,4 +27,6 @@ export type ProgrammeDescriptor = {
   permissions: readonly string[];
   grants: Partial<Record<Role, readonly string[]>>;
   indicators: readonly IndicatorInfo[];
+  /** The first day the programme recorded anything (YYYY-MM-DD): nothing it did is dated earlier. */
+  startedOn?: string;
 };

@@ -4,6 +4,7 @@ import { tradeCodeSchema } from "../../people";
 import { problemStatusSchema } from "./problemLifecycle";
 import { roleSchema } from "../../roles";
 import { regionCodeSchema } from "../../region";
+import { correctionReasonSchema, voidedSchema } from "./correction";
 
 export const urgencies = ["low", "normal", "high", "critical"] as const;
 export const urgencySchema = z.enum(urgencies, { error: "请选择紧急程度" });
@@ -74,6 +75,7 @@ export const problemSchema = z.object({
   solution: z.string().nullable(),
   solvedAt: z.string().nullable(),
   createdAt: z.string(),
+  voided: voidedSchema.nullable(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -144,6 +146,8 @@ export const demandListSchema = z.object({
   solvedCount: z.number().int(),
   trainingNeedCount: z.number().int(),
   trainingWorkers: z.number().int(),
+  /** When its enterprise took it back (before acceptance); null while it stands. */
+  withdrawnAt: z.string().nullable(),
 });
 export type DemandList = z.infer<typeof demandListSchema>;
 
@@ -212,3 +216,16 @@ export const problemRatingSchema = z.strictObject({
   comment: z.string().trim().max(500, "评价不超过500个字").optional(),
 });
 export type ProblemRatingInput = z.infer<typeof problemRatingSchema>;
+
+/**
+ * 更正难题文字: its enterprise may reword it freely until the union accepts it; after that (it is in the
+ * statistics and on people's desks) staff correct it, with the reason on record.
+ */
+export const problemTextCorrectionSchema = z
+  .strictObject({
+    title: z.string().trim().min(4, "难题标题至少4个字").max(80, "难题标题不超过80个字").optional(),
+    description: z.string().trim().min(10, "请描述难题(至少10个字)").max(2000, "描述不超过2000个字").optional(),
+    reason: correctionReasonSchema.optional(),
+  })
+  .refine((c) => c.title !== undefined || c.description !== undefined, { message: "请修改至少一项", path: ["title"] });
+export type ProblemTextCorrection = z.infer<typeof problemTextCorrectionSchema>;

@@ -1,6 +1,7 @@
 // 劳模工匠助企行's shapes, rules and descriptor: the flagship's one public surface in the domain package.
 export * from "./agreement";
 export * from "./campaign";
+export * from "./correction";
 export * from "./demand";
 export * from "./indicatorInfo";
 export * from "./indicators";
@@ -9,6 +10,7 @@ export * from "./permissions";
 export * from "./planning";
 export * from "./problemLifecycle";
 export * from "./programme";
+export * from "./recordRules";
 export * from "./serviceSession";
 export * from "./stats";
 export * from "./training";

@@ -20,13 +20,14 @@ export const flagshipPermissions = [
   "campaign.write",
   "campaign.plan", // compute and accept an expert assignment plan (专家调度规划); staff only
   "indicators.read",
+  "record.void", // void a wrong session, training, agreement or problem, with a reason (staff; the record stays, out of every figure)
 ] as const;
 export type FlagshipPermission = (typeof flagshipPermissions)[number];
 
 const staff: FlagshipPermission[] = [
   "demand.submit", "problem.read", "problem.move", "serviceSession.read", "serviceSession.write", "serviceSession.onSite",
   "agreement.read", "agreement.write", "training.read", "training.write", "outcome.read", "outcome.write", "outcome.verify",
-  "campaign.read", "campaign.plan", "indicators.read",
+  "campaign.read", "campaign.plan", "indicators.read", "record.void",
 ];
 
 export const flagshipGrants: Partial<Record<Role, readonly FlagshipPermission[]>> = {

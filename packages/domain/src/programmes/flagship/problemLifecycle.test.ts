@@ -16,8 +16,8 @@ function reachableFrom(start: ProblemStatus): Set<ProblemStatus> {
 }
 
 describe("the problem transition table", () => {
-  it("reaches every status from submitted or from onSite (problems found on a visit)", () => {
-    const reached = new Set([...reachableFrom("submitted"), ...reachableFrom("onSite")]);
+  it("reaches every status from submitted or from onSite (problems found on a visit), or by the enterprise's withdrawal", () => {
+    const reached = new Set<ProblemStatus>([...reachableFrom("submitted"), ...reachableFrom("onSite"), "withdrawn"]);
     expect([...problemStatuses].filter((s) => !reached.has(s))).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ export const problemStatuses = [
   "followUp",
   "closed",
   "rejected",
+  "withdrawn",
 ] as const;
 export const problemStatusSchema = z.enum(problemStatuses);
 export type ProblemStatus = z.infer<typeof problemStatusSchema>;
@@ -32,10 +33,17 @@ export const problemStatusLabels: Record<ProblemStatus, string> = {
   followUp: "跟进攻关中",
   closed: "已关闭",
   rejected: "不予受理",
+  withdrawn: "已撤回",
 };
 
 /** Statuses no move leaves. */
-export const finalProblemStatuses: readonly ProblemStatus[] = ["solved", "closed", "rejected"];
+export const finalProblemStatuses: readonly ProblemStatus[] = ["solved", "closed", "rejected", "withdrawn"];
+
+/**
+ * Withdrawn is reached outside the move table: the enterprise takes back its own problem (or its whole
+ * list) while nothing has been done on it yet, i.e. before the union accepts it.
+ */
+export const withdrawableStatuses: readonly ProblemStatus[] = ["submitted"];
 /** Still needing work: shown on open lists and the overdue list. */
 export const isOpenProblemStatus = (s: ProblemStatus) => !finalProblemStatuses.includes(s);
 

@@ -1,6 +1,7 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
 import { flagshipIndicators } from "./indicatorInfo";
 import { flagshipGrants, flagshipPermissions } from "./permissions";
+import { flagshipStartedOn } from "./recordRules";
 
 /** 劳模工匠助企行 as the platform sees it: its name, its permissions and who holds them. */
 export const flagshipProgramme = {
@@ -10,4 +11,5 @@ export const flagshipProgramme = {
   permissions: flagshipPermissions,
   grants: flagshipGrants,
   indicators: flagshipIndicators,
+  startedOn: flagshipStartedOn,
 } as const satisfies ProgrammeDescriptor;

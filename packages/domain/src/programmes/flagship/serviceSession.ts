@@ -4,12 +4,14 @@ import type { ProblemStatus } from "./problemLifecycle";
 import { pageQuerySchema } from "../../paging";
 import { tradeCodeSchema } from "../../people";
 import { regionCodeSchema } from "../../region";
+import { correctionReasonSchema, voidedSchema } from "./correction";
+import { doneDateSchema } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
 
 /** 服务场次: one team's visit to one or more enterprises of a county on a date. */
 export const serviceSessionInputSchema = z.strictObject({
-  date: isoDate,
+  date: doneDateSchema("服务日期"),
   countyCode: regionCodeSchema,
   title: z.string().trim().min(4, "场次名称至少4个字").max(80, "场次名称不超过80个字"),
   enterpriseIds: z.array(z.uuid({ error: "企业编号格式不正确" })).min(1, "至少选择一家服务企业").max(20, "一个场次最多20家企业"),
@@ -36,6 +38,7 @@ export const serviceSessionSchema = z.object({
   experts: z.array(sessionExpertSchema),
   problemCount: z.number().int(),
   solutionsProposed: z.number().int(),
+  voided: voidedSchema.nullable(),
 });
 export type ServiceSession = z.infer<typeof serviceSessionSchema>;
 
@@ -82,3 +85,14 @@ export const linkProblemsInputSchema = z.strictObject({
 });
 export type LinkProblemsInput = z.infer<typeof linkProblemsInputSchema>;
 export const linkProblemsResultSchema = z.object({ linked: z.number().int() });
+
+/** 更正服务场次: a wrong date, title or note, put right with the reason on record. */
+export const serviceSessionCorrectionSchema = z
+  .strictObject({
+    date: doneDateSchema("服务日期").optional(),
+    title: z.string().trim().min(4, "场次名称至少4个字").max(80, "场次名称不超过80个字").optional(),
+    note: z.string().trim().max(1000, "备注不超过1000个字").optional(),
+    reason: correctionReasonSchema,
+  })
+  .refine((c) => c.date !== undefined || c.title !== undefined || c.note !== undefined, { message: "请修改至少一项", path: ["date"] });
+export type ServiceSessionCorrection = z.infer<typeof serviceSessionCorrectionSchema>;

@@ -23,6 +23,10 @@ export const agreements = pgTable(
     endDate: date("end_date").notNull(),
     status: text("status", { enum: ["active", "completed", "terminated"] }).notNull().default("active"),
     sessionId: uuid("session_id").references(() => serviceSessions.id),
+    /** Voided by staff with a reason: the row stays (history) and leaves every figure. */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedReason: text("voided_reason"),
+    voidedByName: text("voided_by_name"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -22,6 +22,8 @@ export const demandLists = pgTable(
     source: text("source", { enum: ["enterprise", "union"] }).notNull(),
     note: text("note"),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Taken back by its enterprise before acceptance: kept, shown 已撤回, its problems withdrawn. */
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (t) => [
     index("demand_lists_enterprise_idx").on(t.enterpriseId),
@@ -61,6 +63,10 @@ export const problems = pgTable(
     solution: text("solution"),
     /** Set when the problem reaches "solved": it counts as solved in this year. */
     solvedAt: timestamp("solved_at", { withTimezone: true }),
+    /** Voided by staff with a reason: the row stays (history) and leaves every figure. */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedReason: text("voided_reason"),
+    voidedByName: text("voided_by_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -112,6 +118,8 @@ export const problemEvents = pgTable(
     byUserId: uuid("by_user_id").references(() => users.id),
     byName: text("by_name").notNull(),
     byRole: text("by_role").notNull(),
+    /** The actor's unit (their union, enterprise or employer), so the timeline reads "name（unit）". */
+    byUnit: text("by_unit"),
     note: text("note"),
   },
   (t) => [index("problem_events_problem_idx").on(t.problemId, t.at)],

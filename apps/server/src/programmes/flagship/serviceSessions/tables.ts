@@ -17,6 +17,10 @@ export const serviceSessions = pgTable(
     title: text("title").notNull(),
     campaignId: uuid("campaign_id").references(() => campaigns.id),
     note: text("note"),
+    /** Voided by staff with a reason: the row stays (history) and leaves every figure. */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedReason: text("voided_reason"),
+    voidedByName: text("voided_by_name"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -22,6 +22,10 @@ export const trainings = pgTable(
     sessionId: uuid("session_id").references(() => serviceSessions.id),
     agreementId: uuid("agreement_id").references(() => agreements.id),
     campaignId: uuid("campaign_id").references(() => campaigns.id),
+    /** Voided by staff with a reason: the row stays (history) and leaves every figure. */
+    voidedAt: timestamp("voided_at", { withTimezone: true }),
+    voidedReason: text("voided_reason"),
+    voidedByName: text("voided_by_name"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

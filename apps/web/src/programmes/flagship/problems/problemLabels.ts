@@ -14,6 +14,7 @@ export const problemStatusColors: Record<ProblemStatus, string> = {
   followUp: "magenta",
   closed: "default",
   rejected: "red",
+  withdrawn: "default",
 };
 
 export const urgencyColors = { low: "default", normal: "blue", high: "orange", critical: "red" } as const;
