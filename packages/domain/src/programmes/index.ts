@@ -1,5 +1,6 @@
 import { competitionsProgramme } from "./competitions";
 import { flagshipProgramme } from "./flagship";
+import { upskillingProgramme } from "./upskilling";
 import { stationsProgramme } from "./stations";
 import { upskillingProgramme } from "./upskilling";
 
