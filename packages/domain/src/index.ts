@@ -10,6 +10,7 @@ export * from "./paging";
 export * from "./permissions";
 export * from "./programmes";
 export * from "./programmes/flagship";
+export * from "./programmes/stations";
 export * from "./programmes/upskilling";
 export * from "./programmes/competitions";
 export * from "./region";

@@ -1,12 +1,12 @@
 import { competitionsProgramme } from "./competitions";
 import { flagshipProgramme } from "./flagship";
-import { upskillingProgramme } from "./upskilling";
 import { stationsProgramme } from "./stations";
+import { upskillingProgramme } from "./upskilling";
 
 /**
  * Every programme, in menu order. Adding a programme adds its descriptor here (and its server and web
  * folders register in apps/server/src/programmes/registry.ts and apps/web/src/programmes/registry.ts).
  */
-export const programmeDescriptors = [flagshipProgramme, competitionsProgramme, upskillingProgramme] as const;
+export const programmeDescriptors = [flagshipProgramme, competitionsProgramme, stationsProgramme, upskillingProgramme] as const;
 export type ProgrammeId = (typeof programmeDescriptors)[number]["id"];
 export type { IndicatorInfo, ProgrammeDescriptor } from "./programmeDescriptor";
