@@ -1,0 +1,2 @@
+DROP INDEX "upskilling_applications_year_county_idx";--> statement-breakpoint
+CREATE INDEX "upskilling_applications_county_year_idx" ON "upskilling_applications" USING btree ("county_code","year","status");
