@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { CorrectionChange } from "@jiangxin/domain";
 import { users } from "../../../platform/auth/tables";
 
@@ -12,6 +12,8 @@ export const recordCorrections = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     objectType: text("object_type", { enum: ["serviceSession", "training", "agreement", "problem", "demandList"] }).notNull(),
     objectId: uuid("object_id").notNull(),
+    /** Insert order, for corrections made in the same instant. */
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     kind: text("kind", { enum: ["edit", "void", "withdraw"] }).notNull(),
     reason: text("reason"),
     changes: jsonb("changes").$type<CorrectionChange[]>().notNull().default([]),

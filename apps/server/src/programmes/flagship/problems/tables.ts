@@ -112,6 +112,8 @@ export const problemEvents = pgTable(
     problemId: uuid("problem_id")
       .notNull()
       .references(() => problems.id),
+    /** Insert order: events of one instant (a demo day, a batch) read in the order they happened. */
+    seq: bigint("seq", { mode: "number" }).notNull().generatedAlwaysAsIdentity(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
