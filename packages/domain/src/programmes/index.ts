@@ -1,5 +1,6 @@
 import { competitionsProgramme } from "./competitions";
 import { flagshipProgramme } from "./flagship";
+import { recuperationProgramme } from "./recuperation";
 import { stationsProgramme } from "./stations";
 import { upskillingProgramme } from "./upskilling";
 
@@ -7,6 +8,6 @@ import { upskillingProgramme } from "./upskilling";
  * Every programme, in menu order. Adding a programme adds its descriptor here (and its server and web
  * folders register in apps/server/src/programmes/registry.ts and apps/web/src/programmes/registry.ts).
  */
-export const programmeDescriptors = [flagshipProgramme, competitionsProgramme, stationsProgramme, upskillingProgramme] as const;
+export const programmeDescriptors = [flagshipProgramme, competitionsProgramme, stationsProgramme, upskillingProgramme, recuperationProgramme] as const;
 export type ProgrammeId = (typeof programmeDescriptors)[number]["id"];
 export type { IndicatorInfo, ProgrammeDescriptor } from "./programmeDescriptor";
