@@ -55,6 +55,12 @@ const POLICY: Record<string, Row> = {
   "GET /api/inbox/notifications": { cells: "YY YY YY YY YY YY NN YY" },
   "PATCH /api/inbox/notifications/read": { cells: "YY YY YY YY YY YY NN YY" },
   "GET /api/inbox/summary": { cells: "YY YY YY YY YY YY NN YY" },
+  // Attachments: the permission here; who sees which record's files is the owner's scope (flagship/attachments/attachments.test.ts).
+  "POST /api/attachments": { record: null, cells: "YY YY YY YY YY YY NN YY" },
+  "GET /api/attachments": { record: null, cells: "YY YY YY YY YY YY NN YY" },
+  "GET /api/attachments/:id/content": { record: null, cells: "YY YY YY YY YY YY NN YY" },
+  "GET /api/attachments/:id/thumbnail": { record: null, cells: "YY YY YY YY YY YY NN YY" },
+  "DELETE /api/attachments/:id": { record: null, cells: "YY YY YY YY YY YY NN YY" },
   "GET /api/outbox/pending": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/sent": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/failed": { cells: "NN NN NN NN NN NN YY NN" },

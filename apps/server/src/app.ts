@@ -2,6 +2,7 @@ import cookie from "@fastify/cookie";
 import type { ErrorBody, ImportKind, RoutePermission } from "@jiangxin/domain";
 import Fastify from "fastify";
 import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { attachmentRoutes } from "./platform/attachments";
 import { auditRoutes } from "./platform/audit/routes";
 import { authRoutes } from "./platform/auth/routes";
 import { inboxRoutes } from "./platform/inbox";
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   regionRoutes(app, ctx);
   auditRoutes(app, ctx);
   inboxRoutes(app, ctx);
+  attachmentRoutes(app, ctx, programmes.flatMap((p) => p.attachmentOwners ?? []));
   for (const m of masterDataModules) m.routes(app, ctx);
   for (const p of programmes) p.routes(app, ctx);
   myItemsRoutes(app, ctx, programmes);

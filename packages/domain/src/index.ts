@@ -28,3 +28,4 @@ export * from "./person";
 export * from "./publicArea";
 export * from "./imports";
 export * from "./inbox";
+export * from "./attachments";

@@ -31,6 +31,7 @@ export const platformPermissions = [
   "target.read",
   "target.write", // set the targets of one's region's children (the province: any region's)
   "target.approve", // approve targets and choose which figures are published (the province)
+  "attachment.use", // upload, list and open attachments; the record's own module decides which (docs/attachments.md)
 ] as const;
 
 type ProgrammePermission = (typeof programmeDescriptors)[number]["permissions"][number];
@@ -41,7 +42,7 @@ export type RoutePermission = Permission | "public";
 export const permissions: readonly Permission[] = [...platformPermissions, ...programmeDescriptors.flatMap((p) => p.permissions)];
 
 const platformStaff: Permission[] = [
-  "session.self", "inbox.read", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
+  "session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "data.import",
   "person.read", "person.write", "person.readPersonal", "membership.decide",
   "union.read", "union.write", "union.coverage",
@@ -51,11 +52,11 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   province: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write", "target.approve"],
   city: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write"],
   county: [...platformStaff, "dashboard.read", "target.read"],
-  enterprise: ["session.self", "inbox.read", "region.read", "enterprise.read", "enterprise.readPersonal"],
-  expert: ["session.self", "inbox.read", "region.read", "expert.read", "expert.selfAvailability"],
-  worker: ["session.self", "inbox.read", "me.self", "region.read"],
+  enterprise: ["session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.readPersonal"],
+  expert: ["session.self", "inbox.read", "attachment.use", "region.read", "expert.read", "expert.selfAvailability"],
+  worker: ["session.self", "inbox.read", "attachment.use", "me.self", "region.read"],
   integration: ["outbox.drain"],
-  union: ["session.self", "inbox.read", "region.read", "union.read", "union.write", "data.import", "person.read", "person.write", "person.readPersonal", "membership.decide"],
+  union: ["session.self", "inbox.read", "attachment.use", "region.read", "union.read", "union.write", "data.import", "person.read", "person.write", "person.readPersonal", "membership.decide"],
 };
 
 function grantsOf(role: Role): readonly Permission[] {

@@ -3,6 +3,7 @@ import type { Actor } from "./actor";
 import type { Column, SQL } from "drizzle-orm";
 import type { AppContext, HttpApp } from "./context";
 import type { ImportSpec } from "./imports/importSpec";
+import type { AttachmentOwner } from "./attachments/attachmentOwner";
 
 /** What one figure is asked for: a year (so far, when `before` is given) over some counties. */
 export type IndicatorQuery = {
@@ -44,6 +45,8 @@ export type Programme = {
   myItems?(ctx: AppContext, actor: Actor): Promise<ProgrammeMyItem[]>;
   /** What the programme publishes in 公众服务 (no login): entries on the /public landing page. */
   publicEntries?(ctx: AppContext): Promise<PublishedEntry[]>;
+  /** The kinds of its records that carry attachments, with who may see and add them (docs/attachments.md). */
+  attachmentOwners?: AttachmentOwner[];
 };
 
 /** One of 我的's rows as a programme gives it; the platform adds the programme's id and name. */

@@ -4,6 +4,7 @@ import { flagshipProgramme } from "@jiangxin/domain";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import type { Programme } from "../../platform/programme";
 import { agreementRoutes } from "./agreements/routes";
+import { flagshipAttachmentOwners } from "./attachments/flagshipAttachmentOwners";
 import { campaignRoutes } from "./campaigns/routes";
 import { flagshipDemo } from "./demo/flagshipDemo";
 import { countFlagshipIndicators } from "./indicators/countFlagshipIndicators";
@@ -38,4 +39,5 @@ export const flagship: Programme = {
   countIndicators: countFlagshipIndicators,
   imports: { demandLists: demandListImport as ImportSpec<never> },
   demo: flagshipDemo,
+  attachmentOwners: flagshipAttachmentOwners,
 };
