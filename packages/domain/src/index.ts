@@ -25,6 +25,7 @@ export * from "./validators/uscc";
 export * from "./expert";
 export * from "./people";
 export * from "./person";
+export * from "./members";
 export * from "./publicArea";
 export * from "./imports";
 export * from "./inbox";

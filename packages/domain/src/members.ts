@@ -43,20 +43,27 @@ export const transferGraceDays = 90;
 export type MembershipPeriod = { status: MembershipStatus; since: string | null; until: string | null };
 
 /**
- * The member's status from their union periods, on a China date. Never a member (no period ever
- * confirmed) → null. An active period → active. Otherwise the latest ended period decides: moved out
- * (transferred) → `transferred` within the grace days, `lapsed` after; lapsed → lapsed; left → left.
+ * The member's status from their union periods, on a China date (so a ledger row of last spring is
+ * judged by last spring's membership). A period counts from its `since` (confirmation) on; pending and
+ * declined requests never count. Never a member by then → null. A period running on that date →
+ * active. Otherwise the latest period ended by then decides: moved out (transferred) → `transferred`
+ * within the grace days, `lapsed` after; lapsed → lapsed; left → left.
  */
-export function memberStatusOf(periods: readonly MembershipPeriod[], today: string): MemberStatus | null {
-  if (periods.some((p) => p.status === "active")) return "active";
-  const ended = periods
-    .filter((p) => p.since !== null && p.until !== null && (p.status === "transferred" || p.status === "lapsed" || p.status === "left"))
-    .sort((a, b) => (a.until ?? "").localeCompare(b.until ?? ""));
-  const last = ended.at(-1);
+export function memberStatusOf(periods: readonly MembershipPeriod[], on: string): MemberStatus | null {
+  const confirmed = periods.filter((p) => p.since !== null && p.since <= on && p.status !== "pending" && p.status !== "declined");
+  if (confirmed.some((p) => p.until === null || p.until > on)) return "active";
+  const last = confirmed.sort((a, b) => (a.until ?? "").localeCompare(b.until ?? "")).at(-1);
   if (!last || !last.until) return null;
-  if (last.status === "transferred") return daysBetween(last.until, today) <= transferGraceDays ? "transferred" : "lapsed";
+  if (last.status === "transferred") return daysBetween(last.until, on) <= transferGraceDays ? "transferred" : "lapsed";
   return last.status === "lapsed" ? "lapsed" : "left";
 }
+
+/** Whether a status counts as membership, by the rule table. */
+export const statusIsMember = (status: MemberStatus | null): boolean => status !== null && memberStatusRules[status].isMember;
+
+/** The nine standard items' codes (the rows are seeded data; programmes name the item they give). */
+export const standardBenefitItemCodes = ["visit", "healthCheck", "mutualAid", "meal", "skills", "legalAid", "counselling", "recuperation", "hardship"] as const;
+export type StandardBenefitItemCode = (typeof standardBenefitItemCodes)[number];
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -23,3 +23,8 @@ export const peopleModule: MasterDataModule = {
 export { personIdOf } from "./me";
 export { personFacts, type PersonFacts } from "./personFacts";
 export { loadPeopleDemo } from "./peopleDemo";
+
+// For masterData/members (会员, the 9+X ledger): the tables it joins read-only (people and their union
+// periods); only this module writes them, members' transfer included (moveMembership).
+export { people, unionMemberships } from "./tables";
+export { moveMembership } from "./moveMembership";

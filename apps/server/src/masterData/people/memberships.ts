@@ -26,7 +26,7 @@ async function joinableUnion(ctx: AppContext, unionId: string): Promise<UnionRow
 const sourceOf = (membershipId: string) => ({ programme: "people", recordId: membershipId });
 
 /** Who confirms a request: the union's own accounts when it has any, else its county's staff. */
-async function decidersOf(db: Db, union: UnionRow): Promise<TodoAddressee> {
+export async function decidersOf(db: Db, union: UnionRow): Promise<TodoAddressee> {
   if (union.kind === "grassroots") {
     const [account] = await db.select({ id: users.id }).from(users).where(and(eq(users.unionId, union.id), eq(users.disabled, false))).limit(1);
     if (account) return { unionId: union.id };
