@@ -10,16 +10,37 @@ export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.
 export type ImportRowError = z.infer<typeof importRowErrorSchema>;
 
 /**
- * A bulk import runs as a job so a large file can show progress. It imports every row or none:
- * `failed` with `errors` leaves the database as it was.
+ * How a file with some bad rows is treated. `all`: every row or none (the default; nothing changes
+ * until the whole file is right). `partial`: the good rows are saved and the bad ones come back as
+ * a spreadsheet with a 错误原因 column, to be fixed and uploaded again.
+ */
+export const importModes = ["all", "partial"] as const;
+export const importModeSchema = z.enum(importModes, { error: "导入方式应为 all(全部成功才导入) 或 partial(导入正确的行)" });
+export type ImportMode = z.infer<typeof importModeSchema>;
+
+/** "第5行「企业规模」：…" — how one reason reads on its own, in the drawer and in the error file. */
+export function importErrorText(e: ImportRowError): string {
+  return `第${e.row}行「${e.column}」：${e.message}`;
+}
+
+/**
+ * A bulk import runs as a job so a large file can show progress. In `all` mode it imports every row
+ * or none: `failed` with `errors` leaves the database as it was. In `partial` mode `done` may come
+ * with `skipped` bad rows, listed in `errors` and downloadable (with reasons) while the job is kept.
  */
 export const importJobSchema = z.object({
   id: z.string(),
   kind: importKindSchema,
+  mode: importModeSchema,
   status: z.enum(["checking", "saving", "done", "failed"]),
   total: z.number().int(),
   checked: z.number().int(),
   imported: z.number().int(),
+  /** Rows left out: bad rows (partial mode) — `errorRows` counts the rows the error file holds. */
+  skipped: z.number().int(),
+  errorRows: z.number().int(),
+  /** Rows of an old template's example, recognised and not imported. */
+  exampleRows: z.number().int(),
   errors: z.array(importRowErrorSchema),
   /** Set when the file itself could not be read. */
   message: z.string().nullable(),

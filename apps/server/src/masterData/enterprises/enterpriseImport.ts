@@ -3,6 +3,7 @@ import { inArray } from "drizzle-orm";
 import { coversCounty } from "../../platform/access";
 import { enterprises } from "./tables";
 import { insertEnterprise } from "./service";
+import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
 import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
@@ -46,12 +47,12 @@ export const enterpriseImport: ImportSpec<EnterpriseInput> = {
   columns: [
     { header: col.uscc, required: true, note: "18位，按GB 32100校验", example: "91350100M000100Y43" },
     { header: col.name, required: true, note: "2–100字", example: "淳安某精密机械有限公司" },
-    { header: col.industry, required: true, note: "国民经济行业门类字母A–T或名称", example: "C 制造业" },
-    { header: col.county, required: true, note: "县(市、区)名称或6位区划代码", example: "淳安县" },
-    { header: col.size, required: true, note: "大型/中型/小型/微型", example: "小型" },
-    { header: col.nonPublic, required: true, note: "是/否", example: "是" },
+    { header: col.industry, required: true, note: "国民经济行业门类：从下拉列表选择，或填字母A–T、门类名称", example: "C 制造业", choices: Object.entries(industrySections).map(([k, v]) => `${k} ${v}`) },
+    { header: col.county, required: true, note: "县(市、区)名称或6位区划代码", example: "淳安县", choices: countyChoices },
+    { header: col.size, required: true, note: "大型/中型/小型/微型", example: "小型", choices: Object.values(enterpriseSizeLabels) },
+    { header: col.nonPublic, required: true, note: "是/否", example: "是", choices: ["是", "否"] },
     { header: col.contactName, required: true, note: "", example: "王经理" },
-    { header: col.contactPhone, required: true, note: "11位手机号", example: "13812345678" },
+    { header: col.contactPhone, required: true, note: "11位手机号，或带区号的固定电话(如 0571-88886666)", example: "0571-88886666" },
   ],
   parseRow(cells, ctx) {
     // Cells that need translating (names to codes, 是/否 to booleans) report their own errors; zod reports the rest.

@@ -1,6 +1,7 @@
 import { expertInputSchema, honourLevelLabels, honourTitleLabels, skillLevelLabels, trades, type ExpertInput, type ImportRowError } from "@jiangxin/domain";
 import { insertExpert } from "./service";
 import { coversCounty } from "../../platform/access";
+import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { labelLookup } from "../../platform/imports/labelLookup";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
@@ -59,9 +60,9 @@ export const expertImport: ImportSpec<ExpertInput> = {
     { header: col.residentId, required: false, note: "18位，可空", example: "" },
     { header: col.phone, required: true, note: "11位手机号", example: "13812345678" },
     { header: col.employer, required: true, note: "", example: "杭州某清洁能源装备股份有限公司" },
-    { header: col.county, required: true, note: "所在县(市、区)名称或代码", example: "上城区" },
-    { header: col.skillLevel, required: true, note: "如 高级技师、技师", example: "高级技师(一级)" },
-    { header: col.trades, required: true, note: "多个用、分隔", example: "焊工、装配钳工" },
+    { header: col.county, required: true, note: "所在县(市、区)名称或代码", example: "上城区", choices: countyChoices },
+    { header: col.skillLevel, required: true, note: "如 高级技师、技师", example: "高级技师(一级)", choices: Object.values(skillLevelLabels) },
+    { header: col.trades, required: true, note: "多个用、分隔", example: "焊工、装配钳工", choices: Object.values(trades), multiple: true },
     { header: col.honours, required: false, note: "称号/级别/年份/授予单位，多项用；分隔", example: "浙江工匠/省级/2022/浙江省总工会" },
     { header: col.maxOpenProblems, required: false, note: "默认3", example: "3" },
   ],

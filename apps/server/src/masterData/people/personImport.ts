@@ -10,6 +10,7 @@ import {
 } from "@jiangxin/domain";
 import { inArray } from "drizzle-orm";
 import { auditActorOf } from "../../platform/audit/writeAudit";
+import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { labelLookup } from "../../platform/imports/labelLookup";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
@@ -70,12 +71,12 @@ export const personImport: ImportSpec<PersonValues> = {
     { header: col.name, required: true, note: "2–20字", example: "王建军" },
     { header: col.residentId, required: true, note: "18位，按GB 11643校验；全角数字、空格可", example: "330127199001011237" },
     { header: col.phone, required: false, note: "11位手机号", example: "13812345678" },
-    { header: col.county, required: true, note: "县(市、区)名称或6位区划代码", example: "淳安县" },
+    { header: col.county, required: true, note: "县(市、区)名称或6位区划代码", example: "淳安县", choices: countyChoices },
     { header: col.employer, required: false, note: "企业或单位名称", example: "千岛湖精工机械有限公司" },
     { header: col.occupation, required: false, note: "", example: "数控车工" },
-    { header: col.skillLevel, required: false, note: "如“高级工(三级)”或“技师”", example: "高级工" },
-    { header: col.categories, required: false, note: "一线职工/劳模工匠/新就业形态劳动者，多个用顿号分隔；不填为一线职工", example: "一线职工" },
-    { header: col.platforms, required: false, note: "新就业形态劳动者填写：美团/饿了么/顺丰/京东/滴滴/菜鸟/货拉拉/其他平台", example: "" },
+    { header: col.skillLevel, required: false, note: "如“高级工(三级)”或“技师”", example: "高级工", choices: Object.values(skillLevelLabels) },
+    { header: col.categories, required: false, note: "一线职工/劳模工匠/新就业形态劳动者，多个用顿号分隔；不填为一线职工", example: "一线职工", choices: Object.values(personCategoryLabels), multiple: true },
+    { header: col.platforms, required: false, note: "新就业形态劳动者填写：美团/饿了么/顺丰/京东/滴滴/菜鸟/货拉拉/其他平台", example: "", choices: Object.values(gigPlatformLabels), multiple: true },
   ],
   parseRow(cells, ctx) {
     const own: Omit<ImportRowError, "row">[] = [];

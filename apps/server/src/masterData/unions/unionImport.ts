@@ -2,6 +2,7 @@ import { unionFormationLabels, unionInputSchema, type ImportRowError, type Union
 import { and, eq, inArray } from "drizzle-orm";
 import { coversCounty } from "../../platform/access";
 import { AppError } from "../../platform/errors";
+import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
 import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
@@ -61,9 +62,9 @@ export const unionImport: ImportSpec<UnionRowValue> = {
   sheetName: "工会组织",
   columns: [
     { header: col.name, required: true, note: "4–100字；同一上级工会下不重名", example: "千岛湖精工机械有限公司工会委员会" },
-    { header: col.kind, required: true, note: "基层工会/产业工会", example: "基层工会" },
-    { header: col.formation, required: false, note: "基层工会必填：单独建会/联合建会/区域建会/覆盖建会", example: "单独建会" },
-    { header: col.county, required: true, note: "县(市、区)名称或6位区划代码", example: "淳安县" },
+    { header: col.kind, required: true, note: "基层工会/产业工会", example: "基层工会", choices: ["基层工会", "产业工会"] },
+    { header: col.formation, required: false, note: "基层工会必填：单独建会/联合建会/区域建会/覆盖建会", example: "单独建会", choices: Object.values(unionFormationLabels) },
+    { header: col.county, required: true, note: "县(市、区)名称或6位区划代码", example: "淳安县", choices: countyChoices },
     { header: col.parent, required: false, note: "已有工会或本表前面行的工会名称；不填则为所在县(市、区)总工会", example: "" },
     { header: col.foundedOn, required: false, note: "YYYY-MM-DD", example: "2015-05-01" },
     { header: col.chair, required: false, note: "", example: "方建华" },

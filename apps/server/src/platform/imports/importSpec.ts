@@ -3,7 +3,20 @@ import type { Actor } from "../actor";
 import type { AppContext } from "../context";
 import type { Db } from "../db/database";
 
-export type ImportColumn = { header: string; required: boolean; note: string; example: string };
+export type ImportColumn = {
+  header: string;
+  required: boolean;
+  note: string;
+  /** Shown in the template's 填写说明 sheet only; a data row equal to the examples is skipped (old templates carried it as row 2). */
+  example: string;
+  /**
+   * Accepted values: the template offers them as a drop-down (Excel data validation) and lists them
+   * in 填写说明; a refused cell names them. A function when they depend on who imports (their counties).
+   */
+  choices?: readonly string[] | ((ctx: AppContext, actor: Actor) => readonly string[]);
+  /** Several values in one cell (焊工、装配钳工): the drop-down suggests without refusing typed lists. */
+  multiple?: boolean;
+};
 
 export type ParsedRow<T> = { row: number; value: T };
 

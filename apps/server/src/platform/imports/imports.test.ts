@@ -24,15 +24,15 @@ describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
   let t: TestApp;
   let chunan: Agent;
 
-  const upload = (a: Agent, file: Buffer) =>
+  const upload = (a: Agent, file: Buffer, mode?: "all" | "partial") =>
     t.app.inject({
       method: "POST",
-      url: "/api/imports/enterprises",
+      url: `/api/imports/enterprises${mode ? `?mode=${mode}` : ""}`,
       headers: { cookie: `${sessionCookie}=${a.cookie}`, [csrfHeader]: a.info.csrfToken, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
       payload: file,
     });
-  async function finished(a: Agent, file: Buffer): Promise<ImportJob> {
-    const started = await upload(a, file);
+  async function finished(a: Agent, file: Buffer, mode?: "all" | "partial"): Promise<ImportJob> {
+    const started = await upload(a, file, mode);
     expect(started.statusCode, started.body).toBe(202);
     let job = started.json<ImportJob>();
     for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
@@ -50,16 +50,74 @@ describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
   });
   afterAll(() => t.close());
 
-  it("offers a template whose header is exactly what the import reads", async () => {
+  it("offers a template whose header is exactly what the import reads, with drop-downs and a notes sheet but no example row", async () => {
     const res = await chunan.get("/api/imports/enterprises/template");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-disposition"]).toContain(encodeURIComponent("企业导入模板.xlsx"));
     const sheet = await readXlsxRows(res.rawPayload);
     expect(sheet.headers).toEqual(headers);
-    expect(sheet.rows).toHaveLength(1);
+    // The example lives in 填写说明, never as a row the import would read.
+    expect(sheet.rows).toHaveLength(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["企业", "填写说明", "可选值"]);
+    const notes = wb.getWorksheet("填写说明");
+    const sizeRow = notes?.getRows(1, 20)?.find((r) => r.getCell(1).value === "企业规模");
+    expect(sizeRow?.getCell(4).value).toBe("大型、中型、小型、微型");
+    expect(sizeRow?.getCell(5).value).toBe("小型");
+    // Drop-downs: 企业规模 (column E) offers the list from the hidden sheet; a county user gets only 淳安县.
+    const validation = (wb.getWorksheet("企业") as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    expect(validation.E2).toMatchObject({ type: "list" });
+    const lists = wb.getWorksheet("可选值");
+    const listOf = (formula: string | undefined) => {
+      const [, from = "", to = ""] = /\$([A-Z]+)\$\d+:\$[A-Z]+\$(\d+)$/.exec(formula ?? "") ?? [];
+      return Array.from({ length: Number(to) - 1 }, (_, i) => lists?.getCell(`${from}${i + 2}`).value);
+    };
+    expect(listOf(validation.E2?.formulae[0])).toEqual(["大型", "中型", "小型", "微型"]);
+    expect(listOf(validation.D2?.formulae[0])).toEqual(["淳安县"]);
+    expect(listOf(validation.C2?.formulae[0])).toContain("C 制造业");
+  });
+
+  it("skips an old template's example row instead of importing it as an enterprise", async () => {
+    const example = ["91350100M000100Y43", "淳安某精密机械有限公司", "C 制造业", "淳安县", "小型", "是", "王经理", "13812345678"];
+    const job = await finished(chunan, await workbook([example, [makeUscc("330127"), "示例后真实有限公司", "C", "淳安县", "小型", "是", "王经理", "13812345678"]]));
+    expect(job).toMatchObject({ status: "done", imported: 1, exampleRows: 1 });
+    expect(await count("淳安某精密机械")).toBe(0);
+    expect(await count("示例后真实")).toBe(1);
+  });
+
+  it("accepts a company landline in 联系电话", async () => {
+    const job = await finished(chunan, await workbook([[makeUscc("330127"), "座机电话有限公司", "C", "淳安县", "小型", "是", "前台", "0571-64812345"]]));
+    expect(job.errors).toEqual([]);
+    expect(job.status).toBe("done");
+    const list = (await chunan.get(`/api/enterprises?q=${encodeURIComponent("座机电话")}`)).json<{ items: { contactPhoneMasked: string }[] }>();
+    expect(list.items[0]?.contactPhoneMasked).toBe("0571-****2345");
+  });
+
+  it("imports the good rows in partial mode and hands back the bad ones with reasons", async () => {
+    const file = await workbook([
+      [makeUscc("330127"), "部分甲有限公司", "C", "淳安县", "小型", "是", "张三", "13812345678"],
+      [makeUscc("330127"), "部分乙有限公司", "C", "淳安县", "巨型", "是", "张三", "13812345678"],
+      [makeUscc("330127"), "部分丙有限公司", "I", "淳安县", "微型", "否", "李四", "0571-88886666"],
+    ]);
+    const job = await finished(chunan, file, "partial");
+    expect(job).toMatchObject({ status: "done", mode: "partial", imported: 2, skipped: 1, errorRows: 1 });
+    expect(job.message).toBe("已导入2行；1行有误未导入，可下载“错误行”改正后重新导入");
+    expect(await count("部分")).toBe(2);
+    const res = await chunan.get(`/api/imports/jobs/${job.id}/errors`);
+    expect(res.statusCode).toBe(200);
+    const bad = await readXlsxRows(res.rawPayload);
+    expect(bad.headers).toEqual([...headers, "原行号", "错误原因"]);
+    expect(bad.rows).toHaveLength(1);
+    expect(bad.rows[0]?.cells).toMatchObject({ 企业名称: "部分乙有限公司", 原行号: "3", 错误原因: "「企业规模」：“巨型”不是可选值，请从下拉列表中选择（大型、中型、小型、微型）" });
+    // The same file in the default mode imports nothing.
+    const whole = await finished(chunan, await workbook([[makeUscc("330127"), "全部甲有限公司", "C", "淳安县", "小型", "是", "张三", "13812345678"], [makeUscc("330127"), "全部乙有限公司", "C", "淳安县", "巨型", "是", "张三", "13812345678"]]));
+    expect(whole).toMatchObject({ status: "failed", mode: "all", imported: 0, errorRows: 1 });
+    expect(await count("全部")).toBe(0);
   });
 
   it("imports a good file whole, with names translated and one audit row", async () => {
+    const auditsBefore = (await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "import.enterprises"))).length;
     const file = await workbook([
       [makeUscc("330127"), "导入甲机械有限公司", "C 制造业", "淳安县", "小型", "是", "王经理", "138 1234 5678"],
       [makeUscc("330127"), "导入乙电子有限公司", "I", "330127", "微型", "否", "李主任", "+8613912345678"],
@@ -68,8 +126,8 @@ describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
     expect(job).toMatchObject({ status: "done", total: 2, checked: 2, imported: 2, errors: [] });
     expect(await count("导入甲")).toBe(1);
     const audit = await t.ctx.database.db.select().from(auditLog).where(eq(auditLog.action, "import.enterprises"));
-    expect(audit).toHaveLength(1);
-    expect(audit[0]?.detail).toEqual({ rows: 2 });
+    expect(audit).toHaveLength(auditsBefore + 1);
+    expect(audit.at(-1)?.detail).toEqual({ rows: 2 });
   });
 
   it("reports every bad row with its row number, column and reason, and imports none of the file", async () => {
@@ -89,8 +147,11 @@ describe.each(testDatabaseKinds)("bulk import of enterprises on %s", (kind) => {
     expect(job.imported).toBe(0);
     const by = (row: number) => job.errors.filter((e) => e.row === row).map((e) => `${e.column}: ${e.message}`).sort();
     expect(by(2)).toEqual([]);
-    expect(by(3)).toEqual(["是否非公企业: 请填写“是”或“否”", "联系电话: 手机号应为11位数字，以1开头，第二位为3–9"]);
-    expect(by(4)).toEqual(["企业规模: 请选择企业规模", "联系人: 请填写联系人", "行业门类: 请选择国民经济行业门类(A–T)"].sort());
+    expect(by(3)).toEqual(["是否非公企业: 请填写“是”或“否”", "联系电话: 联系电话应为11位手机号或带区号的固定电话，如 13812345678 或 0571-88886666"]);
+    // Written for the cell, not for a select box ("请选择…").
+    expect(by(4)).toEqual(
+      ["企业规模: “巨型”不是可选值，请从下拉列表中选择（大型、中型、小型、微型）", "联系人: 此项为必填项，请填写联系人", "行业门类: “Z”不是可选值，请从下拉列表中选择（A 农、林、牧、渔业、B 采矿业、C 制造业、D 电力、热力、燃气及水生产和供应业、E 建筑业、F 批发和零售业、G 交通运输、仓储和邮政业、H 住宿和餐饮业等20项）"].sort(),
+    );
     expect(by(5)).toEqual(["统一社会信用代码: 与第2行重复"]);
     expect(by(6)).toEqual(["所在县(市、区): “武义县”不在您的辖区内"]);
     expect(by(7)).toEqual(["统一社会信用代码: 该统一社会信用代码已登记"]);

@@ -1,9 +1,10 @@
-import { csrfHeader, importJobSchema, type ImportJob, type ImportKind } from "@jiangxin/domain";
+import { csrfHeader, importJobSchema, type ImportJob, type ImportKind, type ImportMode } from "@jiangxin/domain";
 import { ApiError } from "../../app/ApiError";
 import { request } from "../../app/request";
 import { getCachedSession } from "../../app/sessionCache";
 
 export const templateUrl = (kind: ImportKind) => `/api/imports/${kind}/template`;
+export const errorRowsUrl = (jobId: string) => `/api/imports/jobs/${encodeURIComponent(jobId)}/errors`;
 
 export function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
   return request(`/api/imports/jobs/${encodeURIComponent(id)}`, { schema: importJobSchema, signal });
@@ -13,10 +14,10 @@ export function getImportJob(id: string, signal?: AbortSignal): Promise<ImportJo
  * Uploads the spreadsheet with XMLHttpRequest rather than fetch, because only XHR reports upload
  * progress — the part of a big import that happens on the phone's connection.
  */
-export function uploadImport(kind: ImportKind, file: File, onProgress: (percent: number) => void): Promise<ImportJob> {
+export function uploadImport(kind: ImportKind, mode: ImportMode, file: File, onProgress: (percent: number) => void): Promise<ImportJob> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports/${kind}`);
+    xhr.open("POST", `/api/imports/${kind}?mode=${mode}`);
     xhr.withCredentials = true;
     xhr.setRequestHeader("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const token = getCachedSession()?.csrfToken;

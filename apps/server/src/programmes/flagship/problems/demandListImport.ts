@@ -21,14 +21,14 @@ export const demandListImport: ImportSpec<Row> = {
   sheetName: "需求清单",
   columns: [
     { header: col.uscc, required: true, note: "已登记企业的代码", example: "91350100M000100Y43" },
-    { header: col.type, required: true, note: "难题/培训需求", example: "难题" },
+    { header: col.type, required: true, note: "难题/培训需求", example: "难题", choices: ["难题", "培训需求"] },
     { header: col.title, required: true, note: "", example: "不锈钢管道焊缝气孔缺陷" },
     { header: col.description, required: false, note: "难题必填，至少10字", example: "焊后探伤发现气孔，返修率高，影响交货" },
-    { header: col.trade, required: false, note: "难题必填，如 焊工", example: "焊工" },
-    { header: col.urgency, required: false, note: "不急/一般/紧急/特急，默认一般", example: "紧急" },
+    { header: col.trade, required: false, note: "难题必填，如 焊工", example: "焊工", choices: Object.values(trades) },
+    { header: col.urgency, required: false, note: "不急/一般/紧急/特急，默认一般", example: "紧急", choices: Object.values(urgencyLabels) },
     { header: col.workers, required: false, note: "培训需求必填", example: "" },
     // Last, so a template downloaded before this column existed still imports (as teams of one).
-    { header: col.teamSize, required: false, note: "难题选填，1–3人，默认1", example: "1" },
+    { header: col.teamSize, required: false, note: "难题选填，1–3人，默认1", example: "1", choices: ["1", "2", "3"] },
   ],
   parseRow(cells) {
     const uscc = (cells[col.uscc] ?? "").trim().toUpperCase();

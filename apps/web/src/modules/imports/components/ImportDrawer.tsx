@@ -1,23 +1,25 @@
 import { DownloadOutlined, InboxOutlined } from "@ant-design/icons";
-import { importKindLabels, type ImportJob, type ImportKind } from "@jiangxin/domain";
+import { importErrorText, importKindLabels, type ImportJob, type ImportKind, type ImportMode } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Drawer, Progress, Result, Space, Table, Typography, Upload } from "antd";
+import { Alert, Button, Drawer, List, Progress, Radio, Result, Space, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../../app/ApiError";
 import { useIsMobile } from "../../../app/useIsMobile";
-import { downloadFile, getImportJob, templateUrl, uploadImport } from "../api";
+import { downloadFile, errorRowsUrl, getImportJob, templateUrl, uploadImport } from "../api";
 
 type Stage = { step: "choose" } | { step: "uploading"; percent: number } | { step: "job"; jobId: string } | { step: "error"; message: string };
 
 const running = (job: ImportJob | undefined) => job?.status === "checking" || job?.status === "saving";
 
 /**
- * Template → upload (with upload progress) → server check (with row progress) → either every row saved
- * or none, with each bad row listed by row number and column, as Excel shows them.
+ * Template (drop-downs, 填写说明) → how to treat bad rows → upload (with upload progress) → server check
+ * (with row progress) → every row saved or none (全部正确才导入), or the good rows saved and the bad ones
+ * downloadable with a 错误原因 column (导入正确的行). Each reason reads "第5行「企业规模」：…", as Excel numbers rows.
  */
 export function ImportDrawer({ kind, open, onClose, onDone }: { kind: ImportKind; open: boolean; onClose: () => void; onDone: () => void }) {
   const isMobile = useIsMobile();
   const [stage, setStage] = useState<Stage>({ step: "choose" });
+  const [mode, setMode] = useState<ImportMode>("all");
   const jobId = stage.step === "job" ? stage.jobId : undefined;
   const job = useQuery({
     queryKey: ["importJob", jobId],
@@ -34,7 +36,7 @@ export function ImportDrawer({ kind, open, onClose, onDone }: { kind: ImportKind
 
   const start = (file: File) => {
     setStage({ step: "uploading", percent: 0 });
-    uploadImport(kind, file, (percent) => setStage({ step: "uploading", percent }))
+    uploadImport(kind, mode, file, (percent) => setStage({ step: "uploading", percent }))
       .then((j) => setStage({ step: "job", jobId: j.id }))
       .catch((err: unknown) => setStage({ step: "error", message: err instanceof ApiError ? err.message : "上传失败，请重试" }));
   };
@@ -46,7 +48,7 @@ export function ImportDrawer({ kind, open, onClose, onDone }: { kind: ImportKind
         <Alert
           type="info"
           showIcon
-          message="整份文件一起导入：任何一行有误，全部不导入，并列出每一处错误（行号与列名同 Excel）。改正后重新上传即可。"
+          message="请用模板填写：带下拉箭头的列从列表中选择，各列要求与示例见模板的「填写说明」表。"
           action={
             <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadFile(templateUrl(kind))}>
               下载模板
@@ -56,6 +58,13 @@ export function ImportDrawer({ kind, open, onClose, onDone }: { kind: ImportKind
         {stage.step === "choose" || stage.step === "error" ? (
           <>
             {stage.step === "error" ? <Alert type="error" showIcon message={stage.message} /> : null}
+            <div>
+              <Typography.Text strong>有错误行时：</Typography.Text>
+              <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} style={{ display: "flex", flexDirection: "column", gap: 4, marginTop: 4 }}>
+                <Radio value="all">全部正确才导入（任何一行有误，整份文件都不导入）</Radio>
+                <Radio value="partial">导入正确的行，错误行下载后改正再导入</Radio>
+              </Radio.Group>
+            </div>
             <Upload.Dragger
               accept=".xlsx"
               maxCount={1}
@@ -85,26 +94,47 @@ export function ImportDrawer({ kind, open, onClose, onDone }: { kind: ImportKind
           </div>
         ) : null}
         {job.isError ? <Alert type="error" showIcon message={job.error instanceof ApiError ? job.error.message : "查询导入进度失败"} /> : null}
-        {data?.status === "done" ? <Result status="success" title={`已导入 ${data.imported} 条${label}`} extra={<Button type="primary" onClick={close}>完成</Button>} /> : null}
+        {data?.status === "done" ? (
+          <Result
+            status={data.skipped > 0 ? "warning" : "success"}
+            title={`已导入 ${data.imported} 条${label}`}
+            subTitle={data.message ?? undefined}
+            extra={
+              <Space wrap>
+                {data.errorRows > 0 ? (
+                  <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(errorRowsUrl(data.id))}>
+                    下载错误行（{data.errorRows}行）
+                  </Button>
+                ) : null}
+                <Button type="primary" onClick={close}>
+                  完成
+                </Button>
+              </Space>
+            }
+          />
+        ) : null}
         {data?.status === "failed" ? (
           <>
             <Alert type="error" showIcon message={data.message ?? "导入失败，未导入任何数据"} />
-            {data.errors.length > 0 ? (
-              <Table
-                size="small"
-                rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
-                dataSource={data.errors}
-                pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                scroll={{ x: true }}
-                columns={[
-                  { title: "行号", dataIndex: "row", width: 70 },
-                  { title: "列", dataIndex: "column", width: 150 },
-                  { title: "问题", dataIndex: "message" },
-                ]}
-              />
-            ) : null}
-            <Button onClick={() => setStage({ step: "choose" })}>重新上传</Button>
+            <Space wrap>
+              {data.errorRows > 0 ? (
+                <Button icon={<DownloadOutlined />} onClick={() => void downloadFile(errorRowsUrl(data.id))}>
+                  下载错误行（含错误原因）
+                </Button>
+              ) : null}
+              <Button onClick={() => setStage({ step: "choose" })}>重新上传</Button>
+            </Space>
           </>
+        ) : null}
+        {data && data.errors.length > 0 ? (
+          <List
+            size="small"
+            bordered
+            header={`错误明细（${data.errors.length}处${data.errors.length >= 500 ? "，仅列前500处，全部见错误行文件" : ""}）`}
+            dataSource={data.errors}
+            pagination={{ pageSize: 50, hideOnSinglePage: true, size: "small" }}
+            renderItem={(e) => <List.Item>{importErrorText(e)}</List.Item>}
+          />
         ) : null}
       </Space>
     </Drawer>
