@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { createBrowserRouter, RouterProvider, type RouteObject } from "react-router-dom";
 import { AppLayout } from "./AppLayout";
 import { FullScreenSpin } from "./components/FullScreenSpin";
+import { SessionExpiredModal } from "./components/SessionExpiredModal";
 import { queryClient } from "./queryClient";
 import { RouteErrorPage } from "../modules/errors/pages/RouteErrorPage";
 import { RequirePermission } from "./RequirePermission";
@@ -48,6 +49,7 @@ export function App() {
             <Suspense fallback={<FullScreenSpin />}>
               <RouterProvider router={router} />
             </Suspense>
+            <SessionExpiredModal />
           </SessionProvider>
         </QueryClientProvider>
       </AntdApp>

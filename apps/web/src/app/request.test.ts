@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "./ApiError";
 import { request } from "./request";
 import { getCachedSession, setCachedSession } from "./sessionCache";
+import { isSessionExpired, sessionRestored } from "./sessionExpiry";
 
 const session: SessionInfo = {
   user: { id: "u1", username: "chunan", displayName: "淳安县总工会", role: "county", regionCode: "330127", regionName: "淳安县", enterpriseId: null, mustChangePassword: false },
@@ -49,10 +50,25 @@ describe("request", () => {
     expect(error).toMatchObject({ status: 400, code: "VALIDATION_FAILED", message: "输入有误", fields: { uscc: "校验码不符" } });
   });
 
-  it("forgets the session on a 401, so the login gate takes over", async () => {
+  it("keeps the session on a 401 under a session, says 登录已过期 and asks for the password on top, so the page and its form stay", async () => {
+    fetchMock.mockResolvedValue(json(401, { code: "UNAUTHENTICATED", message: "登录已超时，请重新登录" }));
+    const error = await request("/api/enterprises", { method: "POST", body: { name: "正在填写的企业" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toMatch(/^登录已过期.*内容已保留/);
+    // Not cleared: RequireSession would unmount the page (and the text being typed) otherwise.
+    expect(getCachedSession()).toEqual(session);
+    expect(isSessionExpired()).toBe(true);
+    sessionRestored({ ...session, csrfToken: "token-456" });
+    expect(isSessionExpired()).toBe(false);
+    expect(getCachedSession()?.csrfToken).toBe("token-456");
+  });
+
+  it("forgets the session on a 401 when none was in hand, so the login gate takes over", async () => {
+    setCachedSession(null);
     fetchMock.mockResolvedValue(json(401, { code: "UNAUTHENTICATED", message: "请先登录" }));
-    await expect(request("/api/enterprises")).rejects.toBeInstanceOf(ApiError);
+    await expect(request("/api/enterprises")).rejects.toMatchObject({ message: "请先登录" });
     expect(getCachedSession()).toBeNull();
+    expect(isSessionExpired()).toBe(false);
   });
 
   it("keeps the session when the 401 is a login answer", async () => {

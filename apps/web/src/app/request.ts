@@ -1,6 +1,7 @@
 import { csrfHeader, errorBodySchema } from "@jiangxin/domain";
 import { ApiError } from "./ApiError";
-import { clearSession, getCachedSession, refreshSession } from "./sessionCache";
+import { getCachedSession, refreshSession } from "./sessionCache";
+import { markSessionExpired, sessionExpiredMessage } from "./sessionExpiry";
 
 /** Any zod schema from @jiangxin/domain fits; typed structurally so the app needs no zod import of its own. */
 export interface Parser<T> {
@@ -133,8 +134,11 @@ export async function request<T>(path: string, options: RequestOptions & { schem
   if (!response.ok) {
     const error = await errorFromResponse(response);
     if (response.status === 401 && options.expireSessionOn401 !== false) {
-      // RequireSession sees the cleared session and sends the user to /login, remembering the page.
-      clearSession();
+      // The page stays mounted (what is being typed survives) and SessionExpiredModal asks for the
+      // password on top; with no session in hand, RequireSession sends the user to /login instead.
+      const hadSession = getCachedSession() !== null;
+      markSessionExpired();
+      if (hadSession) throw new ApiError(401, { code: error.code, message: sessionExpiredMessage });
     } else if (error.code === "PASSWORD_CHANGE_REQUIRED") {
       // The server knows better than our cached copy (e.g. an administrator reset the password):
       // refetching /me flips mustChangePassword and RequireSession moves the user to /password.
