@@ -1,9 +1,10 @@
 import type { Programme } from "../platform/programme";
 import { flagship } from "./flagship";
+import { upskilling } from "./upskilling";
 
 /**
  * Every programme the server runs, in menu order: the one place a new programme is registered on the
  * server (its descriptor also joins packages/domain/src/programmes/index.ts). app.ts, the dashboard,
  * targets and the demo loader loop over this list.
  */
-export const programmes: readonly Programme[] = [flagship];
+export const programmes: readonly Programme[] = [flagship, upskilling];
