@@ -18,6 +18,8 @@ export type AttachmentPanelProps = {
   /** Shown when there is nothing yet. */
   emptyText?: string;
   style?: React.CSSProperties;
+  /** Inside another card's row (an outcome's evidence): no card of its own, small buttons. */
+  compact?: boolean;
 };
 
 type Uploading = { key: string; name: string; percent: number };
@@ -29,7 +31,7 @@ const thumbSize = 96;
  * phone's rear camera straight away) and 上传文件. Files over the limit are refused here before any
  * byte is sent; the type is checked by the server from the content.
  */
-export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件", canUpload, emptyText = "暂无照片或附件", style }: AttachmentPanelProps) {
+export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件", canUpload, emptyText = "暂无照片或附件", style, compact = false }: AttachmentPanelProps) {
   const { message } = App.useApp();
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
@@ -88,18 +90,17 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
     <Flex gap={8} wrap>
       <input ref={camera} type="file" accept="image/*" capture="environment" hidden onChange={onPick} data-testid="attachment-camera" />
       <input ref={picker} type="file" accept={attachmentAccept} multiple hidden onChange={onPick} data-testid="attachment-file" />
-      <Button type="primary" icon={<CameraOutlined />} size={isMobile ? "large" : "middle"} onClick={() => camera.current?.click()}>
+      <Button type={compact ? "default" : "primary"} icon={<CameraOutlined />} size={compact ? "small" : isMobile ? "large" : "middle"} onClick={() => camera.current?.click()}>
         拍照
       </Button>
-      <Button icon={<PaperClipOutlined />} size={isMobile ? "large" : "middle"} onClick={() => picker.current?.click()}>
+      <Button icon={<PaperClipOutlined />} size={compact ? "small" : isMobile ? "large" : "middle"} onClick={() => picker.current?.click()}>
         上传文件
       </Button>
     </Flex>
   ) : null;
 
-  return (
-    <Card title={title} style={style} extra={isMobile ? null : actions}>
-      {isMobile && actions ? <div style={{ marginBottom: 12 }}>{actions}</div> : null}
+  const body = (
+    <>
       {uploading.map((u) => (
         <div key={u.key} style={{ marginBottom: 8 }}>
           <Typography.Text ellipsis style={{ maxWidth: "100%" }}>
@@ -110,7 +111,15 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
       ))}
       {list.isPending ? <Skeleton active paragraph={{ rows: 1 }} /> : null}
       {list.isError ? <Typography.Text type="danger">{errorMessage(list.error)}</Typography.Text> : null}
-      {list.isSuccess && items.length === 0 && uploading.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> : null}
+      {list.isSuccess && items.length === 0 && uploading.length === 0 ? (
+        compact ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {emptyText}
+          </Typography.Text>
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
+        )
+      ) : null}
       {images.length > 0 ? (
         <Image.PreviewGroup>
           <Flex gap={8} wrap style={{ marginBottom: documents.length > 0 ? 12 : 0 }}>
@@ -144,6 +153,23 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
           {removeButton(a, false)}
         </Flex>
       ))}
+    </>
+  );
+  if (compact) {
+    return (
+      <div style={style}>
+        <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 6 }}>
+          <Typography.Text type="secondary">{title}</Typography.Text>
+          {actions}
+        </Flex>
+        {body}
+      </div>
+    );
+  }
+  return (
+    <Card title={title} style={style} extra={isMobile ? null : actions}>
+      {isMobile && actions ? <div style={{ marginBottom: 12 }}>{actions}</div> : null}
+      {body}
     </Card>
   );
 }

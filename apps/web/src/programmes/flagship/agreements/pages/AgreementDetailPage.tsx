@@ -7,11 +7,13 @@ import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../../../../app/ApiError";
 import { applyFieldErrors } from "../../../../app/applyFieldErrors";
+import { AttachmentPanel } from "../../../../app/attachments";
 import { PageHeader } from "../../../../app/components/PageHeader";
 import { PageLoading } from "../../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
-import { useCan } from "../../../../app/session";
+import { useCan, useSession } from "../../../../app/session";
 import { zodRule } from "../../../../app/zodRule";
+import { mayAttach } from "../../attachments/mayAttach";
 import { OutcomePanel } from "../../outcomes/components/OutcomePanel";
 import { addCheckIn, closeAgreement, getAgreement, markMilestoneDone } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
@@ -56,6 +58,7 @@ export function AgreementDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const can = useCan();
+  const { user } = useSession();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [closing, setClosing] = useState(false);
@@ -193,6 +196,7 @@ export function AgreementDetailPage() {
           ) : null}
         </Col>
       </Row>
+      <AttachmentPanel ownerKind="flagship.agreement" ownerId={a.id} title="协议文本与附件" canUpload={mayAttach(user.role)} emptyText="暂无附件。签字盖章的协议扫描件可在此上传" />
       <OutcomePanel agreementId={a.id} />
       <Modal
         open={closing}

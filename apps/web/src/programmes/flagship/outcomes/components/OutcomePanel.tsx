@@ -3,8 +3,10 @@ import type { Outcome } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Empty, Flex, List, Skeleton, Tag, Typography } from "antd";
 import { useState } from "react";
+import { AttachmentPanel } from "../../../../app/attachments";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
-import { useCan } from "../../../../app/session";
+import { useCan, useSession } from "../../../../app/session";
+import { mayAttach } from "../../attachments/mayAttach";
 import { listOutcomes } from "../api";
 import { outcomeQueryKeys } from "../outcomeQueryKeys";
 import { formatYuanExact, formatYuanScaled, sumYuan, yuanToFen } from "../../../../app/yuan";
@@ -23,7 +25,7 @@ function money(yuan: string): string {
   return fen >= 1_000_000n ? `${formatYuanExact(yuan)} 元（${scaled.value}${scaled.unit}）` : `${formatYuanExact(yuan)} 元`;
 }
 
-function OutcomeItem({ outcome, onVerify }: { outcome: Outcome; onVerify?: () => void }) {
+function OutcomeItem({ outcome, onVerify, canAttach }: { outcome: Outcome; onVerify?: () => void; canAttach: boolean }) {
   const verified = outcome.status === "verified";
   const facts = [
     outcome.laborIntensityReductionPct !== null ? `劳动强度降低 ${outcome.laborIntensityReductionPct}%` : null,
@@ -53,6 +55,7 @@ function OutcomeItem({ outcome, onVerify }: { outcome: Outcome; onVerify?: () =>
           {facts.join(" · ")}
         </Typography.Text>
         {outcome.note ? <Typography.Paragraph style={{ margin: "4px 0 0" }}>{outcome.note}</Typography.Paragraph> : null}
+        <AttachmentPanel compact ownerKind="flagship.outcome" ownerId={outcome.id} title="佐证材料" canUpload={canAttach} emptyText="暂无佐证材料" style={{ marginTop: 8 }} />
       </div>
     </List.Item>
   );
@@ -66,6 +69,7 @@ function OutcomeItem({ outcome, onVerify }: { outcome: Outcome; onVerify?: () =>
 export function OutcomePanel({ problemId, agreementId }: OutcomePanelProps) {
   const subject = { problemId, agreementId };
   const can = useCan();
+  const { user } = useSession();
   const { message } = App.useApp();
   const [recording, setRecording] = useState(false);
   const [verifying, setVerifying] = useState<Outcome | null>(null);
@@ -108,7 +112,7 @@ export function OutcomePanel({ problemId, agreementId }: OutcomePanelProps) {
           itemLayout="horizontal"
           dataSource={items}
           rowKey="id"
-          renderItem={(outcome) => <OutcomeItem outcome={outcome} onVerify={canVerify ? () => setVerifying(outcome) : undefined} />}
+          renderItem={(outcome) => <OutcomeItem outcome={outcome} onVerify={canVerify ? () => setVerifying(outcome) : undefined} canAttach={mayAttach(user.role)} />}
         />
       </>
     );

@@ -6,11 +6,13 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../../app/ApiError";
+import { AttachmentPanel } from "../../../../app/attachments";
 import { PageHeader } from "../../../../app/components/PageHeader";
 import { PageLoading } from "../../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
 import { useCan, useSession } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
+import { mayAttach } from "../../attachments/mayAttach";
 import { OutcomePanel } from "../../outcomes/components/OutcomePanel";
 import { getProblem } from "../api";
 import { MoveDialog } from "../components/MoveDialog";
@@ -146,6 +148,7 @@ export function ProblemDetailPage() {
             {p.events.length > 0 ? <ProblemTimeline events={p.events} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无记录" />}
             {p.canNote ? <NoteForm problemId={p.id} /> : null}
           </Card>
+          <AttachmentPanel ownerKind="flagship.problem" ownerId={p.id} title="照片与附件" canUpload={mayAttach(user.role)} emptyText="暂无照片。现场照片、故障图片、说明文档可在此上传" style={{ marginTop: 16 }} />
         </Col>
       </Row>
       <OutcomePanel problemId={p.id} />

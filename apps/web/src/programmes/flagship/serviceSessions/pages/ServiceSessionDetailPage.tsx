@@ -5,11 +5,13 @@ import { Button, Card, Descriptions, Result, Table, Tag, Typography, type Descri
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../../app/ApiError";
+import { AttachmentPanel } from "../../../../app/attachments";
 import { PageHeader } from "../../../../app/components/PageHeader";
 import { PageLoading } from "../../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
-import { useCan } from "../../../../app/session";
+import { useCan, useSession } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
+import { mayAttach } from "../../attachments/mayAttach";
 import { ProblemStatusTag } from "../../problems/components/ProblemStatusTag";
 import { getThreeLists } from "../api";
 import { LinkProblemsDrawer } from "../components/LinkProblemsDrawer";
@@ -21,6 +23,7 @@ export function ServiceSessionDetailPage() {
   const location = useLocation();
   const isMobile = useIsMobile();
   const can = useCan();
+  const { user } = useSession();
   const [linking, setLinking] = useState(false);
   const lists = useQuery({ queryKey: serviceSessionQueryKeys.threeLists(id), queryFn: ({ signal }) => getThreeLists(id, signal) });
 
@@ -119,6 +122,14 @@ export function ServiceSessionDetailPage() {
       >
         <Table<Problem> rowKey="id" columns={columns} dataSource={problems} pagination={false} size={isMobile ? "small" : "middle"} locale={{ emptyText: "本场次还没有难题" }} />
       </Card>
+      <AttachmentPanel
+        ownerKind="flagship.session"
+        ownerId={s.id}
+        title="现场记录(照片、签到表)"
+        canUpload={mayAttach(user.role)}
+        emptyText="暂无现场记录。现场照片、签到表、会议纪要可在此上传"
+        style={{ marginTop: 16 }}
+      />
       {can("serviceSession.write") ? <LinkProblemsDrawer open={linking} session={s} onClose={() => setLinking(false)} /> : null}
     </>
   );
