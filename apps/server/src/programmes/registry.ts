@@ -1,4 +1,5 @@
 import type { Programme } from "../platform/programme";
+import { competitions } from "./competitions";
 import { flagship } from "./flagship";
 import { upskilling } from "./upskilling";
 
@@ -7,4 +8,4 @@ import { upskilling } from "./upskilling";
  * server (its descriptor also joins packages/domain/src/programmes/index.ts). app.ts, the dashboard,
  * targets and the demo loader loop over this list.
  */
-export const programmes: readonly Programme[] = [flagship, upskilling];
+export const programmes: readonly Programme[] = [flagship, competitions, upskilling];

@@ -23,6 +23,8 @@ export const peopleModule: MasterDataModule = {
 export { personIdOf } from "./me";
 export { personFacts, type PersonFacts } from "./personFacts";
 export { loadPeopleDemo } from "./peopleDemo";
+// For programmes: participants' names, sex and age for their rules, and a skill-level upgrade they grant.
+export { personBriefs, personVisibleTo, recordSkillUpgrade, type PersonBrief } from "./personBriefs";
 
 // For masterData/members (会员, the 9+X ledger): the tables it joins read-only (people and their union
 // periods); only this module writes them, members' transfer included (moveMembership).

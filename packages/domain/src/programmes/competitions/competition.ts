@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { skillLevelSchema } from "../../people";
 import { markingSchemeSchema, prizeCountsSchema, type MarkingScheme, type PrizeCounts, type PrizeKind } from "./scoring";
 import type { ResultStatus } from "./resultLifecycle";
 
@@ -33,8 +34,8 @@ export const eligibilitySchema = z.strictObject({
   occupations: z.array(z.string().trim().min(1).max(40)).max(20),
   minAge: z.number().int().min(16, { error: "最低年龄不小于16岁" }).max(70).nullable(),
   maxAge: z.number().int().min(16).max(70, { error: "最高年龄不大于70岁" }).nullable(),
-  /** 技能等级 accepted (e.g. 高级工, 技师); empty = any. */
-  skillLevels: z.array(z.string().trim().min(1).max(20)).max(10),
+  /** 技能等级 accepted (高级工, 技师 …); empty = any. */
+  skillLevels: z.array(skillLevelSchema).max(10),
 });
 export type Eligibility = z.infer<typeof eligibilitySchema>;
 

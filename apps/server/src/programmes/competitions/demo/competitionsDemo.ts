@@ -1,0 +1,5 @@
+import type { ProgrammeDemo } from "../../../platform/programme";
+
+export const competitionsDemo: ProgrammeDemo = {
+  load: async () => [],
+};

@@ -1,0 +1,36 @@
+import { competitionInputSchema, competitionListQuerySchema, eventInputSchema } from "@jiangxin/domain";
+import { z } from "zod";
+import { actorOfRequest } from "../../../platform/auth/authHook";
+import type { AppContext, HttpApp } from "../../../platform/context";
+import { createCompetition, createEvent, drawEntryNumbers, getCompetition, listCompetitions, openJudging, updateEvent } from "./competitionService";
+
+const tags = ["职业技能竞赛 competitions"];
+const idParams = z.object({ id: z.uuid({ error: "编号格式不正确" }) });
+
+export function eventRoutes(app: HttpApp, ctx: AppContext): void {
+  app.get("/api/competitions", { config: { permission: "competition.read" }, schema: { tags, summary: "竞赛列表", querystring: competitionListQuerySchema } }, (request) =>
+    listCompetitions(ctx, request.query),
+  );
+  app.get("/api/competitions/:id", { config: { permission: "competition.read" }, schema: { tags, summary: "竞赛详情(含赛项)", params: idParams } }, (request) =>
+    getCompetition(ctx, request.params.id),
+  );
+  app.post("/api/competitions", { config: { permission: "competition.write" }, schema: { tags, summary: "新建竞赛", body: competitionInputSchema } }, async (request, reply) =>
+    reply.status(201).send(await createCompetition(ctx, actorOfRequest(request), request.body)),
+  );
+  app.post(
+    "/api/competitions/:id/events",
+    { config: { permission: "competition.write" }, schema: { tags, summary: "新建赛项(含评分标准、奖项数)", params: idParams, body: eventInputSchema } },
+    async (request, reply) => reply.status(201).send(await createEvent(ctx, actorOfRequest(request), request.params.id, request.body)),
+  );
+  app.put(
+    "/api/competition-events/:id",
+    { config: { permission: "competition.write" }, schema: { tags, summary: "修改赛项(评分开始后评分标准锁定)", params: idParams, body: eventInputSchema } },
+    (request) => updateEvent(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+  app.post("/api/competition-events/:id/draw", { config: { permission: "competition.write" }, schema: { tags, summary: "抽签确定参赛号(报名截止)", params: idParams } }, (request) =>
+    drawEntryNumbers(ctx, actorOfRequest(request), request.params.id),
+  );
+  app.post("/api/competition-events/:id/open-judging", { config: { permission: "competition.write" }, schema: { tags, summary: "开始评分(锁定评分标准)", params: idParams } }, (request) =>
+    openJudging(ctx, actorOfRequest(request), request.params.id),
+  );
+}
