@@ -18,6 +18,8 @@ export const enterprises = pgTable(
     contactPhoneEnc: text("contact_phone_enc").notNull(),
     /** Mask kept beside the ciphertext so lists never decrypt. */
     contactPhoneMasked: text("contact_phone_masked").notNull(),
+    /** 详细地址 (street and number) where experts visit; the county is county_code. Null for firms registered before it was asked. */
+    address: text("address"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
