@@ -252,7 +252,7 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
   it("finalises after the window; nominates the top three (a shared third twice); the province approves with a certificate and a skill upgrade", async () => {
     t.advance(121 * 60_000);
     // Two hours on, the sessions have timed out (30 min idle): log in again.
-    for (const u of ["province", "chunan", "wuyi", "worker"]) a[u] = await loginAs(t, `${kind}-cmp-${u}`);
+    for (const u of ["province", "chunan", "wuyi", "worker", "j1"]) a[u] = await loginAs(t, `${kind}-cmp-${u}`);
     expect((await a.worker!.post(`/api/competition-events/${event.id}/appeals`, { registrationId: id.reg王丽, text: "窗口外的申诉" })).statusCode).toBe(409);
     const fin = await a.chunan!.post(`/api/competition-events/${event.id}/results/finalise`);
     expect(fin.json<EventResults>().event.status).toBe("final");
