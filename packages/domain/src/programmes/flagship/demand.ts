@@ -131,6 +131,16 @@ export type TrainingNeed = z.infer<typeof trainingNeedSchema>;
 export const demandListSources = ["enterprise", "union"] as const;
 export const demandListSourceLabels: Record<(typeof demandListSources)[number], string> = { enterprise: "企业自主提交", union: "工会代为录入" };
 
+/**
+ * Where a demand list stands, from its problems and training needs: 待受理 while any problem waits
+ * for acceptance (or, with no problems, no training need is arranged yet); 已办结 when every problem
+ * is final and every training need done; 已撤回 once its enterprise took it back; else 办理中.
+ */
+export const demandListStatuses = ["pending", "inProgress", "done", "withdrawn"] as const;
+export const demandListStatusSchema = z.enum(demandListStatuses, { error: "清单状态应为 pending、inProgress、done 或 withdrawn" });
+export type DemandListStatus = z.infer<typeof demandListStatusSchema>;
+export const demandListStatusLabels: Record<DemandListStatus, string> = { pending: "待受理", inProgress: "办理中", done: "已办结", withdrawn: "已撤回" };
+
 export const demandListSchema = z.object({
   id: z.string(),
   enterpriseId: z.string(),
@@ -138,7 +148,14 @@ export const demandListSchema = z.object({
   countyCode: z.string(),
   countyName: z.string(),
   source: z.enum(demandListSources),
-  submittedByName: z.string().nullable(),
+  /**
+   * Who submitted it: the account's name; for a list with no account on record (older data) the
+   * enterprise's contact person or the county federation that entered it — never blank.
+   */
+  submittedByName: z.string(),
+  status: demandListStatusSchema,
+  /** Its problems waiting for acceptance (the 待受理 marker). */
+  pendingCount: z.number().int(),
   note: z.string().nullable(),
   submittedAt: z.string(),
   problemCount: z.number().int(),
@@ -160,6 +177,9 @@ export type DemandListDetail = z.infer<typeof demandListDetailSchema>;
 export const demandListQuerySchema = pageQuerySchema.extend({
   enterpriseId: z.uuid().optional(),
   regionCode: regionCodeSchema.optional(),
+  /** Enterprise name or 统一社会信用代码, or a word of one of its problems' titles. */
+  q: z.string().trim().max(50, "搜索词不超过50个字").optional(),
+  status: demandListStatusSchema.optional(),
 });
 export type DemandListQuery = z.infer<typeof demandListQuerySchema>;
 

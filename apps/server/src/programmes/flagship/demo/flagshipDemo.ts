@@ -1,7 +1,10 @@
+import { sql } from "drizzle-orm";
+import { users } from "../../../platform/auth/tables";
 import type { AppContext } from "../../../platform/context";
 import type { DemoAccountIds, ProgrammeDemo } from "../../../platform/programme";
 import { seededRandom } from "../../../fixtures/random";
 import { raiseOpenDemandListTodos } from "../problems/inboxWiring";
+import { demandLists } from "../problems/tables";
 import { makeDemandList } from "./makeDemandList";
 import { generateProvinceYear } from "./provinceYear";
 import { insertYearRows } from "./yearRows";
@@ -50,6 +53,11 @@ async function withAccounts(ctx: AppContext, accounts: DemoAccountIds): Promise<
       ],
     },
     seededRandom(3),
+  );
+  // Lists a union entered were entered by someone: the county's demo account where the county has one
+  // (淳安, 武义); the rest show the enterprise's contact or the county federation (demandListService).
+  await db.execute(
+    sql`update ${demandLists} set submitted_by = ${users.id} from ${users} where ${demandLists.submittedBy} is null and ${demandLists.source} = 'union' and ${users.role} = 'county' and ${users.regionCode} = ${demandLists.countyCode}`,
   );
   await db.transaction((tx) => raiseOpenDemandListTodos(tx, ctx));
 }

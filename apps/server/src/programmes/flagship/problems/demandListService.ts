@@ -1,5 +1,5 @@
-import type { DemandList, DemandListDetail, DemandListInput, DemandListQuery } from "@jiangxin/domain";
-import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { finalProblemStatuses, type DemandList, type DemandListDetail, type DemandListInput, type DemandListQuery, type DemandListStatus } from "@jiangxin/domain";
+import { and, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import { users } from "../../../platform/auth/tables";
@@ -14,11 +14,27 @@ import { raiseDemandListTodo } from "./inboxWiring";
 import { recordProblemEvent } from "./recordProblemEvent";
 import { demandLists, problems, trainingNeeds } from "./tables";
 
+const finals = sql.join(finalProblemStatuses.map((s) => sql`${s}`), sql`, `);
+const pendingProblems = sql`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} = 'submitted')`;
+/** Where a list stands (demandListStatuses): one CASE, so the status filter and the column agree. */
+const statusExpr = sql<DemandListStatus>`case
+  when ${demandLists.withdrawnAt} is not null then 'withdrawn'
+  when ${pendingProblems} > 0 then 'pending'
+  when not exists (select 1 from ${problems} where ${problems.demandListId} = ${demandLists.id})
+    and not exists (select 1 from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id} and ${trainingNeeds.status} <> 'open') then 'pending'
+  when not exists (select 1 from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} not in (${finals}))
+    and not exists (select 1 from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id} and ${trainingNeeds.status} <> 'done') then 'done'
+  else 'inProgress' end`;
+
 /** The counters a list row shows, computed in the same query so a page costs one round trip. */
 const demandListColumns = {
   list: demandLists,
   enterpriseName: enterprises.name,
-  submittedByName: users.displayName,
+  // No account on record (lists from before accounts were kept): the enterprise's contact for its own
+  // list, the county federation for one a union entered — who to ask, never a blank cell.
+  submittedByName: sql<string>`coalesce(${users.displayName}, case when ${demandLists.source} = 'enterprise' then ${enterprises.contactName} || '（企业联系人）' else null end)`,
+  status: statusExpr,
+  pendingCount: sql<number>`${pendingProblems}::int`,
   problemCount: sql<number>`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id})::int`,
   solvedCount: sql<number>`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} = 'solved')::int`,
   trainingNeedCount: sql<number>`(select count(*) from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id})::int`,
@@ -29,6 +45,8 @@ type DemandListRow = {
   list: typeof demandLists.$inferSelect;
   enterpriseName: string;
   submittedByName: string | null;
+  status: DemandListStatus;
+  pendingCount: number;
   problemCount: number;
   solvedCount: number;
   trainingNeedCount: number;
@@ -52,7 +70,9 @@ function toDemandList(row: DemandListRow, ctx: AppContext): DemandList {
     countyCode: l.countyCode,
     countyName: ctx.regions.get(l.countyCode)?.name ?? l.countyCode,
     source: l.source,
-    submittedByName: row.submittedByName,
+    submittedByName: row.submittedByName ?? `${ctx.regions.get(l.countyCode)?.name ?? ""}总工会`,
+    status: row.status,
+    pendingCount: row.pendingCount,
     note: l.note,
     submittedAt: l.submittedAt.toISOString(),
     problemCount: row.problemCount,
@@ -69,6 +89,16 @@ export async function listDemandListsForActor(ctx: AppContext, actor: Actor, que
     conditions.push(inArray(demandLists.countyCode, ctx.regions.countiesUnder(query.regionCode)));
   }
   if (query.enterpriseId) conditions.push(eq(demandLists.enterpriseId, query.enterpriseId));
+  if (query.status) conditions.push(sql`${statusExpr} = ${query.status}`);
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const byText = or(
+      ilike(enterprises.name, like),
+      eq(enterprises.uscc, query.q.toUpperCase()),
+      sql`exists (select 1 from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.title} ilike ${like})`,
+    );
+    if (byText) conditions.push(byText);
+  }
   const where = and(...conditions);
   const { db } = ctx.database;
   const [rows, [totalRow]] = await Promise.all([
@@ -77,7 +107,7 @@ export async function listDemandListsForActor(ctx: AppContext, actor: Actor, que
       .orderBy(desc(demandLists.submittedAt), desc(demandLists.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(demandLists).where(where),
+    db.select({ total: count() }).from(demandLists).innerJoin(enterprises, eq(enterprises.id, demandLists.enterpriseId)).where(where),
   ]);
   return { items: rows.map((r) => toDemandList(r, ctx)), total: totalRow?.total ?? 0, page: query.page, pageSize: query.pageSize };
 }

@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { PlusOutlined } from "@ant-design/icons";
-import { demandListQuerySchema, demandListSourceLabels, isStaffRole, type DemandList } from "@jiangxin/domain";
+import { demandListQuerySchema, demandListSourceLabels, demandListStatusLabels, demandListStatuses, isStaffRole, type DemandList, type DemandListStatus } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Progress, Space, Tag, Typography, type TableColumnsType } from "antd";
+import { Badge, Button, Card, Flex, Progress, Segmented, Space, Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../../app/components/ListCard";
+import { ListSearchInput } from "../../../../app/components/ListSearchInput";
 import { ListTable } from "../../../../app/components/ListTable";
 import { PageHeader } from "../../../../app/components/PageHeader";
 import { useCan, useSession } from "../../../../app/session";
@@ -18,6 +19,18 @@ import { ExportButton } from "../../../../modules/imports/components/ExportButto
 import { ImportDrawer } from "../../../../modules/imports/components/ImportDrawer";
 import { UploadOutlined } from "@ant-design/icons";
 
+const statusColors: Record<DemandListStatus, string> = { pending: "red", inProgress: "processing", done: "success", withdrawn: "default" };
+
+/** 待受理 with how many problems wait, so a county sees at a glance which lists need accepting. */
+function StatusTag({ l }: { l: DemandList }) {
+  return (
+    <Tag color={statusColors[l.status]} style={{ marginInlineEnd: 0 }}>
+      {demandListStatusLabels[l.status]}
+      {l.status === "pending" && l.pendingCount > 0 ? ` ${l.pendingCount}项` : ""}
+    </Tag>
+  );
+}
+
 export function DemandListListPage() {
   const { query, update } = useUrlListState(demandListQuerySchema);
   const [importing, setImporting] = useState(false);
@@ -29,6 +42,14 @@ export function DemandListListPage() {
     queryFn: ({ signal }) => listDemandLists(query, signal),
     placeholderData: keepPreviousData,
   });
+  // The 待受理 count of the same region and search, whatever status tab is open: one row's worth of paging.
+  const pendingQuery = { ...query, status: "pending" as const, page: 1, pageSize: 1 };
+  const pending = useQuery({
+    queryKey: problemQueryKeys.demandLists(pendingQuery),
+    queryFn: ({ signal }) => listDemandLists(pendingQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  const pendingTotal = pending.data?.total ?? 0;
 
   const columns: TableColumnsType<DemandList> = [
     {
@@ -38,6 +59,7 @@ export function DemandListListPage() {
       render: (_, l) => (
         <div>
           <Link to={`/demand-lists/${l.id}`}>{l.enterpriseName}</Link>
+          {isMobile ? <StatusTag l={l} /> : null}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {dayjs(l.submittedAt).format("YYYY-MM-DD")}
             {isMobile ? ` · ${l.countyName}` : ""}
@@ -45,6 +67,7 @@ export function DemandListListPage() {
         </div>
       ),
     },
+    { title: "状态", key: "status", width: 120, responsive: ["md"], render: (_, l) => <StatusTag l={l} /> },
     { title: "县区", dataIndex: "countyName", key: "county", width: 90, responsive: ["md"] },
     {
       title: "难题",
@@ -105,9 +128,32 @@ export function DemandListListPage() {
       {can("data.import") ? <ImportDrawer kind="demandLists" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isStaffRole(user.role) ? (
         <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-          <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code })} />
+          <Flex wrap gap={12} align="center">
+            <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code })} />
+            <ListSearchInput value={query.q} width={300} placeholder="企业名称、信用代码或难题标题" onSearch={(q) => update({ q: q || undefined })} />
+          </Flex>
         </Card>
       ) : null}
+      <div style={{ marginBottom: 12, overflowX: "auto" }}>
+        <Segmented<DemandListStatus | "all">
+          value={query.status ?? "all"}
+          onChange={(v) => update({ status: v === "all" ? undefined : v })}
+          options={[
+            { value: "all", label: "全部" },
+            ...demandListStatuses.map((s) => ({
+              value: s,
+              label:
+                s === "pending" ? (
+                  <Badge count={pendingTotal} size="small" offset={[8, -2]} overflowCount={9999}>
+                    <span>{demandListStatusLabels[s]}</span>
+                  </Badge>
+                ) : (
+                  demandListStatusLabels[s]
+                ),
+            })),
+          ]}
+        />
+      </div>
       <ListCard
         list={list}
         paging={query}
