@@ -1,8 +1,9 @@
-import { ToolOutlined } from "@ant-design/icons";
-import { flagshipProgramme, rolePermissions, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
+import { ReadOutlined, ToolOutlined } from "@ant-design/icons";
+import { flagshipProgramme, rolePermissions, upskillingProgramme, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
 import type { ReactNode } from "react";
 import type { AppRoute } from "../app/appRoute";
 import { flagshipRoutes } from "./flagship";
+import { upskillingRoutes } from "./upskilling";
 
 /** A programme as the web app sees it: the shared descriptor, its menu icon and its pages. */
 export interface WebProgramme {
@@ -19,4 +20,4 @@ function webProgramme(descriptor: ProgrammeDescriptor, icon: ReactNode, routes: 
 }
 
 /** Every programme's pages, in menu order: the one place a programme's web folder is registered. */
-export const webProgrammes: readonly WebProgramme[] = [webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes)];
+export const webProgrammes: readonly WebProgramme[] = [webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes)];
