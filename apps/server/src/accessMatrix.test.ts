@@ -66,8 +66,9 @@ const POLICY: Record<string, Row> = {
   "POST /api/outbox/:id/failed": { cells: "NN NN NN NN NN NN YY NN" },
   "GET /api/enterprises/export": { cells: "YY YY YY YY NN NN NN NN" },
   "GET /api/enterprises": { cells: "YY YN YN YN NN NN NN NN" },
-  "GET /api/enterprises/:id": { cells: "YY YN YN YN NN NN NN NN" },
-  "GET /api/enterprises/:id/contact-phone": { cells: "YY YN YN YN NN NN NN NN" },
+  // An expert opens the firms it serves (X serves firm A: its problem and session), never a list of firms.
+  "GET /api/enterprises/:id": { cells: "YY YN YN YN YN NN NN NN" },
+  "GET /api/enterprises/:id/contact-phone": { cells: "YY YN YN YN YN NN NN NN" },
   "POST /api/enterprises": { cells: "YY YY YY NN NN NN NN NN" },
   "GET /api/experts/export": { cells: "YY YY YY NN YY NN NN NN" },
   "GET /api/experts": { cells: "YY YY YY NN YN NN NN NN" },

@@ -41,6 +41,11 @@ export async function createContext(config: Config, target?: DatabaseTarget): Pr
         const parts = programmes.flatMap((p) => (p.expertWorkloadSql ? [p.expertWorkloadSql(expertId)] : []));
         return parts.length === 0 ? sql<number>`0` : sql<number>`(${sql.join(parts, sql` + `)})`;
       },
+      // Each programme names the firms an expert serves in it; an expert may open those firms' details.
+      expertEnterprises: (expertId) => {
+        const parts = programmes.flatMap((p) => (p.expertEnterprisesSql ? [p.expertEnterprisesSql(expertId)] : []));
+        return parts.length === 0 ? sql`select null::uuid where false` : sql.join(parts, sql` union `);
+      },
     };
   } catch (err) {
     await database.close();

@@ -24,6 +24,8 @@ export const enterpriseInputSchema = z.strictObject({
   contactName: z.string().trim().min(1, "请填写联系人").max(32, "联系人不超过32个字"),
   /** A mobile or the company's landline (0571-88886666): the switchboard is a valid way to reach a firm. */
   contactPhone: contactPhoneSchema,
+  /** Where experts go: street and number (the county is countyCode). Optional: older records have none. */
+  address: z.string().trim().max(200, "详细地址不超过200个字").optional(),
 });
 export type EnterpriseInput = z.infer<typeof enterpriseInputSchema>;
 
@@ -41,6 +43,8 @@ export const enterpriseSchema = z.object({
   contactName: z.string(),
   /** Always masked (138****5678, 0571-****6666); the full number has its own logged endpoint. */
   contactPhoneMasked: z.string(),
+  /** 详细地址, or null when none was given. */
+  address: z.string().nullable(),
   createdAt: z.string(),
 });
 export type Enterprise = z.infer<typeof enterpriseSchema>;

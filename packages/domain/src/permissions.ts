@@ -9,6 +9,7 @@ export const platformPermissions = [
   "session.self", // read or end one's own login session, change one's own password
   "region.read",
   "enterprise.read",
+  "enterprise.detail", // one enterprise's page: staff and the firm by scope, an expert for the firms it serves
   "enterprise.write",
   "enterprise.readPersonal", // unmasked contact phone; every use is logged
   "audit.read",
@@ -42,7 +43,7 @@ export type RoutePermission = Permission | "public";
 export const permissions: readonly Permission[] = [...platformPermissions, ...programmeDescriptors.flatMap((p) => p.permissions)];
 
 const platformStaff: Permission[] = [
-  "session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.write", "enterprise.readPersonal",
+  "session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.detail", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "data.import",
   "person.read", "person.write", "person.readPersonal", "membership.decide",
   "union.read", "union.write", "union.coverage",
@@ -52,8 +53,9 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   province: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write", "target.approve"],
   city: [...platformStaff, "audit.read", "dashboard.read", "target.read", "target.write"],
   county: [...platformStaff, "dashboard.read", "target.read"],
-  enterprise: ["session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.readPersonal"],
-  expert: ["session.self", "inbox.read", "attachment.use", "region.read", "expert.read", "expert.selfAvailability"],
+  enterprise: ["session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.detail", "enterprise.readPersonal"],
+  // enterprise.detail and .readPersonal reach only the firms the expert serves (masterData/enterprises/service.ts).
+  expert: ["session.self", "inbox.read", "attachment.use", "region.read", "enterprise.detail", "enterprise.readPersonal", "expert.read", "expert.selfAvailability"],
   worker: ["session.self", "inbox.read", "attachment.use", "me.self", "region.read"],
   integration: ["outbox.drain"],
   union: ["session.self", "inbox.read", "attachment.use", "region.read", "union.read", "union.write", "data.import", "person.read", "person.write", "person.readPersonal", "membership.decide"],

@@ -101,6 +101,8 @@ export function scopeCondition(
     if (!cols.expertAlso) return owns;
     return or(owns, cols.expertAlso(actor.expertId)) ?? owns;
   }
+  // A record with no expert column of its own (an enterprise's detail) that an expert reaches through its work.
+  if (s.kind === "self" && actor.role === "expert" && actor.expertId && cols.expertAlso) return cols.expertAlso(actor.expertId);
   return sql`false`;
 }
 

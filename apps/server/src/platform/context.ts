@@ -19,6 +19,11 @@ export type AppContext = {
   accounts: AccountBindings;
   /** An expert's open tasks over every programme (SQL over the expert id column; wired by createContext). */
   expertWorkload(expertId: Column): SQL<number>;
+  /**
+   * The enterprises an expert serves, over every programme: a subquery of enterprise ids (`select …`),
+   * for `id in (…)`. Lets an expert open the detail of a firm it must visit (wired by createContext).
+   */
+  expertEnterprises(expertId: string): SQL;
 };
 
 /**

@@ -34,6 +34,11 @@ export type Programme = {
    * column), summed over programmes into the pool's 在办任务 and counted against its capacity.
    */
   expertWorkloadSql?(expertId: Column): SQL<number>;
+  /**
+   * The enterprises an expert serves in this programme (a `select <enterprise id>` subquery): it may open
+   * their details and contact to do the work (masterData/enterprises; docs/architecture.md, access model).
+   */
+  expertEnterprisesSql?(expertId: string): SQL;
   /** Its bulk imports (templates, /api/imports/<kind>), by the kind the web's import drawer names. */
   imports?: Partial<Record<ImportKind, ImportSpec<never>>>;
   /** Its demo records, loaded by fixtures/demo.ts on an empty database (`npm start`). */

@@ -52,7 +52,7 @@ export const masterDataRoutes: readonly AppRoute[] = [
   },
   {
     path: "/enterprises/:id",
-    permission: "enterprise.read",
+    permission: "enterprise.detail",
     title: "企业详情",
     layout: "shell",
     menuParent: "/enterprises",

@@ -17,6 +17,7 @@ const col = {
   nonPublic: "是否非公企业",
   contactName: "联系人",
   contactPhone: "联系电话",
+  address: "详细地址",
 } as const;
 
 const columnOf: Record<keyof EnterpriseInput, string> = {
@@ -28,6 +29,7 @@ const columnOf: Record<keyof EnterpriseInput, string> = {
   nonPublic: col.nonPublic,
   contactName: col.contactName,
   contactPhone: col.contactPhone,
+  address: col.address,
 };
 
 const sizeByLabel = new Map(Object.entries(enterpriseSizeLabels).map(([k, v]) => [v, k]));
@@ -53,6 +55,7 @@ export const enterpriseImport: ImportSpec<EnterpriseInput> = {
     { header: col.nonPublic, required: true, note: "是/否", example: "是", choices: ["是", "否"] },
     { header: col.contactName, required: true, note: "", example: "王经理" },
     { header: col.contactPhone, required: true, note: "11位手机号，或带区号的固定电话(如 0571-88886666)", example: "0571-88886666" },
+    { header: col.address, required: false, note: "专家上门服务的地址：街道、门牌号(县区已在上一列)；不超过200字", example: "千岛湖镇新安东路88号" },
   ],
   parseRow(cells, ctx) {
     // Cells that need translating (names to codes, 是/否 to booleans) report their own errors; zod reports the rest.
@@ -72,6 +75,7 @@ export const enterpriseImport: ImportSpec<EnterpriseInput> = {
       nonPublic,
       contactName: cells[col.contactName] ?? "",
       contactPhone: cells[col.contactPhone] ?? "",
+      address: cells[col.address] ? cells[col.address] : undefined,
     });
     const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columnOf).filter((e) => !own.some((o) => o.column === e.column)))];
     return parsed.success && errors.length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };

@@ -22,6 +22,7 @@ export function toEnterprise(row: Row, regions: RegionDirectory): Enterprise {
     nonPublic: row.nonPublic,
     contactName: row.contactName,
     contactPhoneMasked: row.contactPhoneMasked,
+    address: row.address,
     createdAt: row.createdAt.toISOString(),
   };
 }

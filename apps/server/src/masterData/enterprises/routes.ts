@@ -39,7 +39,7 @@ export function enterpriseRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     "/api/enterprises/:id",
-    { config: { permission: "enterprise.read" }, schema: { tags, summary: "企业详情", params: idParams, response: { 200: enterpriseSchema, 404: errorBodySchema } } },
+    { config: { permission: "enterprise.detail" }, schema: { tags, summary: "企业详情(专家：所服务的企业)", params: idParams, response: { 200: enterpriseSchema, 404: errorBodySchema } } },
     (request) => getForActor(ctx, actorOfRequest(request), request.params.id),
   );
 

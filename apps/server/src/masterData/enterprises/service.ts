@@ -1,6 +1,6 @@
 import type { Enterprise, EnterpriseInput, EnterpriseListQuery } from "@jiangxin/domain";
 import { maskPhone } from "@jiangxin/domain";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { coversCounty, scopeCondition } from "../../platform/access";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit/writeAudit";
@@ -11,6 +11,13 @@ import { findEnterprise, listEnterprises, toEnterprise } from "./queries";
 import { enterprises } from "./tables";
 
 const scopeOf = (actor: Actor) => scopeCondition(actor, { county: enterprises.countyCode, enterprise: enterprises.id });
+/**
+ * One enterprise's detail (and its audited contact phone): the list's scope, and for an expert the firms
+ * it serves (a problem it owns or helps with, a visit it is on), so it can find the firm and call it.
+ * Lists and exports stay on scopeOf: an expert browses no directory of firms.
+ */
+const detailScopeOf = (ctx: AppContext, actor: Actor) =>
+  scopeCondition(actor, { county: enterprises.countyCode, enterprise: enterprises.id, expertAlso: (expertId) => sql`${enterprises.id} in (${ctx.expertEnterprises(expertId)})` });
 
 export async function listForActor(ctx: AppContext, actor: Actor, query: EnterpriseListQuery) {
   let counties: string[] | undefined;
@@ -23,14 +30,14 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: Enterpr
 }
 
 export async function getForActor(ctx: AppContext, actor: Actor, id: string): Promise<Enterprise> {
-  const row = await findEnterprise(ctx.database.db, scopeOf(actor), id);
+  const row = await findEnterprise(ctx.database.db, detailScopeOf(ctx, actor), id);
   if (!row) throw notFound("企业");
   return toEnterprise(row, ctx.regions);
 }
 
 /** The full phone number; each read leaves an audit row, because that is what personal data asks for. */
 export async function readContactPhone(ctx: AppContext, actor: Actor, id: string): Promise<string> {
-  const row = await findEnterprise(ctx.database.db, scopeOf(actor), id);
+  const row = await findEnterprise(ctx.database.db, detailScopeOf(ctx, actor), id);
   if (!row) throw notFound("企业");
   const phone = ctx.cipher.decrypt(row.contactPhoneEnc);
   await ctx.database.db.transaction((tx) =>
@@ -65,6 +72,7 @@ export async function insertEnterprise(tx: Db, ctx: AppContext, actor: Actor, in
       contactName: input.contactName,
       contactPhoneEnc: ctx.cipher.encrypt(input.contactPhone),
       contactPhoneMasked: maskPhone(input.contactPhone),
+      address: input.address ? input.address : null,
     })
     .returning();
   if (!created) throw new Error("insert returned no row");

@@ -12,6 +12,7 @@ import { indicatorRoutes } from "./indicators/routes";
 import { outcomeRoutes } from "./outcomes/routes";
 import { planningRoutes } from "./planning/routes";
 import { demandListImport } from "./problems/demandListImport";
+import { flagshipExpertEnterprisesSql } from "./problems/expertEnterprises";
 import { openProblemsServedSql } from "./problems/expertLoad";
 import { problemRoutes } from "./problems/routes";
 import { serviceSessionRoutes } from "./serviceSessions/routes";
@@ -36,6 +37,7 @@ export const flagship: Programme = {
     suggestionRoutes(app, ctx);
   },
   expertWorkloadSql: openProblemsServedSql,
+  expertEnterprisesSql: flagshipExpertEnterprisesSql,
   countIndicators: countFlagshipIndicators,
   imports: { demandLists: demandListImport as ImportSpec<never> },
   demo: flagshipDemo,
