@@ -13,6 +13,7 @@ export * from "./programmes/flagship";
 export * from "./programmes/stations";
 export * from "./programmes/upskilling";
 export * from "./programmes/competitions";
+export * from "./programmes/inclusive";
 export * from "./region";
 export * from "./roles";
 export * from "./union";

@@ -230,3 +230,15 @@ export const ledgerRecordInputSchema = z.strictObject({
 export type LedgerRecordInput = z.input<typeof ledgerRecordInputSchema>;
 
 export type { PersonCategory };
+
+/** 我的会员: the worker's member record and card (issued on first view), and their own ledger. */
+export const myMembershipSchema = z.object({
+  member: memberSchema.nullable(),
+  card: z.object({ memberNo: z.string(), checkPath: z.string() }).nullable(),
+  ledger: z.array(ledgerEntrySchema),
+  /** While not a member: what to do (申请入会 on 我的). */
+  hint: z.string().nullable(),
+});
+export type MyMembership = z.infer<typeof myMembershipSchema>;
+
+export const benefitItemListSchema = z.object({ items: z.array(benefitItemSchema) });

@@ -22,6 +22,9 @@ export const platformPermissions = [
   "person.readPersonal", // a person's full ID number or phone; every read is logged
   "membership.decide", // confirm or decline a request to join a union, end a membership
   "me.self", // a worker's own record, memberships and requests (我的)
+  "member.read", // 会员: a member's status, history and 9+X ledger; the benefit items
+  "member.write", // record a benefit by hand, move a member to a union in one's area
+  "benefitItem.write", // add a local X item for one's region (staff)
   "data.import",
   "union.read", // 工会组织: the tree within one's region (staff) or below one's own union (a union account)
   "union.write", // add industry and grassroots unions, edit them and what they cover
@@ -45,7 +48,7 @@ export const permissions: readonly Permission[] = [...platformPermissions, ...pr
 const platformStaff: Permission[] = [
   "session.self", "inbox.read", "attachment.use", "region.read", "enterprise.read", "enterprise.detail", "enterprise.write", "enterprise.readPersonal",
   "expert.read", "expert.write", "expert.readPersonal", "data.import",
-  "person.read", "person.write", "person.readPersonal", "membership.decide",
+  "person.read", "person.write", "person.readPersonal", "membership.decide", "member.read", "member.write", "benefitItem.write",
   "union.read", "union.write", "union.coverage",
 ];
 
@@ -58,7 +61,7 @@ const platformGrants: Record<Role, readonly Permission[]> = {
   expert: ["session.self", "inbox.read", "attachment.use", "region.read", "enterprise.detail", "enterprise.readPersonal", "expert.read", "expert.selfAvailability"],
   worker: ["session.self", "inbox.read", "attachment.use", "me.self", "region.read"],
   integration: ["outbox.drain"],
-  union: ["session.self", "inbox.read", "attachment.use", "region.read", "union.read", "union.write", "data.import", "person.read", "person.write", "person.readPersonal", "membership.decide"],
+  union: ["session.self", "inbox.read", "attachment.use", "region.read", "union.read", "union.write", "data.import", "person.read", "person.write", "person.readPersonal", "membership.decide", "member.read", "member.write"],
 };
 
 function grantsOf(role: Role): readonly Permission[] {

@@ -1,6 +1,7 @@
 import type { Programme } from "../platform/programme";
 import { competitions } from "./competitions";
 import { flagship } from "./flagship";
+import { inclusive } from "./inclusive";
 import { upskilling } from "./upskilling";
 
 /**
@@ -8,4 +9,4 @@ import { upskilling } from "./upskilling";
  * server (its descriptor also joins packages/domain/src/programmes/index.ts). app.ts, the dashboard,
  * targets and the demo loader loop over this list.
  */
-export const programmes: readonly Programme[] = [flagship, competitions, upskilling];
+export const programmes: readonly Programme[] = [flagship, competitions, upskilling, inclusive];

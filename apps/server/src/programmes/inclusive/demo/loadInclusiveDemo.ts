@@ -1,0 +1,133 @@
+import { computeResidentIdCheckChar, gigPlatforms, maskResidentId, mealVoucherValueCents, todayInChina, type GigPlatform } from "@jiangxin/domain";
+import { sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { seededRandom } from "../../../fixtures/random";
+import type { AppContext } from "../../../platform/context";
+import { queryRows } from "../../../platform/db/queryRows";
+
+/** The article's 1.812 million new-employment-form members; the demo adds this share of them (× the demo scale). */
+export const gigMembersInArticle = 1_812_000;
+export const demoGigMemberShare = 0.001;
+
+const surnames = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖"];
+const given = [..."伟芳娜敏静强磊军洋勇杰涛明超辉力斌波宇浩凯鹏飞俊晨"];
+const platformLabel: Record<GigPlatform, string> = { meituan: "美团", eleme: "饿了么", sf: "顺丰", jd: "京东", didi: "滴滴", cainiao: "菜鸟", huolala: "货拉拉", other: "其他平台" };
+const pad = (n: number, w: number) => String(n).padStart(w, "0");
+
+/**
+ * 普惠服务's demo, after people and unions exist: platform workers who joined online (members of
+ * their county's 覆盖建 union, joined over the last 18 months, so new members per month show), a year
+ * and a bit of 9+X ledger rows for every member (participation differing by county, 55–95%), a canteen
+ * run by the demo union (`jiceng`) and a station per city, this month's meal vouchers with most used
+ * over the last weeks (each use a `meal` ledger row, as a scan makes), and five unused ones for the
+ * demo worker. Bulk statements only: no row-by-row round trips.
+ */
+export async function loadInclusiveDemo(ctx: AppContext, opts: { workerUserId: string; scale?: number }): Promise<{ gigMembers: number }> {
+  const { db } = ctx.database;
+  const scale = opts.scale ?? ctx.config.demoScale;
+  const rnd = seededRandom(15);
+  const today = todayInChina(ctx.now());
+  const year = Number(today.slice(0, 4));
+  const coverage = await queryRows<{ id: string; county: string }>(db, sql`select id, region_code as county from unions where kind = 'grassroots' and formation = 'coverage' order by region_code, name`);
+  const unionOf = new Map<string, string>();
+  for (const u of coverage) if (!unionOf.has(u.county)) unionOf.set(u.county, u.id);
+  const counties = [...unionOf.keys()];
+  const n = counties.length ? Math.round(gigMembersInArticle * demoGigMemberShare * scale) : 0;
+
+  const persons: Record<string, unknown>[] = [];
+  const periods: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    const county = rnd.pick(counties);
+    const platform = rnd.pick(gigPlatforms.slice(0, 7));
+    // Born 1975–2004; serial 500–999 keeps clear of most other demo IDs, and a clash is skipped below.
+    const first17 = `${county}${rnd.int(1975, 2004)}${pad(rnd.int(1, 12), 2)}${pad(rnd.int(1, 28), 2)}${pad(rnd.int(500, 999), 3)}`;
+    const id = first17 + computeResidentIdCheckChar(first17);
+    const personId = randomUUID();
+    const daysAgo = rnd.int(1, 540);
+    const since = new Date(Date.parse(`${today}T00:00:00Z`) - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    persons.push({
+      id: personId,
+      name: rnd.pick(surnames) + rnd.pick(given) + (rnd.next() < 0.6 ? rnd.pick(given) : ""),
+      resident_id_hash: ctx.personHash(id),
+      resident_id_enc: ctx.cipher.encrypt(id),
+      resident_id_masked: maskResidentId(id),
+      county_code: county,
+      employer_name: `${platformLabel[platform]}合作商`,
+      occupation: platform === "didi" ? "网约车司机" : platform === "sf" || platform === "jd" || platform === "cainiao" ? "快递员" : "外卖骑手",
+      categories: "{newEmployment}",
+      platforms: `{${platform}}`,
+    });
+    periods.push({ person_id: personId, union_id: unionOf.get(county), status: "active", since, requested_at: `${since}T01:00:00Z`, decided_at: `${since}T02:00:00Z`, note: "线上入会" });
+  }
+
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < persons.length; i += 5000) {
+      await tx.execute(sql`insert into people (id, name, resident_id_hash, resident_id_enc, resident_id_masked, county_code, employer_name, occupation, categories, platforms)
+        select id, name, resident_id_hash, resident_id_enc, resident_id_masked, county_code, employer_name, occupation, categories, platforms
+        from json_populate_recordset(null::people, ${JSON.stringify(persons.slice(i, i + 5000))}::json) on conflict (resident_id_hash) do nothing`);
+    }
+    for (let i = 0; i < periods.length; i += 5000) {
+      await tx.execute(sql`insert into union_memberships (person_id, union_id, status, since, requested_at, decided_at, note)
+        select r.person_id, r.union_id, r.status, r.since, r.requested_at, r.decided_at, r.note
+        from json_populate_recordset(null::union_memberships, ${JSON.stringify(periods.slice(i, i + 5000))}::json) r
+        where exists (select 1 from people p where p.id = r.person_id)`);
+    }
+
+    // The 9+X ledger: last year and this year to date. Each member of a county takes part with the
+    // county's share; each taking part uses some of the items (at most once each, within every limit).
+    await tx.execute(sql`
+      insert into benefit_ledger (person_id, item_code, year, occurred_on, county_code, union_id, programme, source_key)
+      select m.person_id, it.code, y.y, d.day, p.county_code, m.union_id, 'members', 'demo:' || gen_random_uuid()
+      from union_memberships m
+      join people p on p.id = m.person_id
+      cross join (values (${year - 1}), (${year})) as y(y)
+      cross join lateral (select (make_date(y.y, 1, 1) + floor(random() * (case when y.y = ${year} then (${today}::date - make_date(y.y, 1, 1)) else 365 end))::int) as day) d
+      join (values ('visit', 0.45), ('healthCheck', 0.55), ('mutualAid', 0.25), ('skills', 0.2), ('legalAid', 0.05), ('counselling', 0.08), ('hardship', 0.04)) as it(code, share) on true
+      where m.status = 'active' and m.since <= d.day
+        and abs(hashtext(m.person_id::text || y.y::text)) % 100 < 55 + abs(hashtext(p.county_code)) % 41
+        and random() < it.share`);
+
+    // Where meals are served: the demo union's canteen (its account scans) and one station per city.
+    await tx.execute(sql`
+      insert into inclusive_redemption_points (name, kind, county_code, union_id)
+      select '千岛湖精工机械职工食堂', 'canteen', '330127', u.union_id from users u where u.username = 'jiceng' and u.union_id is not null
+      union all
+      select distinct on (substr(c.region_code, 1, 4)) r.name || '骑手爱心驿站', 'station', c.region_code, c.id
+      from unions c join regions r on r.code = c.region_code
+      where c.kind = 'grassroots' and c.formation = 'coverage'
+      order by 1, 2`);
+
+    // This month's vouchers: four for each platform worker, most used in the last three weeks at a
+    // station of their city; five for the demo worker, unused.
+    const validUntil = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    await tx.execute(sql`
+      with issued as (
+        insert into inclusive_meal_vouchers (code, person_id, union_id, county_code, issued_on, valid_until, value_cents)
+        select upper(substr(md5(random()::text || m.person_id::text || g::text), 1, 12)), m.person_id, m.union_id, p.county_code,
+               ${today}::date - 21, ${validUntil}::date, ${mealVouchers}
+        from union_memberships m join people p on p.id = m.person_id cross join generate_series(1, 4) g
+        where m.status = 'active' and p.categories @> '{newEmployment}' and m.note = '线上入会'
+        returning id, person_id, county_code)
+      update inclusive_meal_vouchers v
+      set redeemed_at = (${today}::date - (random() * 20)::int)::timestamp + interval '3 hours' + (random() * interval '3 hours'),
+          point_id = (select pt.id from inclusive_redemption_points pt where substr(pt.county_code, 1, 4) = substr(i.county_code, 1, 4) and pt.kind = 'station' limit 1)
+      from issued i
+      where v.id = i.id and random() < 0.7`);
+    await tx.execute(sql`update inclusive_meal_vouchers set redeemed_on = (redeemed_at at time zone 'Asia/Shanghai')::date where redeemed_at is not null and redeemed_on is null`);
+    await tx.execute(sql`
+      insert into benefit_ledger (person_id, item_code, year, occurred_on, county_code, union_id, programme, source_key, amount_cents, note)
+      select v.person_id, 'meal', extract(year from v.redeemed_on)::int, v.redeemed_on, v.county_code, v.union_id, 'inclusive', 'inclusive:voucher:' || v.id, v.value_cents, pt.name
+      from inclusive_meal_vouchers v join inclusive_redemption_points pt on pt.id = v.point_id
+      where v.redeemed_on is not null
+      on conflict (source_key) do nothing`);
+    await tx.execute(sql`
+      insert into inclusive_meal_vouchers (code, person_id, union_id, county_code, issued_on, valid_until, value_cents)
+      select upper(substr(md5(random()::text || u.person_id::text || g::text), 1, 12)), u.person_id, m.union_id, p.county_code, ${today}::date, ${validUntil}::date, ${mealVouchers}
+      from users u join people p on p.id = u.person_id join union_memberships m on m.person_id = u.person_id and m.status = 'active'
+      cross join generate_series(1, 5) g
+      where u.id = ${opts.workerUserId}::uuid`);
+  });
+  return { gigMembers: n };
+}
+
+const mealVouchers = mealVoucherValueCents;

@@ -1,0 +1,153 @@
+import { computeResidentIdCheckChar, csrfHeader, sessionCookie, type MemberCardCheck, type MyMembership, type MyVouchers } from "@jiangxin/domain";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../fixtures/factories";
+import { queryRows } from "../../platform/db/queryRows";
+import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
+import { testDatabaseKinds } from "../../testing/testDatabases";
+import { federationOf, unions } from "../../masterData/unions";
+import { inclusive } from ".";
+
+const residentId = (first17: string) => first17 + computeResidentIdCheckChar(first17);
+const riderId = residentId("33012719950304521");
+
+/**
+ * The rider's year in one app: registers, joins, gets a card checkable in public, receives meal
+ * vouchers, redeems one while a second scan races it (exactly one wins, one ledger row), moves from
+ * 淳安 to 武义 and 顺丰 and stays the same member with the same number; the figures count it all.
+ */
+describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
+  let t: TestApp;
+  let unionId = "";
+  let union: Agent;
+  let wuyi: Agent;
+  let province: Agent;
+  let rider: { cookie: string; csrf: string };
+  const asRider = (method: "GET" | "POST", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { cookie: `${sessionCookie}=${rider.cookie}`, [csrfHeader]: rider.csrf }, ...(payload ? { payload } : {}) });
+  const patch = (a: Agent, url: string, payload: object) =>
+    t.app.inject({ method: "PATCH", url, headers: { cookie: `${sessionCookie}=${a.cookie}`, [csrfHeader]: a.info.csrfToken }, payload });
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const { db } = t.ctx.database;
+    const federation = await federationOf(db, "330127");
+    const [u] = await db.insert(unions).values({ name: "淳安县美团骑手联合工会", kind: "grassroots", formation: "coverage", regionCode: "330127", parentId: federation?.id ?? null }).returning();
+    unionId = u?.id ?? "";
+    await makeUser(db, "union", { username: `${kind}-union`, regionCode: null, unionId });
+    await makeUser(db, "county", { username: `${kind}-wuyi`, regionCode: "330723" });
+    await makeUser(db, "province", { username: `${kind}-province`, regionCode: "330000" });
+    union = await loginAs(t, `${kind}-union`);
+    wuyi = await loginAs(t, `${kind}-wuyi`);
+    province = await loginAs(t, `${kind}-province`);
+    const reg = await t.app.inject({
+      method: "POST",
+      url: "/api/public/register",
+      remoteAddress: "203.0.113.9",
+      payload: { name: "刘小骑", residentId: riderId, phone: "13957188888", password: "Qishou#2026ok", countyCode: "330127", employerName: "美团合作商", occupation: "外卖骑手" },
+    });
+    expect(reg.statusCode, reg.body).toBe(201);
+    const csrf = reg.json<{ csrfToken: string }>().csrfToken;
+    rider = { cookie: reg.cookies.find((c) => c.name === sessionCookie)?.value ?? "", csrf };
+  });
+  afterAll(() => t.close());
+
+  it("joins: no card before the union confirms, then a member number and a card checkable in public showing only masked data", async () => {
+    const before = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
+    expect(before.member).toBeNull();
+    expect(before.card).toBeNull();
+    const asked = await asRider("POST", "/api/me/memberships", { unionId, note: null });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const confirmed = await patch(union, `/api/memberships/${asked.json<{ id: string }>().id}`, { status: "active", note: null });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+
+    const mine = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
+    expect(mine.member).toMatchObject({ name: "刘小骑", status: "active", unionName: "淳安县美团骑手联合工会" });
+    expect(mine.card?.memberNo).toMatch(/^ZJ\d{10}$/);
+    const again = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
+    expect(again.card).toEqual(mine.card);
+
+    const check = await t.app.inject({ method: "GET", url: `/api${mine.card?.checkPath.replace("/public/member-card/", "/public/member-cards/") ?? ""}` });
+    expect(check.statusCode).toBe(200);
+    expect(check.headers["cache-control"]).toBe("no-store");
+    const body = check.json<MemberCardCheck>();
+    expect(body).toMatchObject({ nameMasked: "刘*骑", status: "active", valid: true });
+    expect(body.memberNoMasked).toMatch(/^ZJ\*{6}\d{4}$/);
+    expect(Object.keys(body).sort()).toEqual(["checkedAt", "memberNoMasked", "nameMasked", "status", "statusLabel", "valid"]);
+    expect(check.body).not.toContain("刘小骑");
+    expect(check.body).not.toContain(riderId.slice(6, 14));
+    const unknown = await t.app.inject({ method: "GET", url: "/api/public/member-cards/AAAAAAAAAAAAAAAAAAAAAAAA" });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it("issues vouchers to the union's members; of two racing scans exactly one redeems, with one ledger row; a third is refused", async () => {
+    expect((await union.post("/api/inclusive/vouchers/redeem", { code: "ABCDEF123456" })).statusCode).toBe(409); // no point yet
+    expect((await union.post("/api/inclusive/points", { name: "千岛湖骑手驿站", kind: "station" })).statusCode).toBe(201);
+    const issued = await union.post("/api/inclusive/vouchers/issue", { perMember: 2, validDays: 31 });
+    expect(issued.statusCode, issued.body).toBe(201);
+    expect(issued.json()).toEqual({ members: 1, vouchers: 2 });
+    const mine = (await asRider("GET", "/api/me/vouchers")).json<MyVouchers>();
+    expect(mine.isMember).toBe(true);
+    expect(mine.vouchers).toHaveLength(2);
+    const code = mine.vouchers[0]?.code ?? "";
+
+    const [a, b] = await Promise.all([union.post("/api/inclusive/vouchers/redeem", { code }), union.post("/api/inclusive/vouchers/redeem", { code: code.toLowerCase() })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const won = a.statusCode === 200 ? a : b;
+    expect(won.json()).toMatchObject({ memberNameMasked: "刘*骑", pointName: "千岛湖骑手驿站" });
+    const third = await union.post("/api/inclusive/vouchers/redeem", { code: `https://example.org/v/${code}` });
+    expect(third.statusCode).toBe(409);
+    expect(third.json<{ message: string }>().message).toMatch(/已于.*千岛湖骑手驿站使用/);
+    const rows = await queryRows<{ n: number }>(t.ctx.database.db, sql`select count(*)::int as n from benefit_ledger where item_code = 'meal' and programme = 'inclusive'`);
+    expect(rows[0]?.n).toBe(1);
+    expect((await union.post("/api/inclusive/vouchers/redeem", { code: "ZZZZZZZZZZZZ" })).statusCode).toBe(404);
+
+    const daily = (await union.get("/api/inclusive/vouchers/daily")).json<{ days: { count: number }[]; issued: number; redeemed: number }>();
+    expect(daily.days.at(-1)?.count).toBe(1);
+    expect(daily).toMatchObject({ issued: 2, redeemed: 1 });
+    // The rider sees the meal in their own ledger.
+    const ledger = (await asRider("GET", "/api/me/membership")).json<MyMembership>().ledger;
+    expect(ledger.map((l) => l.itemName)).toEqual(["爱心午餐(10元餐)"]);
+  });
+
+  it("counts the figures from records: new members, participation, meals", async () => {
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const counts = await inclusive.countIndicators(t.ctx, { year, counties: undefined });
+    expect(counts.get("inclusive.newMembers")?.get("330127")).toBe(1);
+    expect(counts.get("inclusive.participants")?.get("330127")).toBe(1);
+    expect(counts.get("inclusive.mealsRedeemed")?.get("330127")).toBe(1);
+    const figures = await province.get(`/api/inclusive/figures?year=${year}`);
+    expect(figures.statusCode, figures.body).toBe(200);
+    const f = figures.json<{ members: number; participationRate: number; byItem: { code: string; rows: number }[]; byUnionKind: { key: string; count: number }[] }>();
+    expect(f.members).toBe(1);
+    expect(f.participationRate).toBe(1);
+    expect(f.byItem.find((i) => i.code === "meal")?.rows).toBe(1);
+    expect(f.byUnionKind).toEqual([{ key: "coverage", count: 1 }]);
+    // 武义's staff see no 淳安 member.
+    expect((await wuyi.get(`/api/inclusive/figures?year=${year}`)).json<{ members: number }>().members).toBe(0);
+    expect((await union.get(`/api/inclusive/figures?year=${year}`)).statusCode).toBe(403);
+  });
+
+  it("moves from 美团 in 淳安 to 顺丰 in 武义 and stays one member with the same number", async () => {
+    const before = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
+    const moved = await asRider("POST", "/api/me/membership/transfer", { countyCode: "330723", platform: "sf", employerName: "顺丰速运武义网点", occupation: "快递员" });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ pending: true, unionName: "武义县总工会", member: { status: "transferred", statusLabel: "转会中" } });
+    const during = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
+    expect(during.card?.memberNo).toBe(before.card?.memberNo);
+    const pendingRow = await queryRows<{ id: string }>(t.ctx.database.db, sql`select m.id from union_memberships m join users u on u.person_id = m.person_id where u.username = '13957188888' and m.status = 'pending'`);
+    const confirmed = await patch(wuyi, `/api/memberships/${pendingRow[0]?.id ?? ""}`, { status: "active", note: null });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const after = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
+    expect(after.member).toMatchObject({ status: "active", unionName: "武义县总工会", countyCode: "330723", joinedOn: before.member?.joinedOn });
+    expect(after.member?.periods.map((p) => p.status)).toEqual(["transferred", "active"]);
+    expect(after.card?.memberNo).toBe(before.card?.memberNo);
+    const people = await queryRows<{ n: number; platforms: string[] }>(t.ctx.database.db, sql`select count(*)::int as n, max(platforms::text) as platforms from people where resident_id_hash = ${t.ctx.personHash(riderId)}`);
+    expect(people[0]?.n).toBe(1);
+    // A second move while nothing is pending goes through; a move while one is pending is refused.
+    const twice = await asRider("POST", "/api/me/membership/transfer", { countyCode: "330127", platform: "meituan", employerName: null, occupation: null });
+    expect(twice.statusCode).toBe(200);
+    const thrice = await asRider("POST", "/api/me/membership/transfer", { countyCode: "330723", platform: "sf", employerName: null, occupation: null });
+    expect(thrice.statusCode).toBe(409);
+  });
+});
