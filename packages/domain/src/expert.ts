@@ -119,3 +119,13 @@ export const expertSuggestionSchema = z.object({
 export type ExpertSuggestion = z.infer<typeof expertSuggestionSchema>;
 export type SuggestionReasons = z.infer<typeof suggestionReasonSchema>;
 export const expertSuggestionListSchema = z.object({ items: z.array(expertSuggestionSchema) });
+
+/**
+ * 指派专家 beyond the top ten: `q` finds any assignable expert by name (or work unit) however they
+ * rank; `sort=distance` orders the pool nearest first (the score breaks ties), with the distance shown.
+ */
+export const expertSuggestionQuerySchema = z.object({
+  q: z.string().trim().max(20, "姓名不超过20个字").optional(),
+  sort: z.enum(["score", "distance"], { error: "排序应为 score(推荐) 或 distance(距离)" }).default("score"),
+});
+export type ExpertSuggestionQuery = z.infer<typeof expertSuggestionQuerySchema>;

@@ -37,6 +37,8 @@ export type RankProblem = { trade: string; countyCode: string; priority: readonl
 export type RankCandidate = { expert: Expert; distanceKm: number | null; helpedBefore: boolean };
 
 export const defaultSuggestionLimit = 10;
+/** A name search or the distance order shows more than the ten suggestions: one screen on a phone. */
+export const searchSuggestionLimit = 20;
 
 const tradeName = (code: string) => (code in trades ? trades[code as TradeCode] : code);
 
@@ -62,7 +64,7 @@ function summaryOf(problem: RankProblem, c: RankCandidate, tradeMatch: boolean):
  * Ranks the pool for one problem: only active, available experts with capacity left, best first.
  * Ties go to the nearer expert, then by name, so the order is stable from one call to the next.
  */
-export function rankExperts(problem: RankProblem, candidates: readonly RankCandidate[], limit = defaultSuggestionLimit): ExpertSuggestion[] {
+export function rankExperts(problem: RankProblem, candidates: readonly RankCandidate[], limit = defaultSuggestionLimit, sort: "score" | "distance" = "score"): ExpertSuggestion[] {
   const w = suggestionWeights;
   const priorityCounty = problem.priority.length > 0;
   const ranked = candidates
@@ -95,8 +97,10 @@ export function rankExperts(problem: RankProblem, candidates: readonly RankCandi
       };
       return suggestion;
     });
+  const nearer = (a: ExpertSuggestion, b: ExpertSuggestion) => (a.reasons.distanceKm ?? Infinity) - (b.reasons.distanceKm ?? Infinity);
   ranked.sort(
     (a, b) =>
+      (sort === "distance" ? nearer(a, b) : 0) ||
       b.score - a.score ||
       (a.reasons.distanceKm ?? Infinity) - (b.reasons.distanceKm ?? Infinity) ||
       a.expert.name.localeCompare(b.expert.name, "zh-CN") ||

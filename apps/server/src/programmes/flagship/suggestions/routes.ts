@@ -1,4 +1,4 @@
-import { errorBodySchema, expertSuggestionListSchema } from "@jiangxin/domain";
+import { errorBodySchema, expertSuggestionListSchema, expertSuggestionQuerySchema } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
@@ -14,11 +14,12 @@ export function suggestionRoutes(app: HttpApp, ctx: AppContext): void {
       config: { permission: "problem.read" },
       schema: {
         tags,
-        summary: "为难题推荐专家(前10名及理由；限辖区工会)",
+        summary: "为难题推荐专家(前10名及理由；按姓名搜索或按距离排序时前20名；限辖区工会)",
         params: problemParams,
-        response: { 200: expertSuggestionListSchema, 404: errorBodySchema },
+        querystring: expertSuggestionQuerySchema,
+        response: { 200: expertSuggestionListSchema, 400: errorBodySchema, 404: errorBodySchema },
       },
     },
-    async (request) => ({ items: await suggestExperts(ctx, actorOfRequest(request), request.params.id) }),
+    async (request) => ({ items: await suggestExperts(ctx, actorOfRequest(request), request.params.id, request.query) }),
   );
 }

@@ -1,5 +1,5 @@
 import { todayInChina } from "@jiangxin/domain";
-import type { ExpertSuggestion } from "@jiangxin/domain";
+import type { ExpertSuggestion, ExpertSuggestionQuery } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
@@ -9,13 +9,13 @@ import { problems } from "../problems/tables";
 import { distanceKm } from "../../../platform/regions/distanceKm";
 import { toExpert } from "../../../masterData/experts";
 import { loadSuggestionCandidates } from "./loadSuggestionCandidates";
-import { rankExperts } from "./rankExperts";
+import { defaultSuggestionLimit, rankExperts, searchSuggestionLimit } from "./rankExperts";
 
 /**
  * Ranked experts for one problem. Only the county column is given to the scope, so the problem must
  * lie in a staff member's region: enterprises and experts, who do not assign, get 404.
  */
-export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: string): Promise<ExpertSuggestion[]> {
+export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: string, query: ExpertSuggestionQuery = { sort: "score" }): Promise<ExpertSuggestion[]> {
   const { db } = ctx.database;
   const [problem] = await db
     .select({ id: problems.id, enterpriseId: problems.enterpriseId, countyCode: problems.countyCode, trade: problems.trade, ownerExpertId: problems.ownerExpertId })
@@ -25,7 +25,8 @@ export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: s
 
   const seat = ctx.regions.get(problem.countyCode);
   const rows = await loadSuggestionCandidates(db, problem);
-  const candidates = rows.map((row) => {
+  const q = query.q?.toLowerCase();
+  const candidates = rows.filter((row) => !q || row.name.toLowerCase().includes(q) || row.employer.toLowerCase().includes(q)).map((row) => {
     const home = ctx.regions.get(row.homeCountyCode);
     const km =
       seat?.lng != null && seat.lat != null && home?.lng != null && home.lat != null
@@ -34,5 +35,6 @@ export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: s
     return { expert: toExpert(row, ctx.regions), distanceKm: km, helpedBefore: row.helpedBefore };
   });
   const priority = ctx.regions.priorityOn(problem.countyCode, todayInChina(ctx.now()));
-  return rankExperts({ trade: problem.trade, countyCode: problem.countyCode, priority }, candidates);
+  const limit = q || query.sort === "distance" ? searchSuggestionLimit : defaultSuggestionLimit;
+  return rankExperts({ trade: problem.trade, countyCode: problem.countyCode, priority }, candidates, limit, query.sort);
 }

@@ -145,6 +145,19 @@ describe.each(testDatabaseKinds)("expert suggestions on %s", (kind) => {
     for (const s of items) expect(s.expert.phoneMasked).toContain("****");
   });
 
+  it("finds an expert by name however they rank, and orders the pool by distance on request", async () => {
+    const get = async (query: string) => (await agents.chunan.get(`/api/problems/${ids.P}/suggestions?${query}`)).json<{ items: ExpertSuggestion[] }>().items;
+    // The turner ranks last among suggestions; a name search reaches anyone assignable.
+    expect((await get(`q=${encodeURIComponent("车工")}`)).map((s) => s.expert.name)).toEqual(["近邻车工"]);
+    expect((await get(`q=${encodeURIComponent("满负荷")}`)).map((s) => s.expert.name)).toEqual([]);
+    const byDistance = await get("sort=distance");
+    const km = byDistance.map((s) => s.reasons.distanceKm ?? Infinity);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(byDistance[0]?.expert.name).toBe("近邻车工");
+    expect(byDistance.at(-1)?.expert.name).toBe("远方焊工");
+    expect((await agents.chunan.get(`/api/problems/${ids.P}/suggestions?sort=near`)).statusCode).toBe(400);
+  });
+
   it("answers 404 for an unknown problem", async () => {
     const res = await agents.province.get("/api/problems/00000000-0000-4000-8000-000000000000/suggestions");
     expect(res.statusCode).toBe(404);

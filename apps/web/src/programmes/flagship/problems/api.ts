@@ -83,6 +83,6 @@ export function submitDemandList(input: DemandListInput): Promise<DemandListDeta
   return request("/api/demand-lists", { method: "POST", body: input, schema: demandListDetailSchema });
 }
 
-export function listSuggestions(problemId: string, signal?: AbortSignal): Promise<ExpertSuggestion[]> {
-  return request(`/api/problems/${encodeURIComponent(problemId)}/suggestions`, { schema: expertSuggestionListSchema, signal }).then((r) => r.items);
+export function listSuggestions(problemId: string, signal?: AbortSignal, query: { q?: string; sort?: "score" | "distance" } = {}): Promise<ExpertSuggestion[]> {
+  return request(`/api/problems/${encodeURIComponent(problemId)}/suggestions`, { schema: expertSuggestionListSchema, signal, query }).then((r) => r.items);
 }

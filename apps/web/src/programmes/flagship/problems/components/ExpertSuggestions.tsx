@@ -1,7 +1,8 @@
 import { ReloadOutlined, UserOutlined } from "@ant-design/icons";
 import { priorityKindLabels, skillLevelLabels, type ExpertSuggestion } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Avatar, Button, Empty, Flex, List, Skeleton, Tag, Tooltip, Typography } from "antd";
+import { Alert, Avatar, Button, Empty, Flex, Input, List, Segmented, Skeleton, Tag, Tooltip, Typography } from "antd";
+import { useState, type ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../../../../app/ApiError";
 import { useIsMobile } from "../../../../app/useIsMobile";
@@ -35,7 +36,7 @@ function ReasonTags({ s }: { s: ExpertSuggestion }) {
         </Tooltip>
       )}
       <Tag color="purple">{skillLevelLabels[r.skillLevel]}</Tag>
-      <Tag color="blue">{r.distanceKm === null ? "距离未知" : r.distanceKm < 1 ? "本县专家" : `距离${Math.round(r.distanceKm)}公里`}</Tag>
+      <Tag color="blue">{r.distanceKm === null ? "距离未知" : r.distanceKm < 1 ? "本县专家 · 0公里" : `距离${Math.round(r.distanceKm)}公里`}</Tag>
       <Tag color={r.capacityLeft <= 1 ? "orange" : "cyan"}>
         在办{r.openProblems}/{e.maxOpenProblems}
       </Tag>
@@ -51,13 +52,37 @@ function ReasonTags({ s }: { s: ExpertSuggestion }) {
 
 /**
  * Ranked experts for a problem with the reasons for each (trade match, skill level, distance, load,
- * helped this enterprise before, priority county). Used in the problem page's "指派专家" dialog.
+ * helped this enterprise before, priority county). Used in the problem page's "指派专家" dialog. Above
+ * the list: a name search (any assignable expert, however they rank) and 推荐顺序 / 距离最近.
  */
-export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pickedExpertId, picking }: ExpertSuggestionsProps) {
+export function ExpertSuggestions(props: ExpertSuggestionsProps) {
+  const [q, setQ] = useState("");
+  const [sort, setSort] = useState<"score" | "distance">("score");
+  return (
+    <Flex vertical gap={12}>
+      <Flex wrap gap={8}>
+        <Input.Search allowClear placeholder="按姓名或工作单位查找专家" enterButton="查找" style={{ flex: "1 1 220px" }} onSearch={(text) => setQ(text.trim())} />
+        <Segmented<"score" | "distance">
+          value={sort}
+          onChange={setSort}
+          options={[
+            { value: "score", label: "推荐顺序" },
+            { value: "distance", label: "距离最近" },
+          ]}
+        />
+      </Flex>
+      <SuggestionList {...props} q={q} sort={sort} />
+    </Flex>
+  );
+}
+
+function SuggestionList({ problemId, onPick, pickLabel = "指派", pickedExpertId, picking, q, sort }: ExpertSuggestionsProps & { q: string; sort: "score" | "distance" }) {
   const isMobile = useIsMobile();
+  const searching = q !== "" || sort === "distance";
   const suggestions = useQuery({
-    queryKey: expertQueryKeys.suggestions(problemId),
-    queryFn: ({ signal }) => listSuggestions(problemId, signal),
+    // Under the suggestions prefix, so a write that invalidates suggestions refreshes these too.
+    queryKey: [...expertQueryKeys.suggestions(problemId), q, sort],
+    queryFn: ({ signal }) => listSuggestions(problemId, signal, { q: q || undefined, sort }),
   });
 
   if (suggestions.isPending) return <Skeleton active avatar paragraph={{ rows: 4 }} />;
@@ -77,7 +102,8 @@ export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pic
     );
   }
   if (suggestions.data.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无可派专家：专家库中在库、可派出且未满负荷的专家都不在了" />;
+    const why: ReactNode = q ? `没有姓名或单位含“${q}”的可派专家（在库、可派出且未满负荷）` : "暂无可派专家：专家库中在库、可派出且未满负荷的专家都不在了";
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={why} />;
   }
 
   return (
@@ -95,7 +121,7 @@ export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pic
                 ? [
                     <Button
                       key="pick"
-                      type={index === 0 && !picked ? "primary" : "default"}
+                      type={index === 0 && !picked && !searching ? "primary" : "default"}
                       size="small"
                       disabled={picked || picking}
                       onClick={() => onPick(s.expert.id, s)}
@@ -109,8 +135,8 @@ export function ExpertSuggestions({ problemId, onPick, pickLabel = "指派", pic
             <List.Item.Meta
               avatar={
                 <Tooltip title={`推荐分 ${s.score}：${s.summary}`}>
-                  <Avatar style={{ background: index < 3 ? "#c41d1d" : "#bfbfbf" }} icon={index < 3 ? undefined : <UserOutlined />}>
-                    {index < 3 ? index + 1 : null}
+                  <Avatar style={{ background: index < 3 && !searching ? "#c41d1d" : "#bfbfbf" }} icon={index < 3 && !searching ? undefined : <UserOutlined />}>
+                    {index < 3 && !searching ? index + 1 : null}
                   </Avatar>
                 </Tooltip>
               }
