@@ -176,6 +176,7 @@ const POLICY: Record<string, Row> = {
   "GET /api/imports/:kind/template": { cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/imports/:kind": { cells: "YY YY YY NN NN NN NN YY" },
   "GET /api/imports/jobs/:id": { cells: "YY YY YY NN NN NN NN YY" },
+  "GET /api/imports/jobs/:id/errors": { cells: "YY YY YY NN NN NN NN YY" },
 };
 
 const usernameOf = (actor: Actor) => (actor === "expert" ? "matrix-expert-a" : `matrix-${actor}`);
