@@ -147,6 +147,11 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
               <Input inputMode="tel" autoComplete="off" placeholder="11位手机号" />
             </Form.Item>
           </Col>
+          <Col xs={24}>
+            <Form.Item label="详细地址" name="address" extra="专家上门服务的地址：街道、门牌号(县区已在上方选择)" rules={[zodRule(shape.address)]}>
+              <Input maxLength={200} placeholder="如 千岛湖镇新安东路88号" autoComplete="street-address" />
+            </Form.Item>
+          </Col>
         </Row>
         {formError ? <Alert type="error" showIcon title={formError} role="alert" /> : null}
       </Form>

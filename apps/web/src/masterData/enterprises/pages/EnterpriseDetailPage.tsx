@@ -5,9 +5,11 @@ import { Button, Card, Descriptions, Result, Tag, Typography, type DescriptionsP
 import dayjs from "dayjs";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
+import { AddressLinks } from "../../../app/components/AddressLinks";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { PageLoading } from "../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
+import { useCan } from "../../../app/session";
 import { getEnterprise } from "../api";
 import { ContactPhoneReveal } from "../components/ContactPhoneReveal";
 import { enterpriseQueryKeys } from "../enterpriseQueryKeys";
@@ -16,6 +18,8 @@ export function EnterpriseDetailPage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const location = useLocation();
+  // An expert opens the firms it serves but has no list of firms to go back to.
+  const listPath = useCan()("enterprise.read") ? "/enterprises" : "/";
   const enterprise = useQuery({
     queryKey: enterpriseQueryKeys.detail(id),
     queryFn: ({ signal }) => getEnterprise(id, signal),
@@ -23,7 +27,7 @@ export function EnterpriseDetailPage() {
 
   const back = (
     // Going back keeps the list's filters; opened from a link or bookmark there is nothing to go back to.
-    <Button icon={<ArrowLeftOutlined />} onClick={() => void (location.key === "default" ? navigate("/enterprises") : navigate(-1))}>
+    <Button icon={<ArrowLeftOutlined />} onClick={() => void (location.key === "default" ? navigate(listPath) : navigate(-1))}>
       返回
     </Button>
   );
@@ -41,8 +45,8 @@ export function EnterpriseDetailPage() {
           title="未找到该企业"
           subTitle="该企业不存在，或不在您的管辖范围内。"
           extra={
-            <Link to="/enterprises">
-              <Button type="primary">返回企业列表</Button>
+            <Link to={listPath}>
+              <Button type="primary">{listPath === "/" ? "返回首页" : "返回企业列表"}</Button>
             </Link>
           }
         />
@@ -65,6 +69,12 @@ export function EnterpriseDetailPage() {
     },
     { key: "industry", label: "行业门类", children: `${e.industry} ${industrySections[e.industry]}` },
     { key: "region", label: "所在地区", children: `${e.cityName} ${e.countyName}` },
+    {
+      key: "address",
+      label: "详细地址",
+      span: "filled",
+      children: <AddressLinks address={e.address} cityName={e.cityName} countyName={e.countyName} countyCode={e.countyCode} />,
+    },
     { key: "size", label: "企业规模", children: enterpriseSizeLabels[e.size] },
     { key: "nonPublic", label: "企业性质", children: e.nonPublic ? <Tag color="orange">非公企业</Tag> : <Tag>公有制企业</Tag> },
     { key: "contactName", label: "联系人", children: e.contactName },

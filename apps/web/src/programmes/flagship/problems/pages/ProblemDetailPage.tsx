@@ -76,7 +76,7 @@ export function ProblemDetailPage() {
   const items: DescriptionsProps["items"] = [
     { key: "status", label: "当前状态", children: <ProblemStatusTag status={p.status} /> },
     { key: "changed", label: "状态更新", children: dayjs(p.statusChangedAt).format("YYYY-MM-DD HH:mm") },
-    { key: "enterprise", label: "企业", children: can("enterprise.read") ? <Link to={`/enterprises/${p.enterpriseId}`}>{p.enterpriseName}</Link> : p.enterpriseName },
+    { key: "enterprise", label: "企业", children: can("enterprise.detail") ? <Link to={`/enterprises/${p.enterpriseId}`}>{p.enterpriseName}</Link> : p.enterpriseName },
     { key: "county", label: "所在县区", children: p.countyName },
     { key: "trade", label: "所需工种", children: trades[p.trade] },
     { key: "urgency", label: "紧急程度", children: <Tag color={urgencyColors[p.urgency]}>{urgencyLabels[p.urgency]}</Tag> },
