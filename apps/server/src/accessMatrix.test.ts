@@ -61,6 +61,7 @@ const POLICY: Record<string, Row> = {
   "GET /api/attachments/:id/content": { record: null, cells: "YY YY YY YY YY YY NN YY" },
   "GET /api/attachments/:id/thumbnail": { record: null, cells: "YY YY YY YY YY YY NN YY" },
   "DELETE /api/attachments/:id": { record: null, cells: "YY YY YY YY YY YY NN YY" },
+  "GET /api/my-tasks": { cells: "NN NN NN NN YY NN NN NN" },
   "GET /api/outbox/pending": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/sent": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/failed": { cells: "NN NN NN NN NN NN YY NN" },

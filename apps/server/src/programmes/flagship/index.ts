@@ -9,6 +9,7 @@ import { campaignRoutes } from "./campaigns/routes";
 import { flagshipDemo } from "./demo/flagshipDemo";
 import { countFlagshipIndicators } from "./indicators/countFlagshipIndicators";
 import { indicatorRoutes } from "./indicators/routes";
+import { myTaskRoutes } from "./myTasks/routes";
 import { outcomeRoutes } from "./outcomes/routes";
 import { planningRoutes } from "./planning/routes";
 import { demandListImport } from "./problems/demandListImport";
@@ -35,6 +36,7 @@ export const flagship: Programme = {
     statsExportRoutes(app, ctx);
     outcomeRoutes(app, ctx);
     suggestionRoutes(app, ctx);
+    myTaskRoutes(app, ctx);
   },
   expertWorkloadSql: openProblemsServedSql,
   expertEnterprisesSql: flagshipExpertEnterprisesSql,

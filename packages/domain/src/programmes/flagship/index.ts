@@ -14,3 +14,4 @@ export * from "./recordRules";
 export * from "./serviceSession";
 export * from "./stats";
 export * from "./training";
+export * from "./myTasks";

@@ -20,6 +20,7 @@ export const flagshipPermissions = [
   "campaign.write",
   "campaign.plan", // compute and accept an expert assignment plan (专家调度规划); staff only
   "indicators.read",
+  "task.mine", // 我的任务: an expert's own open problems and coming visits, on its phone
   "record.void", // void a wrong session, training, agreement or problem, with a reason (staff; the record stays, out of every figure)
 ] as const;
 export type FlagshipPermission = (typeof flagshipPermissions)[number];
@@ -35,5 +36,5 @@ export const flagshipGrants: Partial<Record<Role, readonly FlagshipPermission[]>
   city: [...staff, "campaign.write"],
   county: staff,
   enterprise: ["demand.submit", "problem.read", "problem.rate", "serviceSession.read", "agreement.read", "training.read", "outcome.read"],
-  expert: ["problem.read", "problem.move", "serviceSession.read", "serviceSession.onSite", "agreement.read", "training.read", "outcome.read", "outcome.write"],
+  expert: ["task.mine", "problem.read", "problem.move", "serviceSession.read", "serviceSession.onSite", "agreement.read", "training.read", "outcome.read", "outcome.write"],
 };
