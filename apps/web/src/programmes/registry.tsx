@@ -1,7 +1,8 @@
-import { ReadOutlined, ToolOutlined } from "@ant-design/icons";
-import { flagshipProgramme, rolePermissions, upskillingProgramme, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
+import { ReadOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
+import { competitionsProgramme, flagshipProgramme, rolePermissions, upskillingProgramme, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
 import type { ReactNode } from "react";
 import type { AppRoute } from "../app/appRoute";
+import { competitionsRoutes } from "./competitions";
 import { flagshipRoutes } from "./flagship";
 import { upskillingRoutes } from "./upskilling";
 
@@ -20,4 +21,4 @@ function webProgramme(descriptor: ProgrammeDescriptor, icon: ReactNode, routes: 
 }
 
 /** Every programme's pages, in menu order: the one place a programme's web folder is registered. */
-export const webProgrammes: readonly WebProgramme[] = [webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes)];
+export const webProgrammes: readonly WebProgramme[] = [webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), webProgramme(competitionsProgramme, <TrophyOutlined />, competitionsRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes)];

@@ -2,6 +2,7 @@ import { competitionInputSchema, competitionListQuerySchema, eventInputSchema } 
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
+import { eventView, myPanelEvents } from "./eventView";
 import { createCompetition, createEvent, drawEntryNumbers, getCompetition, listCompetitions, openJudging, updateEvent } from "./competitionService";
 
 const tags = ["职业技能竞赛 competitions"];
@@ -21,6 +22,12 @@ export function eventRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/competitions/:id/events",
     { config: { permission: "competition.write" }, schema: { tags, summary: "新建赛项(含评分标准、奖项数)", params: idParams, body: eventInputSchema } },
     async (request, reply) => reply.status(201).send(await createEvent(ctx, actorOfRequest(request), request.params.id, request.body)),
+  );
+  app.get("/api/competition-events/judging", { config: { permission: "competition.judge" }, schema: { tags, summary: "本人担任裁判组成员的赛项" } }, (request) =>
+    myPanelEvents(ctx, actorOfRequest(request)),
+  );
+  app.get("/api/competition-events/:id", { config: { permission: "competition.read" }, schema: { tags, summary: "赛项(含本人在裁判组的职责)", params: idParams } }, (request) =>
+    eventView(ctx, actorOfRequest(request), request.params.id),
   );
   app.put(
     "/api/competition-events/:id",

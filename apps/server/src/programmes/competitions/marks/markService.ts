@@ -8,7 +8,7 @@ import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
 import { competitionMarks, competitionRegistrations } from "../tables";
-import { findEvent, type EventRow } from "../events/eventRecords";
+import { findEvent, isOrganiser, type EventRow } from "../events/eventRecords";
 import { dutiesOf, requireDuty } from "../panels/panelService";
 
 export type MarkSlotView = MarkSlot & { others: { judgeName: string; mark: number | null }[] | null };
@@ -139,4 +139,14 @@ export async function verifyMark(ctx: AppContext, actor: Actor, allocationId: st
     await writeAudit(tx, auditActorOf(actor), { action: `competitionMark.${input.decision}`, objectType: "competitionMark", objectId: allocationId, detail: { mark: m.mark, note: input.note ?? null } });
   });
   return (await slotsByIds(db, event, [allocationId]))[0]!;
+}
+
+/** Every mark of an event (or of one contestant): for the chief judge and the supervisor (appeals, divergence), and the organiser. */
+export async function allSlots(ctx: AppContext, actor: Actor, eventId: string, registrationId?: string): Promise<MarkSlot[]> {
+  const { db } = ctx.database;
+  const { event, competition } = await findEvent(db, eventId);
+  const duties = await dutiesOf(db, eventId, actor.userId);
+  if (!isOrganiser(actor, competition) && !duties.some((d) => d === "chief" || d === "supervisor")) throw new AppError("FORBIDDEN", "只有举办方、裁判长和监督仲裁可以查看全部评分");
+  const where = registrationId ? and(eq(competitionMarks.eventId, eventId), eq(competitionMarks.registrationId, registrationId)) : eq(competitionMarks.eventId, eventId);
+  return (await slotRows(db, and(where))).map((r) => toSlot(event, r));
 }

@@ -2,7 +2,7 @@ import { markInputSchema, verifyInputSchema } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
-import { enterMark, mySlots, verificationQueue, verifyMark } from "./markService";
+import { allSlots, enterMark, mySlots, verificationQueue, verifyMark } from "./markService";
 
 const tags = ["职业技能竞赛 competitions"];
 const idParams = z.object({ id: z.uuid({ error: "编号格式不正确" }) });
@@ -10,6 +10,11 @@ const idParams = z.object({ id: z.uuid({ error: "编号格式不正确" }) });
 export function markRoutes(app: HttpApp, ctx: AppContext): void {
   app.get("/api/competition-events/:id/my-marks", { config: { permission: "competition.judge" }, schema: { tags, summary: "本人的评分任务(按参赛号)", params: idParams } }, (request) =>
     mySlots(ctx, actorOfRequest(request), request.params.id),
+  );
+  app.get(
+    "/api/competition-events/:id/marks",
+    { config: { permission: "competition.read" }, schema: { tags, summary: "全部评分(举办方、裁判长、监督仲裁)", params: idParams, querystring: z.object({ registrationId: z.uuid().optional() }) } },
+    (request) => allSlots(ctx, actorOfRequest(request), request.params.id, request.query.registrationId),
   );
   app.put("/api/competition-marks/:id", { config: { permission: "competition.judge" }, schema: { tags, summary: "录入或修改分数(修改须写原因)", params: idParams, body: markInputSchema } }, (request) =>
     enterMark(ctx, actorOfRequest(request), request.params.id, request.body),
