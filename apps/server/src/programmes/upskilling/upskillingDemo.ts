@@ -27,7 +27,8 @@ async function withAccounts(ctx: AppContext, accounts: DemoAccountIds): Promise<
   const today = todayInChina(ctx.now());
   let year = Number(today.slice(0, 4));
   let scheme = schemeOfYear(year);
-  if (!scheme || today < scheme.opensOn) scheme = schemeOfYear(--year);
+  // Early in a round there is too little of it to show every state: the demo shows last year's then.
+  if (!scheme || daysBetween(scheme.opensOn, today) < 90) scheme = schemeOfYear(--year);
   if (!scheme) return;
   const end = today < scheme.closesOn ? today : scheme.closesOn;
   const span = Math.max(61, daysBetween(scheme.opensOn, end));

@@ -16,6 +16,9 @@ describe("the 2026 scheme", () => {
     expect(Object.keys(scheme.cityQuotas)).toHaveLength(11);
     expect(scheme.priorityGroups.map((g) => g.label)).toEqual(["劳模工匠", "新就业形态劳动者"]);
     expect(upskillingSchemes[2025]?.year).toBe(2025);
+    // A year after the last on record carries the latest rules until its own round is published.
+    expect(schemeOfYear(2027)).toMatchObject({ year: 2027, target: 30000, opensOn: "2027-01-01", certificatesFrom: "2026-07-01" });
+    expect(schemeOfYear(2020)).toBeUndefined();
   });
 });
 
@@ -61,7 +64,7 @@ describe("checkEligibility", () => {
     expect(checkEligibility(scheme, today, member, { ...claim, kind: "degree", level: "senior" }, []).reasons).toEqual(["本年度学历补助仅限大专(专科)和本科学历"]);
     expect(checkEligibility(scheme, today, member, { ...claim, issuedOn: "2025-06-30" }, []).reasons).toEqual(["证书须于2025-07-01以后取得"]);
     expect(checkEligibility(scheme, today, member, { ...claim, issuedOn: "2026-06-16" }, []).reasons).toEqual(["证书取得日期不能晚于今天"]);
-    expect(checkEligibility(scheme, "2026-02-28", member, { ...claim, issuedOn: "2026-01-01" }, []).reasons).toEqual(["2026年度申请时间为2026-03-01至2026-12-31，当前不在申请期内"]);
+    expect(checkEligibility(scheme, "2025-12-31", member, { ...claim, issuedOn: "2025-12-01" }, []).reasons).toEqual(["2026年度申请时间为2026-01-01至2026-12-31，当前不在申请期内"]);
   });
 });
 

@@ -76,7 +76,7 @@ function scheme(year: number, cityQuotas: Record<string, number>): UpskillingSch
     title: `${year}年度职工学历与技能提升行动(双提升)补助`,
     amountYuan: 1000,
     target: Object.values(cityQuotas).reduce((a, b) => a + b, 0),
-    opensOn: `${year}-03-01`,
+    opensOn: `${year}-01-01`,
     closesOn: `${year}-12-31`,
     certificatesFrom: `${year - 1}-07-01`,
     degreeLevels,
@@ -103,6 +103,14 @@ export const upskillingSchemes: Readonly<Record<number, UpskillingScheme>> = {
   2026: scheme(2026, cityQuotas2026),
 };
 
+/**
+ * The round of a year: the one on record, or — for a year after the last on record, until its own is
+ * published — the latest round's rules and quotas carried into that year (dates moved with it).
+ */
 export function schemeOfYear(year: number): UpskillingScheme | undefined {
-  return upskillingSchemes[year];
+  const own = upskillingSchemes[year];
+  if (own) return own;
+  const latest = Math.max(...Object.keys(upskillingSchemes).map(Number));
+  const last = upskillingSchemes[latest];
+  return last && year > latest ? scheme(year, { ...last.cityQuotas }) : undefined;
 }
