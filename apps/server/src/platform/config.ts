@@ -31,6 +31,8 @@ const envSchema = z.object({
   JIANGXIN_REQUIRE_TOTP: bool.default(false),
   /** Login and password-change attempts per client address per minute (all names together). */
   JIANGXIN_AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** The public station finder's requests per client address per minute (carrier NAT puts many phones behind one address). */
+  JIANGXIN_FINDER_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000_000).default(600),
   /**
    * Turn requests away with a 503 at once when the server is overloaded (platform/loadShedding.ts). On
    * by default; the test suites turn it off, since a loaded CI machine would shed their requests.
@@ -57,6 +59,7 @@ export type Config = {
   cookieSecure: boolean;
   requireTotp: boolean;
   authRateLimit: number;
+  finderRateLimit: number;
   loadShedding: boolean;
   webDist: string;
   logLevel: z.infer<typeof envSchema>["JIANGXIN_LOG_LEVEL"];
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.JIANGXIN_COOKIE_SECURE,
     requireTotp: e.JIANGXIN_REQUIRE_TOTP,
     authRateLimit: e.JIANGXIN_AUTH_RATE_LIMIT,
+    finderRateLimit: e.JIANGXIN_FINDER_RATE_LIMIT,
     loadShedding: e.JIANGXIN_LOAD_SHEDDING,
     webDist: path.resolve(repoRoot, e.JIANGXIN_WEB_DIST),
     logLevel: e.JIANGXIN_LOG_LEVEL,

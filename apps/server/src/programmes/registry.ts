@@ -2,6 +2,7 @@ import type { Programme } from "../platform/programme";
 import { competitions } from "./competitions";
 import { flagship } from "./flagship";
 import { inclusive } from "./inclusive";
+import { stations } from "./stations";
 import { upskilling } from "./upskilling";
 
 /**
@@ -9,4 +10,4 @@ import { upskilling } from "./upskilling";
  * server (its descriptor also joins packages/domain/src/programmes/index.ts). app.ts, the dashboard,
  * targets and the demo loader loop over this list.
  */
-export const programmes: readonly Programme[] = [flagship, competitions, upskilling, inclusive];
+export const programmes: readonly Programme[] = [flagship, competitions, stations, upskilling, inclusive];

@@ -4,4 +4,5 @@ export * from "./permissions";
 export * from "./programme";
 export * from "./station";
 export * from "./stationReport";
+export * from "./stats";
 export * from "./upgradeRule";
