@@ -129,6 +129,23 @@ const POLICY: Record<string, Row> = {
   "POST /api/problems/:id/notes": { body: {"note":"矩阵测试：记录一条进展"}, cells: "YY YN YN NN YN NN NN NN" },
   "POST /api/problems/:id/urge": { cells: "YY YN YN NN NN NN NN NN" },
   "POST /api/problems/:id/rating": { cells: "NN NN NN YY NN NN NN NN" },
+  // Corrections (issue 11). Correct/void without a body: 400 before the record is looked at, so the
+  // second letter only says the role passes the permission. Withdrawing is the enterprise's alone
+  // (staff are refused by the service); its in-scope problem is past acceptance, so 409 there.
+  "POST /api/service-sessions/:id/correct": { cells: "YY YY YY NN NN NN NN NN" },
+  "POST /api/service-sessions/:id/void": { cells: "YY YY YY NN NN NN NN NN" },
+  "GET /api/service-sessions/:id/corrections": { cells: "YY YN YN YN YN NN NN NN" },
+  "POST /api/trainings/:id/correct": { cells: "YY YY YY NN NN NN NN NN" },
+  "POST /api/trainings/:id/void": { cells: "YY YY YY NN NN NN NN NN" },
+  "GET /api/trainings/:id/corrections": { cells: "YY YN YN YN YN NN NN NN" },
+  "POST /api/agreements/:id/correct": { cells: "YY YY YY NN NN NN NN NN" },
+  "POST /api/agreements/:id/void": { cells: "YY YY YY NN NN NN NN NN" },
+  "GET /api/agreements/:id/corrections": { cells: "YY YN YN YN YN NN NN NN" },
+  "POST /api/problems/:id/correct": { cells: "YY YY YY YY NN NN NN NN" },
+  "POST /api/problems/:id/void": { cells: "YY YY YY NN NN NN NN NN" },
+  "POST /api/problems/:id/withdraw": { cells: "NN NN NN YN NN NN NN NN" },
+  "GET /api/problems/:id/corrections": { cells: "YY YN YN YN YN NN NN NN" },
+  "POST /api/demand-lists/:id/withdraw": { cells: "NN NN NN YN NN NN NN NN" },
   "POST /api/plans/compute": { cells: "YY YY YY NN NN NN NN NN" },
   "POST /api/plans/accept": { cells: "YY YY YY NN NN NN NN NN" },
   "GET /api/campaigns": { cells: "YY YN YN NN NN NN NN NN" },

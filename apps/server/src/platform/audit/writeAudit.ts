@@ -21,6 +21,9 @@ export type AuditEvent = {
   objectId?: string;
   result?: "success" | "failure";
   detail?: Record<string, unknown>;
+  /** A correction's fields as they were and as they became: kept in the detail as `before` and `after`. */
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
 };
 
 /** Pass the transaction that makes the change, so the row and the change commit or roll back together. */
@@ -35,6 +38,6 @@ export async function writeAudit(tx: Db, actor: AuditActor, event: AuditEvent): 
     objectType: event.objectType ?? null,
     objectId: event.objectId ?? null,
     result: event.result ?? "success",
-    detail: event.detail ?? null,
+    detail: event.before || event.after ? { ...event.detail, before: event.before ?? null, after: event.after ?? null } : (event.detail ?? null),
   });
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../paging";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, expertIdentitySchema, voidedSchema } from "./correction";
 import { doneDateSchema, termIssue } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -61,7 +61,7 @@ export const agreementSchema = z.object({
   countyCode: z.string(),
   title: z.string(),
   scopes: z.array(agreementScopeSchema),
-  experts: z.array(z.object({ id: z.string(), name: z.string() })),
+  experts: z.array(expertIdentitySchema),
   signedOn: z.string(),
   startDate: z.string(),
   endDate: z.string(),

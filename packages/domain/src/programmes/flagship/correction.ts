@@ -46,3 +46,11 @@ export const correctionEntrySchema = z.object({
 });
 export type CorrectionEntry = z.infer<typeof correctionEntrySchema>;
 export const correctionListSchema = z.array(correctionEntrySchema);
+
+/**
+ * What tells an expert apart from another of the same name (the pool has 2×郭红英, 3×林雪梅): work
+ * unit, home county and skill level, shown beside the name in every picker, tag, list and timeline.
+ */
+export const expertIdentitySchema = z.object({ id: z.string(), name: z.string(), detail: z.string() });
+export type ExpertIdentity = z.infer<typeof expertIdentitySchema>;
+export const expertDetailOf = (e: { employer: string; homeCountyName: string; skillLevelLabel: string }) => [e.employer, e.homeCountyName, e.skillLevelLabel].filter((s) => s !== "").join(" · ");

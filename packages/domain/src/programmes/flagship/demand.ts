@@ -50,6 +50,8 @@ export const problemEventSchema = z.object({
   to: problemStatusSchema,
   byName: z.string(),
   byRole: roleSchema,
+  /** The actor's unit (their union, enterprise or employer), when known. */
+  byUnit: z.string().nullable(),
   note: z.string().nullable(),
 });
 
@@ -70,6 +72,8 @@ export const problemSchema = z.object({
   sessionId: z.string().nullable(),
   ownerExpertId: z.string().nullable(),
   ownerExpertName: z.string().nullable(),
+  /** What tells the owner apart from a namesake: work unit · home county · skill level. */
+  ownerExpertDetail: z.string().nullable(),
   /** 需要专家人数: the owner plus teamSize − 1 co-experts at most. */
   teamSize: z.number().int(),
   solution: z.string().nullable(),
@@ -98,6 +102,7 @@ export const problemRatingViewSchema = z.object({
 export const problemTeamMemberSchema = z.object({
   expertId: z.string(),
   expertName: z.string(),
+  expertDetail: z.string(),
   addedAt: z.string(),
 });
 export type ProblemTeamMember = z.infer<typeof problemTeamMemberSchema>;

@@ -4,7 +4,7 @@ import type { ProblemStatus } from "./problemLifecycle";
 import { pageQuerySchema } from "../../paging";
 import { tradeCodeSchema } from "../../people";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, expertIdentitySchema, voidedSchema } from "./correction";
 import { doneDateSchema } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -22,7 +22,7 @@ export const serviceSessionInputSchema = z.strictObject({
 });
 export type ServiceSessionInput = z.infer<typeof serviceSessionInputSchema>;
 
-export const sessionExpertSchema = z.object({ id: z.string(), name: z.string(), leader: z.boolean(), problemIds: z.array(z.string()) });
+export const sessionExpertSchema = expertIdentitySchema.extend({ leader: z.boolean(), problemIds: z.array(z.string()) });
 export const sessionEnterpriseSchema = z.object({ id: z.string(), name: z.string() });
 
 export const serviceSessionSchema = z.object({

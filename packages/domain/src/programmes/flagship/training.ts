@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../paging";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, expertIdentitySchema, voidedSchema } from "./correction";
 import { countSchema, doneDateSchema } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -32,7 +32,7 @@ export const trainingSchema = z.object({
   countyName: z.string(),
   enterpriseId: z.string().nullable(),
   enterpriseName: z.string().nullable(),
-  trainers: z.array(z.object({ id: z.string(), name: z.string() })),
+  trainers: z.array(expertIdentitySchema),
   trainees: z.number().int(),
   sessionId: z.string().nullable(),
   agreementId: z.string().nullable(),

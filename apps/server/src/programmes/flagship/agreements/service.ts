@@ -1,5 +1,5 @@
 import type { Agreement, AgreementInput, AgreementStatusInput, CheckInInput, agreementListQuerySchema } from "@jiangxin/domain";
-import { agreementStatusLabels, todayInChina } from "@jiangxin/domain";
+import { agreementStatusLabels, doneDateIssue, todayInChina } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { coversCounty, scopeCondition } from "../../../platform/access";
@@ -22,7 +22,7 @@ const invalid = (field: string, message: string) => new AppError("VALIDATION_FAI
 async function one(ctx: AppContext, db: Db, id: string): Promise<Agreement> {
   const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
   if (!row) throw notFound("协议");
-  const [agreement] = await toAgreements(db, [row], todayInChina(ctx.now()));
+  const [agreement] = await toAgreements(db, ctx.regions, [row], todayInChina(ctx.now()));
   if (!agreement) throw notFound("协议");
   return agreement;
 }
@@ -36,11 +36,11 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ListQue
   const { db } = ctx.database;
   const { rows, total } = await listAgreementRows(
     db,
-    { scope: agreementScope(db, actor), q: query.q, counties, enterpriseId: query.enterpriseId, status: query.status },
+    { scope: agreementScope(db, actor), q: query.q, counties, enterpriseId: query.enterpriseId, status: query.status, today: todayInChina(ctx.now()) },
     query.page,
     query.pageSize,
   );
-  return { items: await toAgreements(db, rows, todayInChina(ctx.now())), total, page: query.page, pageSize: query.pageSize };
+  return { items: await toAgreements(db, ctx.regions, rows, todayInChina(ctx.now())), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getForActor(ctx: AppContext, actor: Actor, id: string): Promise<Agreement> {
@@ -51,6 +51,8 @@ export async function getForActor(ctx: AppContext, actor: Actor, id: string): Pr
 }
 
 export async function createForActor(ctx: AppContext, actor: Actor, input: AgreementInput): Promise<Agreement> {
+  const signedIssue = doneDateIssue(input.signedOn, todayInChina(ctx.now()), "签订日期");
+  if (signedIssue) throw invalid("signedOn", signedIssue);
   const { db } = ctx.database;
   const [firm] = await db
     .select({ id: enterprises.id, countyCode: enterprises.countyCode })
@@ -99,6 +101,7 @@ async function requireActive(ctx: AppContext, actor: Actor, id: string) {
   const row = await findAgreementRow(db, agreementScope(db, actor), id);
   if (!row) throw notFound("协议");
   if (row.status !== "active") throw new AppError("CONFLICT", `协议已${agreementStatusLabels[row.status]}，不能再修改`);
+  if (row.voidedAt) throw new AppError("CONFLICT", "协议已作废，不能再修改");
   return row;
 }
 

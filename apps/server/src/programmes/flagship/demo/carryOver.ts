@@ -1,3 +1,4 @@
+import type { DemoActors } from "./demoActors";
 import { isOpenProblemStatus, problemStatusSchema, type ProblemStatus } from "@jiangxin/domain";
 import { addDays, isoDay, noonOf } from "../../../fixtures/demoDays";
 import { eventNotes, stepBy } from "./problemPath";
@@ -50,7 +51,7 @@ function gap(to: ProblemStatus, first: boolean, rnd: Random): number {
  * returned with the problems solved this year, whose benefit belongs to it. Last year's undone
  * agreement milestones that fell due are mostly done, on about their due date.
  */
-export function carryOver(last: YearRows, population: Population, today: string, rnd: Random): { events: YearRows["events"]; solved: SolvedProblem[] } {
+export function carryOver(last: YearRows, population: Population, today: string, rnd: Random, actors: DemoActors): { events: YearRows["events"]; solved: SolvedProblem[] } {
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const events: YearRows["events"] = [];
   const solved: SolvedProblem[] = [];
@@ -74,7 +75,7 @@ export function carryOver(last: YearRows, population: Population, today: string,
         p.teamSize = 1;
       }
       if (to === "solutionProposed") p.solution = "调整工艺参数并改进工装，现场示范操作";
-      events.push({ problemId: p.id, at: noonOf(at), fromStatus: from, toStatus: to, ...stepBy(to), note: eventNotes[to] ?? null });
+      events.push({ problemId: p.id, at: noonOf(at), fromStatus: from, toStatus: to, ...(stepBy(to).byRole === "county" ? actors.union(p.countyCode ?? "") : actors.expert(p.ownerExpertId)), note: eventNotes[to] ?? null });
       p.status = to;
       p.statusChangedAt = noonOf(at);
       from = to;

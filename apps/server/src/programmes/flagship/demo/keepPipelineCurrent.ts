@@ -1,3 +1,4 @@
+import type { DemoActors } from "./demoActors";
 import { isOpenProblemStatus, problemStatusSchema } from "@jiangxin/domain";
 import { addDays, daysBetween, isoDay, noonOf } from "../../../fixtures/demoDays";
 import { progressNotes } from "./problemPath";
@@ -18,7 +19,7 @@ function quietDays(rnd: Random): number {
  * check-ins on running agreements: without them every problem under way would look abandoned since
  * its last move. Notes are added to `into`; nothing is dated after today.
  */
-export function keepPipelineCurrent(years: readonly YearRows[], into: YearRows, today: string, rnd: Random): void {
+export function keepPipelineCurrent(years: readonly YearRows[], into: YearRows, today: string, rnd: Random, actors: DemoActors): void {
   const lastEvent = new Map<string, string>();
   for (const y of years) for (const e of y.events) if (e.at) {
     const day = isoDay(e.at);
@@ -36,8 +37,7 @@ export function keepPipelineCurrent(years: readonly YearRows[], into: YearRows, 
       at: noonOf(addDays(today, -quiet)),
       fromStatus: status,
       toStatus: status,
-      byName: waiting ? "县总工会" : "劳模工匠",
-      byRole: waiting ? "county" : "expert",
+      ...(waiting ? actors.union(p.countyCode ?? "") : actors.expert(p.ownerExpertId)),
       note: waiting ? "电话联系企业，确认需求细节" : rnd.pick(progressNotes),
     });
   }

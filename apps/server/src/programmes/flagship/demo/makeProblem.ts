@@ -1,5 +1,8 @@
 import { problemTransitions, type ProblemStatus, type TradeCode } from "@jiangxin/domain";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
+import { regions } from "../../../platform/regions/tables";
+import { enterprises } from "../../../masterData/enterprises";
 import { problemEvents, problems } from "../problems/tables";
 import { seededRandom, type Random } from "../../../fixtures/random";
 
@@ -118,6 +121,9 @@ export async function makeProblem(db: Db, fields: ProblemFields, rnd: Random = d
     })
     .returning();
   if (!row) throw new Error("insert returned no row");
+  // The timeline names the firm for its submission and the county's own federation for the rest.
+  const [firm] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, fields.enterpriseId));
+  const [county] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, fields.countyCode));
   const span = changedAt.getTime() - createdAt.getTime();
   const steps = Math.max(path.length - 1, 1);
   await db.insert(problemEvents).values(
@@ -127,8 +133,8 @@ export async function makeProblem(db: Db, fields: ProblemFields, rnd: Random = d
       fromStatus: i === 0 ? null : (path[i - 1] ?? null),
       toStatus: to,
       byUserId: fields.byUserId ?? null,
-      byName: fields.byName ?? "县总工会",
-      byRole: to === "submitted" ? "enterprise" : "county",
+      byName: to === "submitted" && i === 0 ? (firm?.name ?? "企业") : (fields.byName ?? `${county?.name ?? ""}总工会`),
+      byRole: to === "submitted" && i === 0 ? "enterprise" : "county",
       note: null,
     })),
   );

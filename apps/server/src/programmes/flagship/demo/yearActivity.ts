@@ -1,3 +1,4 @@
+import { demoActors } from "./demoActors";
 import { tradeCodes, type ProblemStatus } from "@jiangxin/domain";
 import { randomUUID } from "node:crypto";
 import type { AppContext } from "../../../platform/context";
@@ -49,6 +50,7 @@ export type YearActivityOptions = {
 export function makeYearActivity(ctx: AppContext, o: YearActivityOptions, rnd: Random, teamRnd: Random): { rows: YearRows; campaignId: string } {
   const { year, target, plan, population } = o;
   const { expertRows, expertTrades, firmName, firmsByCounty } = population;
+  const actors = demoActors(ctx, population);
   const counties = ctx.regions.countiesUnder("330000");
   const isPriority = (code: string) => ctx.regions.priorityOn(code, `${year}-07-01`).length > 0;
   const happened = (day: string) => o.today === undefined || day <= o.today;
@@ -146,7 +148,7 @@ export function makeYearActivity(ctx: AppContext, o: YearActivityOptions, rnd: R
         createdAt: noonOf(stamps[0] ?? day),
       });
       path.forEach((status, i) => {
-        rows.events.push({ problemId, at: noonOf(stamps[i] ?? day), fromStatus: i === 0 ? null : (path[i - 1] ?? null), toStatus: status, byName: i < 2 ? "县总工会" : "劳模工匠", byRole: i < 2 ? "county" : "expert", note: eventNotes[status] ?? null });
+        rows.events.push({ problemId, at: noonOf(stamps[i] ?? day), fromStatus: i === 0 ? null : (path[i - 1] ?? null), toStatus: status, ...(i < 2 ? actors.union(county) : actors.expert(owner)), note: eventNotes[status] ?? null });
       });
       if (final === "solved") solvedProblems.push({ id: problemId, county, day: finalDay });
     }
@@ -171,7 +173,7 @@ export function makeYearActivity(ctx: AppContext, o: YearActivityOptions, rnd: R
     const path: ProblemStatus[] = status === "submitted" ? ["submitted"] : status === "accepted" ? ["submitted", "accepted"] : ["submitted", "accepted", "matched"];
     const owner = status === "matched" ? (rnd.pick(expertRows).id ?? null) : null;
     rows.problems.push({ id: problemId, enterpriseId: firm, countyCode: county, demandListId: listId, title: rnd.pick(problemTitles[trade]), description: `${firmName.get(firm) ?? ""}提交的技术难题，等待安排专家。`, trade, urgency: "normal", status, statusChangedAt: noonOf(day), ownerExpertId: owner, createdAt: noonOf(day) });
-    path.forEach((st, i) => rows.events.push({ problemId, at: noonOf(day), fromStatus: i === 0 ? null : (path[i - 1] ?? null), toStatus: st, byName: i === 0 ? "企业" : "县总工会", byRole: i === 0 ? "enterprise" : "county", note: eventNotes[st] ?? null }));
+    path.forEach((st, i) => rows.events.push({ problemId, at: noonOf(day), fromStatus: i === 0 ? null : (path[i - 1] ?? null), toStatus: st, ...(i === 0 ? actors.firm(firm) : actors.union(county)), note: eventNotes[st] ?? null }));
   }
 
   rows.teamMembers = assignTeams(rows.problems, rows.sessionExperts, expertTrades, teamRnd);

@@ -1,3 +1,4 @@
+import { demoActors } from "./demoActors";
 import type { AppContext } from "../../../platform/context";
 import { addDays, daysBetween, shuffle } from "../../../fixtures/demoDays";
 import { carryOver } from "./carryOver";
@@ -40,7 +41,8 @@ export function generateYearToDate(ctx: AppContext, last: { population: Populati
   const share = Math.min(1, (elapsed + 1) / 351) * growth;
   const { population } = last;
 
-  const carried = carryOver(last.rows, population, today, rnd);
+  const actors = demoActors(ctx, population);
+  const carried = carryOver(last.rows, population, today, rnd, actors);
   const target = scaledTargets(scale * share);
   target.problemsSolved = Math.max(0, target.problemsSolved - carried.solved.length);
   const counties = ctx.regions.countiesUnder("330000");
@@ -92,7 +94,7 @@ export function generateYearToDate(ctx: AppContext, last: { population: Populati
     seededRandom(opts.seed ^ 0x7ea3),
   );
   rows.events.push(...carried.events);
-  keepPipelineCurrent([last.rows, rows], rows, today, rnd);
+  keepPipelineCurrent([last.rows, rows], rows, today, rnd, actors);
 
   const solvedThisYear = rows.problems.filter((p) => p.status === "solved").length + carried.solved.length;
   return {

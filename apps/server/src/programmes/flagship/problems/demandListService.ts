@@ -79,6 +79,7 @@ function toDemandList(row: DemandListRow, ctx: AppContext): DemandList {
     solvedCount: row.solvedCount,
     trainingNeedCount: row.trainingNeedCount,
     trainingWorkers: row.trainingWorkers,
+    withdrawnAt: l.withdrawnAt?.toISOString() ?? null,
   };
 }
 

@@ -48,7 +48,7 @@ export async function problemDetailFor(ctx: AppContext, actor: Actor, id: string
   // One after the other: `db` may be a transaction, which runs one statement at a time.
   const events = await eventsOf(db, id);
   const [rating] = await db.select().from(problemRatings).where(eq(problemRatings.problemId, id));
-  const teamMembers = await teamMembersOf(db, id);
+  const teamMembers = await teamMembersOf(db, ctx.regions, id);
   // Scoping already limits an expert to the problems it owns, so the table's roles are the whole rule.
   const moves = hasPermission(actor, "problem.move")
     ? transitionsFrom(problem.status, actor.role).map((t) => ({ to: t.to, label: t.label, noteRequired: t.noteRequired ?? false, needsOwner: t.needsOwner ?? false }))

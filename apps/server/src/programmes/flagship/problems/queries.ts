@@ -4,15 +4,27 @@ import type { Db } from "../../../platform/db/database";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
+import { expertDetail, expertIdentityColumns } from "../corrections/expertIdentities";
+import { voidedOf } from "../corrections/recordCorrection";
 import { problemEvents, problemTeamMembers, problems } from "./tables";
 
 /** The columns every problem view needs: the row plus the names shown beside it. */
-const problemColumns = {
+export const problemColumns = {
   problem: problems,
   enterpriseName: enterprises.name,
   ownerExpertName: experts.name,
+  ownerEmployer: experts.employer,
+  ownerHomeCounty: experts.homeCountyCode,
+  ownerSkillLevel: experts.skillLevel,
 };
-export type ProblemRow = { problem: typeof problems.$inferSelect; enterpriseName: string; ownerExpertName: string | null };
+export type ProblemRow = {
+  problem: typeof problems.$inferSelect;
+  enterpriseName: string;
+  ownerExpertName: string | null;
+  ownerEmployer: string | null;
+  ownerHomeCounty: string | null;
+  ownerSkillLevel: string | null;
+};
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -40,10 +52,15 @@ export function toProblem(row: ProblemRow, regions: RegionDirectory): Problem {
     sessionId: p.sessionId,
     ownerExpertId: p.ownerExpertId,
     ownerExpertName: row.ownerExpertName,
+    ownerExpertDetail:
+      row.ownerEmployer !== null && row.ownerHomeCounty !== null && row.ownerSkillLevel !== null
+        ? expertDetail(regions, { employer: row.ownerEmployer, homeCountyCode: row.ownerHomeCounty, skillLevel: row.ownerSkillLevel })
+        : null,
     teamSize: p.teamSize,
     solution: p.solution,
     solvedAt: p.solvedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
+    voided: voidedOf(p),
   };
 }
 
@@ -159,29 +176,27 @@ export async function findProblem(db: Db, scope: SQL, id: string): Promise<Probl
 }
 
 export async function eventsOf(db: Db, problemId: string) {
-  const rows = await db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.at), asc(problemEvents.id));
-  // Within one instant the creation event (from = null) comes first; ids are random and do not order.
-  return rows
-    .map((r, i) => ({ r, i, first: r.fromStatus === null ? 0 : 1 }))
-    .sort((a, b) => a.r.at.getTime() - b.r.at.getTime() || a.first - b.first || a.i - b.i)
-    .map(({ r }) => ({
+  // Within one instant, insert order (seq): a creation and the moves of one batch read as they happened.
+  const rows = await db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.at), asc(problemEvents.seq));
+  return rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
       from: r.fromStatus as ProblemStatus | null,
       to: r.toStatus as ProblemStatus,
       byName: r.byName,
       byRole: r.byRole as Role,
+      byUnit: r.byUnit,
       note: r.note,
     }));
 }
 
 /** The problem's 协助专家 in the order they joined. */
-export async function teamMembersOf(db: Db, problemId: string): Promise<ProblemTeamMember[]> {
+export async function teamMembersOf(db: Db, regions: RegionDirectory, problemId: string): Promise<ProblemTeamMember[]> {
   const rows = await db
-    .select({ expertId: problemTeamMembers.expertId, expertName: experts.name, addedAt: problemTeamMembers.addedAt })
+    .select({ expertId: problemTeamMembers.expertId, expertName: experts.name, addedAt: problemTeamMembers.addedAt, ...expertIdentityColumns })
     .from(problemTeamMembers)
     .innerJoin(experts, eq(experts.id, problemTeamMembers.expertId))
     .where(eq(problemTeamMembers.problemId, problemId))
     .orderBy(asc(problemTeamMembers.addedAt), asc(experts.name));
-  return rows.map((r) => ({ expertId: r.expertId, expertName: r.expertName, addedAt: r.addedAt.toISOString() }));
+  return rows.map((r) => ({ expertId: r.expertId, expertName: r.expertName, expertDetail: expertDetail(regions, r), addedAt: r.addedAt.toISOString() }));
 }

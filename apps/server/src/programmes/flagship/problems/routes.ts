@@ -1,4 +1,8 @@
 import {
+  correctionListSchema,
+  problemTextCorrectionSchema,
+  voidInputSchema,
+  withdrawInputSchema,
   demandListDetailSchema,
   demandListInputSchema,
   demandListQuerySchema,
@@ -26,6 +30,8 @@ import { rateProblem } from "./rateProblem";
 import { problemExports } from "./problemExports";
 import { addTeamMember, removeTeamMember, updateTeamSize } from "./problemTeam";
 import { urgeProblem } from "./inboxWiring";
+import { correctProblemText, voidProblem, withdrawDemandList, withdrawProblem } from "./correctProblem";
+import { listCorrections } from "../corrections/recordCorrection";
 
 const demandTags = ["需求清单 demand lists"];
 const problemTags = ["难题 problems"];
@@ -131,5 +137,34 @@ export function problemRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/problems/:id/rating",
     { config: { permission: "problem.rate" }, schema: { tags: problemTags, summary: "企业评价(已解决的难题，限一次)", params: problemParams, body: problemRatingSchema, response: { 200: problemDetailSchema, ...errors } } },
     (request) => rateProblem(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+
+  app.post(
+    "/api/demand-lists/:id/withdraw",
+    { config: { permission: "demand.submit" }, schema: { tags: demandTags, summary: "企业撤回需求清单(受理前)", params: listParams, body: withdrawInputSchema, response: { 200: demandListDetailSchema, ...errors } } },
+    (request) => withdrawDemandList(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/problems/:id/withdraw",
+    { config: { permission: "demand.submit" }, schema: { tags: problemTags, summary: "企业撤回难题(受理前)", params: problemParams, body: withdrawInputSchema, response: { 200: problemDetailSchema, ...errors } } },
+    (request) => withdrawProblem(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/problems/:id/correct",
+    { config: { permission: "demand.submit" }, schema: { tags: problemTags, summary: "更正难题标题、描述(受理后须填理由)", params: problemParams, body: problemTextCorrectionSchema, response: { 200: problemDetailSchema, ...errors } } },
+    (request) => correctProblemText(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+  app.post(
+    "/api/problems/:id/void",
+    { config: { permission: "record.void" }, schema: { tags: problemTags, summary: "作废难题(须填理由，不再计入统计)", params: problemParams, body: voidInputSchema, response: { 200: problemDetailSchema, ...errors } } },
+    (request) => voidProblem(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+  app.get(
+    "/api/problems/:id/corrections",
+    { config: { permission: "problem.read" }, schema: { tags: problemTags, summary: "难题的更正记录", params: problemParams, response: { 200: correctionListSchema, 404: errorBodySchema } } },
+    async (request) => {
+      await problemDetailFor(ctx, actorOfRequest(request), request.params.id);
+      return listCorrections(ctx.database.db, request.params.id);
+    },
   );
 }

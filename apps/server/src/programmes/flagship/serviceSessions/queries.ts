@@ -6,6 +6,8 @@ import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import { problemEvents, problems } from "../problems/tables";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
+import { expertDetail, expertIdentityColumns } from "../corrections/expertIdentities";
+import { voidedOf } from "../corrections/recordCorrection";
 import { serviceSessions, sessionEnterprises, sessionExperts } from "./tables";
 
 type Row = typeof serviceSessions.$inferSelect;
@@ -66,7 +68,7 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[], 
       .where(and(inArray(sessionEnterprises.sessionId, ids), onlyEnterprise ? eq(sessionEnterprises.enterpriseId, onlyEnterprise) : undefined))
       .orderBy(asc(enterprises.name)),
     db
-      .select({ sessionId: sessionExperts.sessionId, id: experts.id, name: experts.name, leader: sessionExperts.leader })
+      .select({ sessionId: sessionExperts.sessionId, id: experts.id, name: experts.name, leader: sessionExperts.leader, ...expertIdentityColumns })
       .from(sessionExperts)
       .innerJoin(experts, eq(experts.id, sessionExperts.expertId))
       .where(inArray(sessionExperts.sessionId, ids))
@@ -101,9 +103,10 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[], 
       enterprises: firms.filter((f) => f.sessionId === r.id).map(({ id, name }) => ({ id, name })),
       experts: team
         .filter((x) => x.sessionId === r.id)
-        .map(({ id, name, leader }) => ({ id, name, leader, problemIds: mine.filter((p) => p.owner === id).map((p) => p.id) })),
+        .map((x) => ({ id: x.id, name: x.name, detail: expertDetail(regions, x), leader: x.leader, problemIds: mine.filter((p) => p.owner === x.id).map((p) => p.id) })),
       problemCount: mine.length,
       solutionsProposed: Number(proposed.find((p) => p.sessionId === r.id)?.n ?? 0),
+      voided: voidedOf(r),
     };
   });
 }

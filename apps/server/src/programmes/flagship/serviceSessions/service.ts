@@ -1,5 +1,6 @@
 import type { ServiceSession, ServiceSessionInput, ThreeLists } from "@jiangxin/domain";
 import type { serviceSessionListQuerySchema } from "@jiangxin/domain";
+import { sessionDateIssue, todayInChina } from "@jiangxin/domain";
 import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { coversCounty } from "../../../platform/access";
@@ -79,6 +80,8 @@ export async function threeListsForActor(ctx: AppContext, actor: Actor, id: stri
 
 export async function createForActor(ctx: AppContext, actor: Actor, input: ServiceSessionInput): Promise<ServiceSession> {
   requireCountyInScope(ctx, actor, input.countyCode);
+  const dateIssue = sessionDateIssue(input.date, todayInChina(ctx.now()));
+  if (dateIssue) throw invalid("date", dateIssue);
   const countyName = ctx.regions.get(input.countyCode)?.name ?? input.countyCode;
   const expertIds = [...new Set(input.expertIds)];
   if (input.leaderExpertId && !expertIds.includes(input.leaderExpertId)) throw invalid("leaderExpertId", "带队专家须是服务团队成员");

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
-import { toProblem } from "../problems/queries";
+import { problemColumns, toProblem } from "../problems/queries";
 import { problems } from "../problems/tables";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
 
@@ -13,7 +13,7 @@ import type { RegionDirectory } from "../../../platform/regions/regionDirectory"
  */
 export async function sessionProblems(db: Db, regions: RegionDirectory, sessionId: string, onlyEnterprise?: string): Promise<Problem[]> {
   const rows = await db
-    .select({ problem: problems, enterpriseName: enterprises.name, ownerExpertName: experts.name })
+    .select(problemColumns)
     .from(problems)
     .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
     .leftJoin(experts, eq(experts.id, problems.ownerExpertId))

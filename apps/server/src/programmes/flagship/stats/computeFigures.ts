@@ -68,7 +68,8 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
   const chinaTime = (ts: SQL) => sql`((${ts} at time zone 'UTC') + interval '8 hours')`;
 
   const ss = slicer(g, sql`s.county_code`, sql`s.date`, f.counties);
-  const sessionWhere = sql`s.date >= ${fromDate} and s.date < ${toDate} and ${ss.where} and ${campaign(sql`s.campaign_id`)}`;
+  // Voided records (corrected away with a reason) stay in their tables as history and leave every figure.
+  const sessionWhere = sql`s.date >= ${fromDate} and s.date < ${toDate} and s.voided_at is null and ${ss.where} and ${campaign(sql`s.campaign_id`)}`;
   const ps = slicer(g, sql`p.county_code`, chinaTime(sql`p.solved_at`), f.counties);
   const ts = slicer(g, sql`t.county_code`, sql`t.date`, f.counties);
   const os = slicer(g, sql`o.county_code`, sql`o.estimated_on`, f.counties);
@@ -113,14 +114,14 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
       db,
       sql`select ${ps.key} as k, count(*)::int as n from problems p
           ${f.campaignId ? sql`join service_sessions s on s.id = p.session_id` : sql``} ${ps.join}
-          where p.status = 'solved' and p.solved_at >= ${from.toISOString()} and p.solved_at < ${to.toISOString()}
+          where p.status = 'solved' and p.voided_at is null and p.solved_at >= ${from.toISOString()} and p.solved_at < ${to.toISOString()}
             and ${ps.where} and ${campaign(sql`s.campaign_id`)}
           ${groupBy(ps.key)}`,
     ),
     queryRows<{ k: string | null; n: number; c: number }>(
       db,
       sql`select ${ts.key} as k, coalesce(sum(t.trainees), 0)::int as n, count(*)::int as c from ${trainingSource} t ${ts.join}
-          where t.date >= ${fromDate} and t.date < ${toDate} and ${ts.where}
+          where t.date >= ${fromDate} and t.date < ${toDate} and t.voided_at is null and ${ts.where}
           ${groupBy(ts.key)}`,
     ),
     // Outcomes count in the year they were first estimated; verified sums only what has been verified.
@@ -131,6 +132,8 @@ export async function computeFigures(db: Db, f: FigureFilter, g: Grouping, opts:
                  count(*)::int as c
           from ${outcomeSource} o ${os.join}
           where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and ${os.where}
+            and not exists (select 1 from problems vp where vp.id = o.problem_id and vp.voided_at is not null)
+            and not exists (select 1 from agreements va where va.id = o.agreement_id and va.voided_at is not null)
           ${groupBy(os.key)}`,
     ),
   ]);

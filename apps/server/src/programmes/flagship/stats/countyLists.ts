@@ -26,7 +26,7 @@ export async function countyEnterprises(ctx: AppContext, actor: Actor, code: str
   const { from, to, fromDate, toDate } = chinaYearRange(q.year);
   const served = sql`select sen.enterprise_id as id, count(*)::int as sessions, max(s.date)::text as last_visit
     from service_sessions s join session_enterprises sen on sen.session_id = s.id
-    where s.county_code = ${code} and s.date >= ${fromDate} and s.date < ${toDate}
+    where s.county_code = ${code} and s.date >= ${fromDate} and s.date < ${toDate} and s.voided_at is null
     group by sen.enterprise_id`;
   const [rows, [count]] = await Promise.all([
     queryRows<{ id: string; name: string; size: string; sessions: number; last_visit: string; solved: number; estimated: string; verified: string }>(
@@ -38,17 +38,17 @@ export async function countyEnterprises(ctx: AppContext, actor: Actor, code: str
         ),
         solved as (
           select p.enterprise_id as id, count(*)::int as n from problems p join page on page.id = p.enterprise_id
-          where p.status = 'solved' and p.solved_at >= ${from.toISOString()} and p.solved_at < ${to.toISOString()} group by 1
+          where p.status = 'solved' and p.voided_at is null and p.solved_at >= ${from.toISOString()} and p.solved_at < ${to.toISOString()} group by 1
         ),
         benefit as (
           select x.id, sum(x.est) as est, sum(x.ver) as ver from (
             select p.enterprise_id as id, o.economic_benefit_yuan as est, o.verified_benefit_yuan as ver
               from page join problems p on p.enterprise_id = page.id join outcomes o on o.problem_id = p.id
-              where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate}
+              where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and p.voided_at is null
             union all
             select a.enterprise_id, o.economic_benefit_yuan, o.verified_benefit_yuan
               from page join agreements a on a.enterprise_id = page.id join outcomes o on o.agreement_id = a.id
-              where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate}
+              where o.estimated_on >= ${fromDate} and o.estimated_on < ${toDate} and a.voided_at is null
           ) x group by x.id
         )
         select page.*, coalesce(solved.n, 0)::int as solved,
@@ -70,7 +70,8 @@ export async function countyEnterprises(ctx: AppContext, actor: Actor, code: str
 export async function countySessions(ctx: AppContext, actor: Actor, code: string, q: StatsCountyQuery): Promise<Page<StatsSessionRow>> {
   checkCounty(ctx, actor, code);
   const { fromDate, toDate } = chinaYearRange(q.year);
-  const where = sql`s.county_code = ${code} and s.date >= ${fromDate} and s.date < ${toDate}`;
+  // Voided sessions leave the list as they leave the county's figures.
+  const where = sql`s.county_code = ${code} and s.date >= ${fromDate} and s.date < ${toDate} and s.voided_at is null`;
   const [rows, [count]] = await Promise.all([
     queryRows<{ id: string; date: string; title: string; campaign_id: string | null; team: number; firms: number; problems: number; solved: number; trainees: number }>(
       ctx.database.db,
@@ -81,9 +82,9 @@ export async function countySessions(ctx: AppContext, actor: Actor, code: string
         select page.*,
           (select count(*)::int from session_experts se where se.session_id = page.id) as team,
           (select count(*)::int from session_enterprises sen where sen.session_id = page.id) as firms,
-          (select count(*)::int from problems p where p.session_id = page.id) as problems,
-          (select count(*)::int from problems p where p.session_id = page.id and p.status = 'solved') as solved,
-          (select coalesce(sum(t.trainees), 0)::int from trainings t where t.session_id = page.id) as trainees
+          (select count(*)::int from problems p where p.session_id = page.id and p.voided_at is null) as problems,
+          (select count(*)::int from problems p where p.session_id = page.id and p.status = 'solved' and p.voided_at is null) as solved,
+          (select coalesce(sum(t.trainees), 0)::int from trainings t where t.session_id = page.id and t.voided_at is null) as trainees
         from page order by page.date desc, page.id`,
     ),
     queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from service_sessions s where ${where}`),

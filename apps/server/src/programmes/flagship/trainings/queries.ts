@@ -6,6 +6,8 @@ import type { Db } from "../../../platform/db/database";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import type { RegionDirectory } from "../../../platform/regions/regionDirectory";
+import { expertDetail, expertIdentityColumns } from "../corrections/expertIdentities";
+import { voidedOf } from "../corrections/recordCorrection";
 import { trainingTrainers, trainings } from "./tables";
 
 type Row = typeof trainings.$inferSelect;
@@ -66,7 +68,7 @@ export async function toTrainings(db: Db, regions: RegionDirectory, rows: Row[])
   const [firms, trainers] = await Promise.all([
     firmIds.length > 0 ? db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, firmIds)) : Promise.resolve([]),
     db
-      .select({ trainingId: trainingTrainers.trainingId, id: experts.id, name: experts.name })
+      .select({ trainingId: trainingTrainers.trainingId, id: experts.id, name: experts.name, ...expertIdentityColumns })
       .from(trainingTrainers)
       .innerJoin(experts, eq(experts.id, trainingTrainers.expertId))
       .where(inArray(trainingTrainers.trainingId, ids))
@@ -80,10 +82,11 @@ export async function toTrainings(db: Db, regions: RegionDirectory, rows: Row[])
     countyName: regions.get(r.countyCode)?.name ?? r.countyCode,
     enterpriseId: r.enterpriseId,
     enterpriseName: r.enterpriseId ? (firms.find((f) => f.id === r.enterpriseId)?.name ?? null) : null,
-    trainers: trainers.filter((t) => t.trainingId === r.id).map(({ id, name }) => ({ id, name })),
+    trainers: trainers.filter((t) => t.trainingId === r.id).map((x) => ({ id: x.id, name: x.name, detail: expertDetail(regions, x) })),
     trainees: r.trainees,
     sessionId: r.sessionId,
     agreementId: r.agreementId,
     campaignId: r.campaignId,
+    voided: voidedOf(r),
   }));
 }

@@ -1,4 +1,5 @@
 import type { Training, TrainingInput, trainingListQuerySchema } from "@jiangxin/domain";
+import { doneDateIssue, todayInChina } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { coversCounty } from "../../../platform/access";
@@ -46,6 +47,8 @@ export async function getForActor(ctx: AppContext, actor: Actor, id: string): Pr
 
 export async function createForActor(ctx: AppContext, actor: Actor, input: TrainingInput): Promise<Training> {
   requireCountyInScope(ctx, actor, input.countyCode);
+  const dateIssue = doneDateIssue(input.date, todayInChina(ctx.now()), "培训日期");
+  if (dateIssue) throw invalid("date", dateIssue);
   const countyName = ctx.regions.get(input.countyCode)?.name ?? input.countyCode;
   const { db } = ctx.database;
   // Links must point at records this actor can see, and in the same county: a training counts where it happened.

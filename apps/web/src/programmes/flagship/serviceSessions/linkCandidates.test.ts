@@ -23,10 +23,12 @@ function problem(id: string, enterpriseId: string, status: ProblemStatus, create
     sessionId,
     ownerExpertId: null,
     ownerExpertName: null,
+    ownerExpertDetail: null,
     teamSize: 1,
     solution: null,
     solvedAt: null,
     createdAt,
+    voided: null,
   };
 }
 
