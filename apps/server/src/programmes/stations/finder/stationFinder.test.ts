@@ -25,7 +25,7 @@ const start = chinaMidnight("2026-09-28"); // spans the National Day holidays (1
 
 function station(i: number): FinderStation {
   const amenities = amenityKeys.filter(() => rnd() < 0.5).map((key) => ({ key, label: amenityLabels[key], water: key === "water" ? pick(["drinkable", "refill"] as const) : null, verifiedAt: null }));
-  const status = rnd() < 0.9 ? "open" : "closed";
+  const status: "open" | "closed" = rnd() < 0.9 ? "open" : "closed";
   const s = {
     id: `s${i}`,
     name: `站${i}`,
@@ -36,7 +36,7 @@ function station(i: number): FinderStation {
     // Zhejiang's box, denser around Hangzhou so many queries see crowded neighbourhoods.
     lng: rnd() < 0.5 ? 118.0 + rnd() * 4.5 : 120.0 + rnd() * 0.4,
     lat: rnd() < 0.5 ? 27.0 + rnd() * 4.2 : 30.1 + rnd() * 0.3,
-    status: status,
+    status,
     closedUntil: status === "closed" ? pick(["2026-09-29", "2026-10-02", "2026-10-05"]) : null,
     openingHours: pick(hours),
     is24h: false,
