@@ -2,8 +2,9 @@ import { ReadOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
 import { competitionsProgramme, flagshipProgramme, rolePermissions, upskillingProgramme, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
 import type { ReactNode } from "react";
 import type { AppRoute } from "../app/appRoute";
+import type { HomeSection } from "../app/homeSection";
 import { competitionsRoutes } from "./competitions";
-import { flagshipRoutes } from "./flagship";
+import { flagshipHomeSections, flagshipRoutes } from "./flagship";
 import { upskillingRoutes } from "./upskilling";
 
 /** A programme as the web app sees it: the shared descriptor, its menu icon and its pages. */
@@ -13,6 +14,8 @@ export interface WebProgramme {
   routes: readonly AppRoute[];
   /** Whether the role works in the programme (holds a permission that is not a plain read). */
   isOwn(role: Role): boolean;
+  /** Blocks at the top of 工作台 for some roles (app/homeSection.ts). */
+  homeSections?: readonly HomeSection[];
 }
 
 function webProgramme(descriptor: ProgrammeDescriptor, icon: ReactNode, routes: readonly AppRoute[]): WebProgramme {
@@ -21,4 +24,4 @@ function webProgramme(descriptor: ProgrammeDescriptor, icon: ReactNode, routes: 
 }
 
 /** Every programme's pages, in menu order: the one place a programme's web folder is registered. */
-export const webProgrammes: readonly WebProgramme[] = [webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), webProgramme(competitionsProgramme, <TrophyOutlined />, competitionsRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes)];
+export const webProgrammes: readonly WebProgramme[] = [{ ...webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), homeSections: flagshipHomeSections }, webProgramme(competitionsProgramme, <TrophyOutlined />, competitionsRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes)];

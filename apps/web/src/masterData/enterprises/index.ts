@@ -1,4 +1,5 @@
 // Enterprises' public surface for programmes' pages.
-export { getEnterprise, listEnterprises } from "./api";
+export { getEnterprise, getEnterpriseContactPhone, listEnterprises } from "./api";
+export { ContactPhoneReveal } from "./components/ContactPhoneReveal";
 export { EnterprisePicker } from "./components/EnterprisePicker";
 export { enterpriseQueryKeys } from "./enterpriseQueryKeys";

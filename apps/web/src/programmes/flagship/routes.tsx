@@ -1,4 +1,4 @@
-import { BarChartOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, FileProtectOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined, ProfileOutlined, ReadOutlined, ToolOutlined } from "@ant-design/icons";
+import { BarChartOutlined, CarryOutOutlined, CalendarOutlined, DashboardOutlined, FieldTimeOutlined, FileProtectOutlined, FlagOutlined, NodeIndexOutlined, PieChartOutlined, ProfileOutlined, ReadOutlined, ToolOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../../app/appRoute";
 
@@ -32,10 +32,19 @@ const PlanningPage = lazy(() => import("./planning/pages/PlanningPage").then((m)
 const IndicatorsPage = lazy(() => import("./indicators/pages/IndicatorsPage").then((m) => ({ default: m.IndicatorsPage })));
 const StatsPage = lazy(() => import("./stats/pages/StatsPage").then((m) => ({ default: m.StatsPage })));
 const StatsReportPage = lazy(() => import("./stats/pages/StatsReportPage").then((m) => ({ default: m.StatsReportPage })));
+const MyTasksPage = lazy(() => import("./myTasks/pages/MyTasksPage").then((m) => ({ default: m.MyTasksPage })));
 const OverviewPage = lazy(() => import("./dashboard/pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 
 /** The flagship's pages, in menu order; app/routes.tsx places them under the programme's menu group. */
 export const flagshipRoutes: readonly AppRoute[] = [
+  {
+    path: "/my-tasks",
+    permission: "task.mine",
+    title: "我的任务",
+    layout: "shell",
+    menu: { icon: <CarryOutOutlined />, summary: "在办难题、今日走访的企业地址与联系人，一键记录进展和照片" },
+    Page: MyTasksPage,
+  },
   {
     path: "/flagship/overview",
     permission: "indicators.read",

@@ -2,8 +2,11 @@ import { BellOutlined, RightOutlined } from "@ant-design/icons";
 import { isStaffRole, roleLabels } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Card, Col, Flex, Row, Typography } from "antd";
+import { Suspense } from "react";
 import { Link } from "react-router-dom";
+import { PageLoading } from "../../../app/components/PageLoading";
 import { menuRoutes } from "../../../app/routes";
+import { webProgrammes } from "../../../programmes/registry";
 import { useCan, useSession } from "../../../app/session";
 import { inboxQueryKeys, listTodos } from "../../inbox/api";
 import { TodoCounts } from "../../inbox/components/TodoCounts";
@@ -29,6 +32,15 @@ export function HomePage() {
           {isStaffRole(user.role) || user.role === "enterprise" ? region : ""}
         </Typography.Text>
       </Flex>
+      {/* What waits for the user first: a programme's own block for the role (an expert's tasks), then the to-dos. */}
+      {webProgrammes
+        .flatMap((p) => p.homeSections ?? [])
+        .filter((section) => section.roles.includes(user.role))
+        .map(({ key, Component }) => (
+          <Suspense key={key} fallback={<PageLoading rows={4} />}>
+            <Component />
+          </Suspense>
+        ))}
       {can("inbox.read") ? <MyTodos /> : null}
       <Typography.Title level={5}>常用功能</Typography.Title>
       {links.length === 0 ? (
