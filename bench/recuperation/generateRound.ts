@@ -8,13 +8,19 @@ import { seededRandom } from "../../apps/server/src/fixtures/random";
  * their (skewed) membership, and `applications` applications: group 1 (10 %), 2 (20 %), 3 (70 %),
  * one to three choices with popular sessions more often chosen, a last year for one in five.
  */
+// Ids shaped as uuids, so the database path (bench/recuperation/dbPath.ts) stores the very same ids and
+// its draw can be compared row by row with the command's.
+const hex12 = (i: number) => i.toString(16).padStart(12, "0");
+export const benchApplicantId = (i: number) => `a0000000-0000-4000-8000-${hex12(i + 1)}`;
+export const benchUnionId = (u: number) => `b0000000-0000-4000-8000-${hex12(u + 1)}`;
+
 export type GeneratedRound = { sessions: number; unions: number; applications: number; year: number };
 
 export function generateRoundCsv(dir: string, opts: GeneratedRound & { seed: number }): void {
   mkdirSync(dir, { recursive: true });
   const random = seededRandom(opts.seed);
   const sessionIds = Array.from({ length: opts.sessions }, (_, s) => `S${String(s + 1).padStart(5, "0")}`);
-  const unionIds = Array.from({ length: opts.unions }, (_, u) => `U${String(u + 1).padStart(6, "0")}`);
+  const unionIds = Array.from({ length: opts.unions }, (_, u) => benchUnionId(u));
   const targetPlaces = Math.round(opts.applications * 0.8);
   const capacities = sessionIds.map(() => random.int(100, 300));
   const capSum = capacities.reduce((a, b) => a + b, 0);
@@ -52,7 +58,7 @@ export function generateRoundCsv(dir: string, opts: GeneratedRound & { seed: num
     const count = random.int(1, 3);
     const choices = [pickSession(), count > 1 ? pickSession() : "", count > 2 ? pickSession() : ""];
     const lastYear = random.next() < 0.2 ? String(opts.year - random.int(1, 8)) : "";
-    rows.push(`P${String(i + 1).padStart(8, "0")},${unionIds[pickUnion()]},${group},${choices.join(",")},${lastYear}`);
+    rows.push(`${benchApplicantId(i)},${unionIds[pickUnion()]},${group},${choices.join(",")},${lastYear}`);
     if (rows.length === 100_000) {
       chunks.push(rows.join("\n") + "\n");
       rows = [];

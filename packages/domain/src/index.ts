@@ -14,6 +14,7 @@ export * from "./programmes/stations";
 export * from "./programmes/upskilling";
 export * from "./programmes/competitions";
 export * from "./programmes/inclusive";
+export * from "./programmes/recuperation";
 export * from "./region";
 export * from "./roles";
 export * from "./union";

@@ -201,18 +201,23 @@ export type RecuperationApplicationRow = {
 };
 
 export type RecuperationShare = { key: string; label: string; applicants: number; eligible: number; placed: number };
-/** The fairness report of a round (issue 14). */
+/** The fairness report of a round (issue 14), computed once when the draw is done. */
 export type RecuperationFairnessReport = {
   applicants: number;
   eligible: number;
   placed: number;
-  /** Applicants within the no-repeat years (not drawn) and those of them placed (always 0). */
+  /** Applicants within the no-repeat years (not drawn); none of them is ever placed. */
   repeatApplicants: number;
   repeatPlaced: number;
+  /** The repeat rate: placed applicants who had been on recuperation before (beyond the no-repeat years). */
+  placedBefore: number;
+  /** Each group's share of places against its share of eligible applicants. */
   groups: RecuperationShare[];
   sex: RecuperationShare[];
   occupation: RecuperationShare[];
   county: RecuperationShare[];
+  /** Quota use per union: totals, and the unions using least of their quota (at most 200). */
+  unionTotals: { unions: number; quota: number; placed: number; fullyUsed: number };
   unions: { unionId: string; unionName: string; quota: number; placed: number }[];
   drawMs: number;
 };

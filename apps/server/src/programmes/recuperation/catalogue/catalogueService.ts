@@ -1,0 +1,178 @@
+import {
+  addDays,
+  type RecuperationBase,
+  type RecuperationBaseInput,
+  type RecuperationGroup,
+  type RecuperationQuotaRow,
+  type RecuperationRoute,
+  type RecuperationRouteInput,
+  type RecuperationSession,
+  type RecuperationSessionInput,
+} from "@jiangxin/domain";
+import { sql } from "drizzle-orm";
+import type { Actor } from "../../../platform/actor";
+import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
+import type { AppContext } from "../../../platform/context";
+import { queryRows } from "../../../platform/db/queryRows";
+import { AppError } from "../../../platform/errors";
+
+export async function listBases(ctx: AppContext): Promise<RecuperationBase[]> {
+  const rows = await queryRows<{ id: string; code: string; name: string; county_code: string; kind: string; capacity: number; price_per_day: number; certified_from: string; certified_until: string }>(
+    ctx.database.db,
+    sql`select id, code, name, county_code, kind, capacity, price_per_day, certified_from::text, certified_until::text from recuperation_bases order by code`,
+  );
+  return rows.map((r) => {
+    const county = ctx.regions.get(r.county_code);
+    const city = county?.parentCode ? ctx.regions.get(county.parentCode) : undefined;
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      countyCode: r.county_code,
+      countyName: county?.name ?? r.county_code,
+      cityName: city?.name ?? "",
+      kind: r.kind,
+      capacity: r.capacity,
+      pricePerDay: r.price_per_day,
+      certifiedFrom: r.certified_from,
+      certifiedUntil: r.certified_until,
+    };
+  });
+}
+
+export async function createBase(ctx: AppContext, actor: Actor, input: RecuperationBaseInput): Promise<string> {
+  ctx.regions.require(input.countyCode, "countyCode");
+  if (input.certifiedUntil < input.certifiedFrom) throw new AppError("VALIDATION_FAILED", "认定期限的结束日期早于开始日期", { certifiedUntil: "结束日期早于开始日期" });
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into recuperation_bases (code, name, county_code, kind, capacity, price_per_day, certified_from, certified_until)
+          values (${input.code}, ${input.name}, ${input.countyCode}, ${input.kind}, ${input.capacity}, ${input.pricePerDay}, ${input.certifiedFrom}, ${input.certifiedUntil})
+          on conflict (code) do nothing returning id`,
+    );
+    if (!row) throw new AppError("CONFLICT", "基地编号已存在", { code: "基地编号已存在" });
+    await writeAudit(tx, auditActorOf(actor), { action: "recuperation.base.create", objectType: "recuperationBase", objectId: row.id, detail: input });
+    return row.id;
+  });
+}
+
+export async function listRoutes(ctx: AppContext): Promise<RecuperationRoute[]> {
+  const rows = await queryRows<{ id: string; name: string; theme: string; days: number; bases: RecuperationRoute["bases"] | null }>(
+    ctx.database.db,
+    sql`select r.id, r.name, r.theme, r.days,
+          (select json_agg(json_build_object('baseId', b.id, 'baseName', b.name, 'days', rb.days) order by rb.position)
+             from recuperation_route_bases rb join recuperation_bases b on b.id = rb.base_id where rb.route_id = r.id) as bases
+        from recuperation_routes r order by r.name`,
+  );
+  return rows.map((r) => ({ ...r, bases: r.bases ?? [] }));
+}
+
+export async function createRoute(ctx: AppContext, actor: Actor, input: RecuperationRouteInput): Promise<string> {
+  const days = input.bases.reduce((s, b) => s + b.days, 0);
+  return ctx.database.db.transaction(async (tx) => {
+    const [row] = await queryRows<{ id: string }>(tx, sql`insert into recuperation_routes (name, theme, days) values (${input.name}, ${input.theme}, ${days}) returning id`);
+    const known = await queryRows<{ id: string }>(tx, sql`select id from recuperation_bases where id in (${sql.join(input.bases.map((b) => sql`${b.baseId}::uuid`), sql`, `)})`);
+    if (known.length !== new Set(input.bases.map((b) => b.baseId)).size) throw new AppError("VALIDATION_FAILED", "基地不存在", { bases: "基地不存在" });
+    for (const [i, b] of input.bases.entries()) {
+      await tx.execute(sql`insert into recuperation_route_bases (route_id, base_id, days, position) values (${row!.id}, ${b.baseId}, ${b.days}, ${i + 1})`);
+    }
+    await writeAudit(tx, auditActorOf(actor), { action: "recuperation.route.create", objectType: "recuperationRoute", objectId: row!.id, detail: input });
+    return row!.id;
+  });
+}
+
+export async function listSessions(ctx: AppContext, year: number): Promise<RecuperationSession[]> {
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    route_id: string;
+    route_name: string;
+    theme: string;
+    year: number;
+    starts_on: string;
+    ends_on: string;
+    days: number;
+    capacity: number;
+    taken: number;
+    base_names: string[] | null;
+  }>(
+    ctx.database.db,
+    sql`select s.id, s.code, s.route_id, r.name as route_name, r.theme, s.year, s.starts_on::text, s.ends_on::text, r.days, s.capacity,
+          (select count(*)::int from recuperation_offers o where o.session_id = s.id and o.status in ('offered', 'accepted', 'stayed')) as taken,
+          (select array_agg(b.name order by rb.position) from recuperation_route_bases rb join recuperation_bases b on b.id = rb.base_id where rb.route_id = r.id) as base_names
+        from recuperation_sessions s join recuperation_routes r on r.id = s.route_id where s.year = ${year} order by s.starts_on, s.code`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    routeId: r.route_id,
+    routeName: r.route_name,
+    theme: r.theme,
+    year: r.year,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    days: r.days,
+    capacity: r.capacity,
+    taken: r.taken,
+    baseNames: r.base_names ?? [],
+  }));
+}
+
+export async function createSession(ctx: AppContext, actor: Actor, input: RecuperationSessionInput): Promise<string> {
+  return ctx.database.db.transaction(async (tx) => {
+    const [route] = await queryRows<{ days: number }>(tx, sql`select days from recuperation_routes where id = ${input.routeId}`);
+    if (!route) throw new AppError("VALIDATION_FAILED", "线路不存在", { routeId: "线路不存在" });
+    const endsOn = addDays(input.startsOn, route.days - 1);
+    const [row] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into recuperation_sessions (code, route_id, year, starts_on, ends_on, capacity)
+          values (${input.code}, ${input.routeId}, ${Number(input.startsOn.slice(0, 4))}, ${input.startsOn}, ${endsOn}, ${input.capacity})
+          on conflict (code) do nothing returning id`,
+    );
+    if (!row) throw new AppError("CONFLICT", "期次编号已存在", { code: "期次编号已存在" });
+    await writeAudit(tx, auditActorOf(actor), { action: "recuperation.session.create", objectType: "recuperationSession", objectId: row.id, detail: input });
+    return row.id;
+  });
+}
+
+export async function listGroups(ctx: AppContext): Promise<RecuperationGroup[]> {
+  return queryRows<RecuperationGroup>(ctx.database.db, sql`select rank, label, category from recuperation_groups order by rank`);
+}
+
+/** Quotas of a year with their use (offers held, accepted or stayed), for the unions the actor may see. */
+export async function listQuotas(ctx: AppContext, actor: Actor, year: number): Promise<RecuperationQuotaRow[]> {
+  const s = actor.scope;
+  const scope =
+    s.kind === "all"
+      ? sql`true`
+      : s.kind === "counties"
+        ? s.codes.length
+          ? sql`u.region_code in (${sql.join(s.codes.map((c) => sql`${c}`), sql`, `)})`
+          : sql`false`
+        : s.kind === "union"
+          ? sql`u.id in (${sql.join(s.unionIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+          : sql`false`;
+  const rows = await queryRows<{ union_id: string; union_name: string; quota: number; offered: number; accepted: number }>(
+    ctx.database.db,
+    sql`select q.union_id, u.name as union_name, q.quota,
+          count(o.id) filter (where o.status in ('offered', 'accepted', 'stayed'))::int as offered,
+          count(o.id) filter (where o.status in ('accepted', 'stayed'))::int as accepted
+        from recuperation_quotas q join unions u on u.id = q.union_id
+        left join recuperation_applications a on a.union_id = q.union_id and a.round_id in (select id from recuperation_rounds where year = q.year)
+        left join recuperation_offers o on o.application_id = a.id
+        where q.year = ${year} and ${scope}
+        group by q.union_id, u.name, q.quota order by q.quota desc, u.name limit 500`,
+  );
+  return rows.map((r) => ({ unionId: r.union_id, unionName: r.union_name, quota: r.quota, offered: r.offered, accepted: r.accepted }));
+}
+
+export async function setQuotas(ctx: AppContext, actor: Actor, year: number, quotas: { unionId: string; quota: number }[]): Promise<void> {
+  await ctx.database.db.transaction(async (tx) => {
+    const body = quotas.map((q) => `${q.unionId},${q.quota}`).join("\n");
+    await tx.execute(sql`
+      insert into recuperation_quotas (year, union_id, quota)
+      select ${year}, split_part(l, ',', 1)::uuid, split_part(l, ',', 2)::int from regexp_split_to_table(${body}, E'\n') l
+      on conflict (year, union_id) do update set quota = excluded.quota`);
+    await writeAudit(tx, auditActorOf(actor), { action: "recuperation.quota.set", objectType: "recuperationQuota", detail: { year, count: quotas.length } });
+  });
+}

@@ -1,0 +1,154 @@
+import { computeResidentIdCheckChar, lotteryNumber, type RecuperationFairnessReport, type RecuperationMyApplication, type RecuperationPublicEntry, type RecuperationRound, type Role } from "@jiangxin/domain";
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "../../fixtures/factories";
+import { users } from "../../platform/auth/tables";
+import { queryRows } from "../../platform/db/queryRows";
+import { federationOf, unions } from "../../masterData/unions";
+import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
+import { testDatabaseKinds } from "../../testing/testDatabases";
+import { recuperation } from ".";
+
+const residentId = (first17: string) => first17 + computeResidentIdCheckChar(first17);
+type Who = "province" | "union" | "wuyi" | "worker";
+
+describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
+  let t: TestApp;
+  const agents = {} as Record<Who, Agent>;
+  let unionId = "";
+  const people: Record<string, string> = {};
+  const sessions: string[] = [];
+  let roundId = "";
+  const apps: Record<string, string> = {};
+
+  const ok = async <T>(p: Promise<{ statusCode: number; body: string; json: <U>() => U }>, status = 200): Promise<T> => {
+    const res = await p;
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json<T>();
+  };
+  const round = () => ok<RecuperationRound>(agents.province.get(`/api/recuperation/rounds/${roundId}`));
+  const mine = async () => (await ok<{ applications: RecuperationMyApplication[] }>(agents.worker.get("/api/recuperation/me"))).applications[0]!;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    t.advance(Date.parse("2026-03-02T02:00:00Z") - Date.now());
+    const { db } = t.ctx.database;
+    const federation = await federationOf(db, "330127");
+    const [u] = await db.insert(unions).values({ name: "千岛湖疗休养测试工会", kind: "grassroots", formation: "coverage", regionCode: "330127", parentId: federation?.id ?? null }).returning();
+    unionId = u!.id;
+    const accounts: [Who, Role, Record<string, string | null>][] = [
+      ["province", "province", { regionCode: "330000" }],
+      ["union", "union", { regionCode: null, unionId }],
+      ["wuyi", "county", { regionCode: "330723" }],
+      ["worker", "worker", { regionCode: null }],
+    ];
+    for (const [who, role, fields] of accounts) await makeUser(db, role, { username: `${kind}-rc-${who}`, ...fields });
+    for (const [who] of accounts) agents[who] = await loginAs(t, `${kind}-rc-${who}`);
+    const names = { worker: "方志强", a: "叶小龙", b: "蒋海峰", c: "徐丽" };
+    for (const [i, [key, name]] of Object.entries(names).entries()) {
+      people[key] = (await ok<{ id: string }>(agents.union.post("/api/people", { countyCode: "330127", occupation: "数控车工", name, residentId: residentId(`3301271988051240${i}`) }), 201)).id;
+    }
+    await db.update(users).set({ personId: people.worker! }).where(eq(users.username, `${kind}-rc-worker`));
+    await db.execute(sql`insert into recuperation_groups (rank, label, category) values (1, '一线职工', 'frontLine'), (2, '其他职工', null)`);
+
+    const base = await ok<{ id: string }>(
+      agents.province.post("/api/recuperation/bases", { code: "ZJ001", name: "千岛湖职工疗休养基地", countyCode: "330127", kind: "疗休养院", capacity: 200, pricePerDay: 500, certifiedFrom: "2026-01-01", certifiedUntil: "2027-12-31" }),
+    );
+    const route = await ok<{ id: string }>(agents.province.post("/api/recuperation/routes", { name: "千岛湖山水康养", theme: "山水康养", bases: [{ baseId: base.id, days: 4 }] }));
+    for (const [code, startsOn] of [["2026-A", "2026-05-11"], ["2026-B", "2026-05-18"]] as const) {
+      sessions.push((await ok<{ id: string }>(agents.province.post("/api/recuperation/sessions", { code, routeId: route.id, startsOn, capacity: 2 }))).id);
+    }
+    await ok(agents.province.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 1 }] }));
+    roundId = (await ok<RecuperationRound>(agents.province.post("/api/recuperation/rounds", { year: 2026, name: "2026年第一批", noRepeatYears: 3 }))).id;
+  });
+  afterAll(() => t.close());
+
+  it("refuses what breaks the rules, in Chinese, by field", async () => {
+    const dear = await agents.province.post("/api/recuperation/bases", { code: "ZJ002", name: "高价基地", countyCode: "330127", kind: "酒店", capacity: 10, pricePerDay: 900, certifiedFrom: "2026-01-01", certifiedUntil: "2026-12-31" });
+    expect(dear.statusCode).toBe(400);
+    expect(dear.body).toContain("600");
+    expect((await agents.worker.post("/api/recuperation/me/applications", { roundId, choices: [sessions[0], sessions[0]] })).statusCode).toBe(400);
+    expect((await agents.worker.post("/api/recuperation/me/applications", { roundId, choices: [] })).statusCode).toBe(400);
+    expect((await agents.union.post("/api/recuperation/bases", { code: "X" })).statusCode).toBe(403);
+  });
+
+  it("takes applications from the worker and from the union, and keeps them in scope", async () => {
+    apps.worker = (await ok<{ id: string }>(agents.worker.post("/api/recuperation/me/applications", { roundId, choices: [sessions[0], sessions[1]] }))).id;
+    expect((await agents.worker.post("/api/recuperation/me/applications", { roundId, choices: [sessions[1]] })).statusCode).toBe(409);
+    apps.a = (await ok<{ id: string }>(agents.union.post("/api/recuperation/applications", { roundId, personId: people.a, choices: [sessions[0]] }))).id;
+    apps.b = (await ok<{ id: string }>(agents.union.post("/api/recuperation/applications", { roundId, personId: people.b, choices: [sessions[1], sessions[0]] }))).id;
+    // On recuperation in 2025: within 3 years, never drawn.
+    apps.c = (await ok<{ id: string }>(agents.union.post("/api/recuperation/applications", { roundId, personId: people.c, choices: [sessions[0]], lastYear: 2025 }))).id;
+    expect((await ok<{ total: number }>(agents.union.get(`/api/recuperation/rounds/${roundId}/applications`))).total).toBe(4);
+    expect((await ok<{ total: number }>(agents.wuyi.get(`/api/recuperation/rounds/${roundId}/applications`))).total).toBe(0);
+    expect((await mine()).position).toBeNull();
+  });
+
+  it("commits the seed's hash, runs once as a job, publishes the seed; anyone recomputes a lottery number", async () => {
+    // A seed under which the worker is second of the three eligible (all in group 1): first place goes to someone else.
+    const eligible = [apps.worker!, apps.a!, apps.b!];
+    let seed = "";
+    for (let i = 0; ; i++) {
+      seed = `seed-for-test-${i}`;
+      const order = [...eligible].sort((x, y) => (lotteryNumber(seed, x) < lotteryNumber(seed, y) ? -1 : 1));
+      if (order[1] === apps.worker) break;
+    }
+    const committed = await ok<RecuperationRound>(agents.province.post(`/api/recuperation/rounds/${roundId}/commit`, { seed }));
+    expect(committed.seedHash).toBe(createHash("sha256").update(seed).digest("hex"));
+    expect(committed.seed).toBeNull();
+    expect((await agents.province.post(`/api/recuperation/rounds/${roundId}/commit`, {})).statusCode).toBe(409);
+    const published = await t.app.inject({ method: "GET", url: "/api/public/recuperation/rounds" });
+    expect(published.json<{ seedHash: string; seed: string | null }[]>()[0]).toMatchObject({ seedHash: committed.seedHash, seed: null });
+
+    expect((await agents.province.post(`/api/recuperation/rounds/${roundId}/run`)).statusCode).toBe(202);
+    for (let i = 0; i < 200 && (await round()).status === "running"; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await round()).status).toBe("drawn");
+    expect((await agents.province.post(`/api/recuperation/rounds/${roundId}/run`)).statusCode).toBe(409);
+    // Not yet published: the worker sees no result, the public no seed.
+    expect((await mine()).position).toBeNull();
+
+    const report = await ok<RecuperationFairnessReport>(agents.province.get(`/api/recuperation/rounds/${roundId}/report`));
+    expect(report).toMatchObject({ applicants: 4, eligible: 3, placed: 1, repeatApplicants: 1, repeatPlaced: 0, unionTotals: { unions: 1, quota: 1, placed: 1, fullyUsed: 1 } });
+    expect(report.groups[0]).toMatchObject({ label: "一线职工", applicants: 4, eligible: 3, placed: 1 });
+
+    const done = await ok<RecuperationRound>(agents.province.post(`/api/recuperation/rounds/${roundId}/publish`));
+    expect(done.seed).toBe(seed);
+    const entry = await t.app.inject({ method: "GET", url: `/api/public/recuperation/rounds/${roundId}/applicants/${apps.worker}` });
+    const expected = createHash("sha256").update(`${seed}:${apps.worker}`).digest().subarray(0, 8).toString("hex");
+    expect(entry.json<RecuperationPublicEntry>()).toMatchObject({ position: 2, groupRank: 1, lotteryNumber: expected });
+
+    const me = await mine();
+    expect(me).toMatchObject({ groupLabel: "一线职工", position: 2, eligibleCount: 3, waitlistPlace: 1, lotteryNumber: expected, offers: [] });
+    expect(me.outcomeText).toContain("名额已用完");
+  });
+
+  it("offers a freed place to the waitlist in draw order, held 48 h, then passed on", async () => {
+    // The province raises the union's quota: the first waiting (the worker) is offered a place at once.
+    await ok(agents.province.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 2 }] }));
+    const me = await mine();
+    expect(me.offers).toHaveLength(1);
+    expect(me.offers[0]).toMatchObject({ source: "waitlist", status: "offered", sessionCode: "2026-A" });
+    await ok(agents.worker.post(`/api/recuperation/me/offers/${me.offers[0]!.id}`, { answer: "accept" }));
+    expect((await agents.worker.post(`/api/recuperation/me/offers/${me.offers[0]!.id}`, { answer: "decline" })).statusCode).toBe(409);
+
+    // The first placed never answers: after 48 h its place passes to the next waiting in draw order.
+    await ok(agents.province.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 2 }] }));
+    t.advance(49 * 3600 * 1000);
+    // Sessions time out meanwhile: sign in again.
+    for (const who of ["worker", "union"] as const) agents[who] = await loginAs(t, `${kind}-rc-${who}`);
+    await mine();
+    const offers = await queryRows<{ application_id: string; status: string; source: string }>(t.ctx.database.db, sql`select application_id, status, source from recuperation_offers order by offered_at`);
+    expect(offers.filter((o) => o.status === "expired")).toHaveLength(1);
+    const third = [apps.a, apps.b].find((id) => id !== offers.find((o) => o.source === "draw")?.application_id);
+    expect(offers.find((o) => o.status === "offered")).toMatchObject({ application_id: third, source: "waitlist" });
+  });
+
+  it("records a stay, counted as places and spending for the county", async () => {
+    const offer = (await mine()).offers[0]!;
+    await ok(agents.union.post(`/api/recuperation/offers/${offer.id}/stay`, { status: "stayed" }));
+    const counts = await recuperation.countIndicators(t.ctx, { year: 2026, counties: undefined });
+    expect(counts.get("recuperation.places")?.get("330127")).toBe(1);
+    expect(counts.get("recuperation.spending")?.get("330127")).toBe(4 * 500);
+  });
+});

@@ -1,0 +1,159 @@
+import { allocate, choicesPerApplication, isEligible, LotteryHasher, type AllocationInput, type RecuperationFairnessReport } from "@jiangxin/domain";
+import { sql } from "drizzle-orm";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type { AppContext } from "../../../platform/context";
+import type { Db } from "../../../platform/db/database";
+import { queryRows } from "../../../platform/db/queryRows";
+import { fairnessReport } from "./fairnessReport";
+
+/** Rows per page read or written: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
+const pageSize = 50_000;
+
+export type RoundProgress = (step: string, done: number, total: number) => Promise<void> | void;
+
+export type RoundTimings = { readMs: number; drawMs: number; writeMs: number; reportMs: number; applications: number; placed: number };
+
+/**
+ * The web's draw over the database (issue 14): reads the round's applications a page at a time as
+ * one text per page (PGlite and node-postgres both turn rows into objects slowly; one string per
+ * 50,000 rows is parsed here), hashes each applicant id under the seed, runs the same `allocate` as
+ * the auditors' command, writes position, outcome and session back a page per statement, makes the
+ * draw's offers and the fairness report. It yields to the event loop between pages, so other
+ * requests are served while it runs. The same seed gives the same result, so a run interrupted by a
+ * restart can be run again without anyone being able to choose among results.
+ *
+ * Before the draw, each application's last_year takes in the person's recorded places of earlier
+ * rounds (accepted or stayed), so the rule "not again within N years" reads records, not declarations.
+ */
+export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: string, progress: RoundProgress = () => {}): Promise<RoundTimings> {
+  const [round] = await queryRows<{ year: number; no_repeat_years: number; total: number }>(
+    db,
+    sql`select year, no_repeat_years, (select count(*)::int from recuperation_applications where round_id = ${roundId}) as total
+        from recuperation_rounds where id = ${roundId}`,
+  );
+  if (!round) throw new Error(`round ${roundId} not found`);
+  const t0 = performance.now();
+  await progress("核对往年疗休养记录", 0, round.total);
+  await db.execute(sql`
+    update recuperation_applications a set last_year = greatest(a.last_year, prior.year)
+    from (select a2.person_id, max(s.year) as year
+          from recuperation_offers o
+          join recuperation_applications a2 on a2.id = o.application_id
+          join recuperation_sessions s on s.id = o.session_id
+          where o.status in ('accepted', 'stayed') and a2.round_id <> ${roundId}
+          group by a2.person_id) prior
+    where a.round_id = ${roundId} and a.person_id = prior.person_id and (a.last_year is null or a.last_year < prior.year)`);
+
+  // Sessions of the year with the places other rounds' offers still hold; quotas with what they used.
+  const sessions = await queryRows<{ id: string; left: number }>(
+    db,
+    sql`select s.id, greatest(0, s.capacity - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
+          where o.session_id = s.id and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}))::int as left
+        from recuperation_sessions s where s.year = ${round.year} order by s.code`,
+  );
+  const quotas = await queryRows<{ union_id: string; left: number }>(
+    db,
+    sql`select q.union_id, greatest(0, q.quota - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
+          join recuperation_rounds r on r.id = a.round_id
+          where a.union_id = q.union_id and r.year = q.year and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}))::int as left
+        from recuperation_quotas q where q.year = ${round.year}`,
+  );
+  const sessionIndex = new Map(sessions.map((s, i) => [s.id, i]));
+  const unionIndex = new Map(quotas.map((q, i) => [q.union_id, i]));
+  // Applications of a union without a quota row draw against a quota of 0 (an extra slot at the end).
+  const unionQuota = Int32Array.from([...quotas.map((q) => q.left), 0]);
+  const noQuota = quotas.length;
+
+  const n = round.total;
+  const ids: string[] = new Array<string>(n);
+  const input: AllocationInput = {
+    sessionCapacity: Int32Array.from(sessions.map((s) => s.left)),
+    unionQuota,
+    union: new Int32Array(n),
+    group: new Int32Array(n),
+    choices: new Int32Array(n * choicesPerApplication).fill(-1),
+    eligible: new Uint8Array(n),
+    lotteryHi: new Uint32Array(n),
+    lotteryLo: new Uint32Array(n),
+  };
+  const hasher = new LotteryHasher(seed);
+  let k = 0;
+  let after = "00000000-0000-0000-0000-000000000000";
+  while (k < n) {
+    const [page] = await queryRows<{ body: string | null; last: string | null }>(
+      db,
+      sql`select string_agg(concat_ws(',', id, union_id, group_rank, choice1, coalesce(choice2::text, ''), coalesce(choice3::text, ''), coalesce(last_year::text, '')), E'\n' order by person_id) as body,
+                 max(person_id::text) as last
+          from (select * from recuperation_applications where round_id = ${roundId} and person_id > ${after}::uuid order by person_id limit ${pageSize}) p`,
+    );
+    if (!page?.body || !page.last) break;
+    for (const line of page.body.split("\n")) {
+      const f = line.split(",");
+      const id = f[0]!;
+      ids[k] = id;
+      input.union[k] = unionIndex.get(f[1]!) ?? noQuota;
+      input.group[k] = Number(f[2]);
+      for (let c = 0; c < choicesPerApplication; c++) {
+        const s = f[3 + c] ? sessionIndex.get(f[3 + c]!) : undefined;
+        // A choice of another year's session cannot be drawn (the form offers this year's only).
+        input.choices[k * choicesPerApplication + c] = s ?? -1;
+      }
+      input.eligible[k] = isEligible(f[6] ? Number(f[6]) : null, round.year, round.no_repeat_years) ? 1 : 0;
+      hasher.hashString(id);
+      input.lotteryHi[k] = hasher.hi;
+      input.lotteryLo[k] = hasher.lo;
+      k++;
+    }
+    after = page.last;
+    await progress("读取申请", k, n);
+    await yieldToEventLoop();
+  }
+  const readMs = performance.now() - t0;
+
+  const t1 = performance.now();
+  await progress("摇号", k, n);
+  const typed: AllocationInput = {
+    ...input,
+    union: input.union.subarray(0, k),
+    group: input.group.subarray(0, k),
+    choices: input.choices.subarray(0, k * choicesPerApplication),
+    eligible: input.eligible.subarray(0, k),
+    lotteryHi: input.lotteryHi.subarray(0, k),
+    lotteryLo: input.lotteryLo.subarray(0, k),
+  };
+  const result = allocate(typed);
+  const drawMs = performance.now() - t1;
+
+  const t2 = performance.now();
+  let placed = 0;
+  for (let start = 0; start < k; start += pageSize) {
+    const end = Math.min(k, start + pageSize);
+    const lines: string[] = [];
+    for (let i = start; i < end; i++) {
+      const s = result.session[i]!;
+      if (s >= 0) placed++;
+      lines.push(`${ids[i]},${result.position[i] || ""},${result.outcome[i]},${s >= 0 ? sessions[s]!.id : ""}`);
+    }
+    await db.execute(sql`
+      update recuperation_applications a
+      set position = nullif(split_part(v.line, ',', 2), '')::int,
+          outcome = split_part(v.line, ',', 3)::smallint,
+          drawn_session_id = nullif(split_part(v.line, ',', 4), '')::uuid
+      from regexp_split_to_table(${lines.join("\n")}, E'\n') as v(line)
+      where a.id = split_part(v.line, ',', 1)::uuid`);
+    await progress("写入结果", end, k);
+    await yieldToEventLoop();
+  }
+  await progress("生成录取名额", k, k);
+  await db.execute(sql`
+    insert into recuperation_offers (application_id, session_id, source, status, offered_at)
+    select id, drawn_session_id, 'draw', 'offered', ${ctx.now().toISOString()}::timestamptz
+    from recuperation_applications where round_id = ${roundId} and drawn_session_id is not null`);
+  const writeMs = performance.now() - t2;
+
+  const t3 = performance.now();
+  await progress("统计公平性报告", k, k);
+  const report: RecuperationFairnessReport = await fairnessReport(ctx, db, roundId, round.year, round.no_repeat_years, drawMs);
+  await db.execute(sql`update recuperation_rounds set report = ${JSON.stringify(report)}::jsonb where id = ${roundId}`);
+  return { readMs, drawMs, writeMs, reportMs: performance.now() - t3, applications: k, placed };
+}

@@ -1,0 +1,109 @@
+// bench:recuperation's database path, in its own process (so its peak memory is its own): loads DIR's
+// files into a fresh embedded database (PGlite, what `npm start` uses; --postgres with
+// BENCH_DATABASE_URL / TEST_DATABASE_URL for a server), runs the web's draw (runRound) and compares its
+// result row by row with DIR/allocation.csv written by the command. Prints `key value` lines.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { sql } from "drizzle-orm";
+import { createContext } from "../../apps/server/src/createContext";
+import { loadConfig } from "../../apps/server/src/platform/config";
+import { queryRows } from "../../apps/server/src/platform/db/queryRows";
+import { runRound } from "../../apps/server/src/programmes/recuperation/rounds/runRound";
+import { createTestDatabase } from "../../apps/server/src/testing/testDatabases";
+
+const [dir, ...rest] = process.argv.slice(2);
+const opt = (name: string) => rest.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? "";
+const seed = opt("seed");
+const year = Number(opt("year"));
+const noRepeatYears = Number(opt("no-repeat-years"));
+const kind = rest.includes("--postgres") ? "postgres" : "pglite";
+const roundId = "d0000000-0000-4000-8000-000000000001";
+const chunkLines = 100_000;
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "jx-recup-bench-"));
+  const target = await createTestDatabase(kind);
+  const config = loadConfig({ JIANGXIN_DATA_DIR: dataDir, JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"), JIANGXIN_LOG_LEVEL: "silent", JIANGXIN_WEB_DIST: "does-not-exist" });
+  const ctx = await createContext(config, target.target);
+  const db = ctx.database.db;
+  try {
+    const t0 = performance.now();
+    const county = "330102";
+    const lines = (file: string) => readFileSync(join(dir!, file), "utf8").split("\n").slice(1).filter(Boolean);
+    await db.execute(sql`insert into recuperation_bases (id, code, name, county_code, kind, capacity, price_per_day, certified_from, certified_until)
+      values ('e0000000-0000-4000-8000-000000000001', 'B001', '基准基地', ${county}, '疗休养院', 1000, 600, '2026-01-01', '2028-12-31')`);
+    await db.execute(sql`insert into recuperation_routes (id, name, theme, days) values ('e1000000-0000-4000-8000-000000000001', '基准线路', '基准', 5)`);
+    await db.execute(sql`insert into recuperation_route_bases (route_id, base_id, days, position) values ('e1000000-0000-4000-8000-000000000001', 'e0000000-0000-4000-8000-000000000001', 5, 1)`);
+    await db.execute(sql`insert into recuperation_sessions (code, route_id, year, starts_on, ends_on, capacity)
+      select split_part(l, ',', 1), 'e1000000-0000-4000-8000-000000000001', ${year}, '2026-06-01', '2026-06-05', split_part(l, ',', 2)::int
+      from regexp_split_to_table(${lines("sessions.csv").join("\n")}, E'\n') l`);
+    const unions = lines("unions.csv").join("\n");
+    await db.execute(sql`insert into unions (id, name, kind, region_code) select split_part(l, ',', 1)::uuid, '基层工会' || split_part(l, ',', 1), 'grassroots', ${county}
+      from regexp_split_to_table(${unions}, E'\n') l`);
+    await db.execute(sql`insert into recuperation_quotas (year, union_id, quota) select ${year}, split_part(l, ',', 1)::uuid, split_part(l, ',', 2)::int
+      from regexp_split_to_table(${unions}, E'\n') l`);
+    await db.execute(sql`insert into recuperation_groups (rank, label, category) values (1, '一组', null), (2, '二组', null), (3, '三组', null)`);
+    await db.execute(sql`insert into recuperation_rounds (id, year, name, status, no_repeat_years) values (${roundId}, ${year}, '基准轮次', 'running', ${noRepeatYears})`);
+    const apps = lines("applications.csv");
+    for (let i = 0; i < apps.length; i += chunkLines) {
+      const chunk = apps.slice(i, i + chunkLines).join("\n");
+      // The person of applicant a…-N is c…-N (uuids made from the same number).
+      await db.execute(sql`insert into people (id, name, resident_id_hash, resident_id_enc, resident_id_masked, county_code)
+        select ('c' || substr(split_part(l, ',', 1), 2))::uuid, '职工', split_part(l, ',', 1), 'x', '330102********0000', ${county}
+        from regexp_split_to_table(${chunk}, E'\n') l`);
+      await db.execute(sql`insert into recuperation_applications (id, round_id, person_id, union_id, county_code, group_rank, choice1, choice2, choice3, last_year, channel)
+        select split_part(l, ',', 1)::uuid, ${roundId}, ('c' || substr(split_part(l, ',', 1), 2))::uuid, split_part(l, ',', 2)::uuid, ${county},
+               split_part(l, ',', 3)::int, s1.id, s2.id, s3.id, nullif(split_part(l, ',', 7), '')::int, 'import'
+        from regexp_split_to_table(${chunk}, E'\n') l
+        join recuperation_sessions s1 on s1.code = split_part(l, ',', 4)
+        left join recuperation_sessions s2 on s2.code = nullif(split_part(l, ',', 5), '')
+        left join recuperation_sessions s3 on s3.code = nullif(split_part(l, ',', 6), '')`);
+    }
+    await db.execute(sql`analyze`);
+    console.log(`load_s ${((performance.now() - t0) / 1000).toFixed(1)}`);
+    console.log(`rss_before_mb ${(process.memoryUsage().rss / 1e6).toFixed(0)}`);
+
+    // How long the event loop is held at a time while the draw runs: what other requests would wait.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    let ticks = 0;
+    const ticker = (async () => {
+      while (ticks >= 0) {
+        await sleep(20);
+        ticks++;
+      }
+    })();
+    const t1 = performance.now();
+    const timings = await runRound(ctx, db, roundId, seed, process.env.BENCH_VERBOSE ? (step, done, total) => console.error(`${((performance.now() - t1) / 1000).toFixed(1)} s ${step} ${done}/${total}`) : undefined);
+    const total = performance.now() - t1;
+    delay.disable();
+    ticks = -1;
+    await ticker;
+    console.log(`draw_s ${(total / 1000).toFixed(2)}`);
+    console.log(`read_s ${(timings.readMs / 1000).toFixed(2)} allocate_s ${(timings.drawMs / 1000).toFixed(2)} write_s ${(timings.writeMs / 1000).toFixed(2)} report_s ${(timings.reportMs / 1000).toFixed(2)}`);
+    console.log(`loop_max_ms ${(delay.max / 1e6).toFixed(0)} loop_p99_ms ${(delay.percentile(99) / 1e6).toFixed(0)}`);
+    console.log(`peak_rss_mb ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
+
+    // Row by row against the command's allocation.csv.
+    const mine = await queryRows<{ body: string }>(
+      db,
+      sql`select string_agg(concat_ws(',', a.id, coalesce(s.code, ''), coalesce(a.position::text, '')), E'\n') as body
+          from recuperation_applications a left join recuperation_sessions s on s.id = a.drawn_session_id where a.round_id = ${roundId}`,
+    );
+    const drawn = new Map((mine[0]?.body ?? "").split("\n").map((l) => [l.slice(0, 36), l]));
+    let differences = 0;
+    for (const l of lines("allocation.csv")) if (drawn.get(l.slice(0, 36)) !== l) differences++;
+    console.log(`placed ${timings.placed} of ${timings.applications}`);
+    console.log(`differences_from_command ${differences}`);
+  } finally {
+    await ctx.database.close();
+    await target.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
