@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Empty, Flex, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useNavigate } from "react-router-dom";
 import { AddressLinks } from "../../../../app/components/AddressLinks";
 import { PageHeader } from "../../../../app/components/PageHeader";
 import { PageLoading } from "../../../../app/components/PageLoading";
@@ -48,6 +48,7 @@ function FirmBlock({ firm }: { firm: TaskEnterprise }) {
 }
 
 function TaskCard({ task, today, onProgress }: { task: MyTask; today: string; onProgress: () => void }) {
+  const navigate = useNavigate();
   const visitToday = task.nextVisit?.date === today;
   return (
     <Card size="small" style={{ marginBottom: 12, borderColor: visitToday ? "#c41d1d" : undefined }} data-testid="task-card">
@@ -70,15 +71,13 @@ function TaskCard({ task, today, onProgress }: { task: MyTask; today: string; on
           <CalendarOutlined /> {task.nextVisit ? `${dayText(task.nextVisit.date, today)}走访：${task.nextVisit.title}` : "暂无走访安排"}
         </Typography.Text>
         <FirmBlock firm={task.enterprise} />
-        <Flex gap={8} wrap>
-          <Button type="primary" size="large" icon={<EditOutlined />} onClick={onProgress} style={{ flex: 1, minWidth: 140 }}>
+        <Flex gap={8}>
+          <Button type="primary" size="large" icon={<EditOutlined />} onClick={onProgress} style={{ flex: 1, minWidth: 0 }}>
             记录进展
           </Button>
-          <Link to={`/problems/${task.problemId}`} style={{ flex: 1, minWidth: 120 }}>
-            <Button size="large" block icon={<CameraOutlined />}>
-              照片 {task.photoCount} · 详情 <RightOutlined />
-            </Button>
-          </Link>
+          <Button size="large" icon={<CameraOutlined />} onClick={() => void navigate(`/problems/${task.problemId}`)} style={{ flex: 1, minWidth: 0 }}>
+            照片 {task.photoCount} · 详情 <RightOutlined />
+          </Button>
         </Flex>
       </Flex>
     </Card>
