@@ -22,6 +22,8 @@ export async function certificatePdf(c: { certificateNo: string; personName: str
       doc.image(qr, w - 250, 200, { width: 140 });
       doc.fontSize(10).text("扫码查验", w - 250, 344, { width: 140, align: "center" });
       doc.fontSize(11).text(`证书编号：${c.certificateNo}`, 110, 500);
+      // The same address as the QR code, for a reader without a scanner.
+      doc.fontSize(8).fillColor("#555").text(`查验：${c.checkUrl}`, 110, 520, { width: w - 220 });
     },
     { layout: "landscape", title: `浙江金蓝领证书 ${c.certificateNo}` },
   );
