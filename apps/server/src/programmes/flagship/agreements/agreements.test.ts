@@ -55,7 +55,7 @@ describe.each(testDatabaseKinds)("one-to-one agreements on %s", (kind) => {
     expect(other.json<ErrorBody>().fields?.enterpriseId).toBeTruthy();
     const dates = await chunan.post("/api/agreements", body({ endDate: "2000-01-01" }));
     expect(dates.statusCode).toBe(400);
-    expect(dates.json<ErrorBody>().fields?.endDate).toBe("结束日期不能早于开始日期");
+    expect(dates.json<ErrorBody>().fields?.endDate).toBe("结束日期应晚于开始日期");
     const scopes = await chunan.post("/api/agreements", body({ scopes: [] }));
     expect(scopes.json<ErrorBody>().fields?.scopes).toBe("至少选择一项协议范围");
   });

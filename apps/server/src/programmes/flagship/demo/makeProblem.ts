@@ -43,6 +43,8 @@ export const sampleTrainingTopics: readonly string[] = [
 
 /** The moves that lead from `start` to `target` by the shortest path through the transition table. */
 export function lifecyclePath(start: ProblemStatus, target: ProblemStatus): ProblemStatus[] {
+  // Withdrawn lies outside the move table: the enterprise takes a problem back while it waits.
+  if (target === "withdrawn") return start === "withdrawn" ? ["withdrawn"] : [start, "withdrawn"];
   const previous = new Map<ProblemStatus, ProblemStatus | null>([[start, null]]);
   const queue: ProblemStatus[] = [start];
   while (queue.length > 0) {
@@ -122,8 +124,11 @@ export async function makeProblem(db: Db, fields: ProblemFields, rnd: Random = d
     .returning();
   if (!row) throw new Error("insert returned no row");
   // The timeline names the firm for its submission and the county's own federation for the rest.
-  const [firm] = await db.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, fields.enterpriseId));
-  const [county] = await db.select({ name: regions.name }).from(regions).where(eq(regions.code, fields.countyCode));
+  const [names] = await db
+    .select({ firm: enterprises.name, county: regions.name })
+    .from(enterprises)
+    .innerJoin(regions, eq(regions.code, fields.countyCode))
+    .where(eq(enterprises.id, fields.enterpriseId));
   const span = changedAt.getTime() - createdAt.getTime();
   const steps = Math.max(path.length - 1, 1);
   await db.insert(problemEvents).values(
@@ -133,8 +138,8 @@ export async function makeProblem(db: Db, fields: ProblemFields, rnd: Random = d
       fromStatus: i === 0 ? null : (path[i - 1] ?? null),
       toStatus: to,
       byUserId: fields.byUserId ?? null,
-      byName: to === "submitted" && i === 0 ? (firm?.name ?? "企业") : (fields.byName ?? `${county?.name ?? ""}总工会`),
-      byRole: to === "submitted" && i === 0 ? "enterprise" : "county",
+      byName: (to === "submitted" && i === 0) || to === "withdrawn" ? (names?.firm ?? "企业") : (fields.byName ?? `${names?.county ?? ""}总工会`),
+      byRole: (to === "submitted" && i === 0) || to === "withdrawn" ? "enterprise" : "county",
       note: null,
     })),
   );

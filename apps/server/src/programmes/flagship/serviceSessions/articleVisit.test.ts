@@ -1,3 +1,4 @@
+import { todayInChina } from "@jiangxin/domain";
 import type { Agreement, Problem, ProblemDetail, ServiceSession, ThreeLists } from "@jiangxin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
@@ -103,7 +104,8 @@ describe.each(testDatabaseKinds)("the article's visit on %s", (kind) => {
     });
     expect(agreement.statusCode, agreement.body).toBe(201);
     const a = agreement.json<Agreement>();
-    expect(a).toMatchObject({ status: "active", sessionId: session.id, countyCode: "330127" });
+    // Its status follows its dates (issue 11): 履行中 during the term, 已到期 once 2026-05-31 has passed.
+    expect(a).toMatchObject({ status: todayInChina(t.ctx.now()) > "2026-05-31" ? "expired" : "active", sessionId: session.id, countyCode: "330127" });
     expect(a.experts).toHaveLength(4);
     expect(a.milestones).toHaveLength(3);
 

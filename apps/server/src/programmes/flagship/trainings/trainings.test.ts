@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds)("trainings on %s", (kind) => {
     const county = await chunan.post("/api/trainings", body({ countyCode: "330723", enterpriseId: undefined, sessionId: undefined }));
     expect(county.statusCode).toBe(403);
     const count = await chunan.post("/api/trainings", body({ trainees: 0 }));
-    expect(count.json<ErrorBody>().fields?.trainees).toBe("至少1人次");
+    expect(count.json<ErrorBody>().fields?.trainees).toBe("培训人次至少1人次");
     const agreement = await chunan.post("/api/trainings", body({ agreementId: "00000000-0000-4000-8000-000000000000" }));
     expect(agreement.json<ErrorBody>().fields?.agreementId).toBeTruthy();
   });
