@@ -1,5 +1,6 @@
 import type { PersonCategory } from "@jiangxin/domain";
 import type { Db } from "../../platform/db/database";
+import { membershipOf } from "../../masterData/members";
 import { personFacts } from "../../masterData/people";
 
 /** The applicant as the eligibility rules read it: who, where, which categories, and whose member. */
@@ -9,23 +10,24 @@ export type Applicant = {
   residentIdMasked: string;
   countyCode: string;
   categories: PersonCategory[];
-  /** An active membership's union (a pending request does not count: the union has not confirmed it). */
+  /** The union of a member's running period (a pending request does not count: the union has not confirmed it). */
   memberOf: string | null;
 };
 
 /**
- * Reads the applicant from master data. Membership is people's current union period (`active`);
- * masterData/members' isMember/membershipOf replace it once that module lands (docs/upskilling.md).
+ * Reads the applicant from master data: who and where from people, membership from members (a member
+ * by its status rules on that day, and the union of the period running then).
  */
-export async function applicantOf(db: Db, personId: string): Promise<Applicant | null> {
+export async function applicantOf(db: Db, personId: string, on: string): Promise<Applicant | null> {
   const facts = await personFacts(db, personId);
   if (!facts) return null;
+  const membership = await membershipOf(db, personId, on);
   return {
     personId: facts.id,
     name: facts.name,
     residentIdMasked: facts.residentIdMasked,
     countyCode: facts.countyCode,
     categories: facts.categories,
-    memberOf: facts.membership?.status === "active" ? facts.membership.unionId : null,
+    memberOf: membership?.isMember && membership.unionId ? membership.unionId : null,
   };
 }

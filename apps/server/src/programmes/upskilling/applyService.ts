@@ -32,7 +32,7 @@ export async function submitApplication(ctx: AppContext, actor: Actor, input: Up
   const year = chinaYearOf(now);
   const scheme = schemeOfYear(year);
   if (!scheme) throw new AppError("BAD_REQUEST", `${year}年度学历与技能提升补助尚未开始申请`);
-  const applicant = await applicantOf(db, personId);
+  const applicant = await applicantOf(db, personId, todayInChina(now));
   if (!applicant) throw notFound("职工信息");
   const cityCode = ctx.regions.get(applicant.countyCode)?.parentCode ?? "";
   const prior = await db

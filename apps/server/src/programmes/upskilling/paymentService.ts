@@ -1,4 +1,4 @@
-import { type PaymentBatch } from "@jiangxin/domain";
+import { todayInChina, type PaymentBatch } from "@jiangxin/domain";
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit/writeAudit";
@@ -6,6 +6,7 @@ import type { AppContext } from "../../platform/context";
 import { queryRows } from "../../platform/db/queryRows";
 import { AppError, notFound } from "../../platform/errors";
 import { notify } from "../../platform/inbox";
+import { benefitRefusal, recordBenefit } from "../../masterData/members";
 import { applicationNumber, batchNumber } from "./queries";
 import { upskillingApplications, upskillingBatchItems, upskillingPaymentBatches } from "./tables";
 
@@ -175,13 +176,13 @@ export async function importResults(ctx: AppContext, actor: Actor, id: string, c
   const col = (name: string) => header.indexOf(name);
   const [cNo, cResult, cReason] = [col("申请编号"), col("结果"), col("失败原因")];
   if (cNo < 0 || cResult < 0) throw new AppError("VALIDATION_FAILED", "回盘文件第1行须有“申请编号”“结果”两列(失败时另有“失败原因”)", { csv: "缺少“申请编号”或“结果”列" });
-  const items = await queryRows<{ application_id: string; seq: number; year: number; result: string; applicant_user_id: string | null }>(
+  const items = await queryRows<{ application_id: string; person_id: string; amount_yuan: number; seq: number; year: number; result: string; applicant_user_id: string | null }>(
     db,
-    sql`select i.application_id, a.seq, a.year, i.result, a.applicant_user_id from ${upskillingBatchItems} i join ${upskillingApplications} a on a.id = i.application_id where i.batch_id = ${id}::uuid`,
+    sql`select i.application_id, a.person_id, i.amount_yuan, a.seq, a.year, i.result, a.applicant_user_id from ${upskillingBatchItems} i join ${upskillingApplications} a on a.id = i.application_id where i.batch_id = ${id}::uuid`,
   );
   const byNumber = new Map(items.map((i) => [applicationNumber(i.year, i.seq), i]));
   const errors: { row: number; message: string }[] = [];
-  const answers: { applicationId: string; userId: string | null; number: string; paid: boolean; reason: string | null }[] = [];
+  const answers: { applicationId: string; personId: string; amountYuan: number; userId: string | null; number: string; paid: boolean; reason: string | null }[] = [];
   const seen = new Set<string>();
   rows.slice(1).forEach((r, i) => {
     const line = i + 2;
@@ -196,7 +197,7 @@ export async function importResults(ctx: AppContext, actor: Actor, id: string, c
     const paid = paidWords.has(word);
     if (!paid && !failedWords.has(word)) return errors.push({ row: line, message: `结果应为“成功”或“失败”，而不是“${word}”` });
     if (!paid && !reason) return errors.push({ row: line, message: "失败的记录须有失败原因(如：账号不存在、户名不符)" });
-    answers.push({ applicationId: item.application_id, userId: item.applicant_user_id, number, paid, reason: paid ? null : reason.slice(0, 200) });
+    answers.push({ applicationId: item.application_id, personId: item.person_id, amountYuan: item.amount_yuan, userId: item.applicant_user_id, number, paid, reason: paid ? null : reason.slice(0, 200) });
   });
   if (errors.length > 0) {
     const text = errors.slice(0, 10).map((e) => `第${e.row}行：${e.message}`).join("；");
@@ -204,6 +205,7 @@ export async function importResults(ctx: AppContext, actor: Actor, id: string, c
   }
   if (answers.length === 0) throw new AppError("VALIDATION_FAILED", "回盘文件没有结果行", { csv: "没有结果行" });
   const now = ctx.now();
+  const notRecorded: { number: string; refusal: string }[] = [];
   await db.transaction(async (tx) => {
     for (const a of answers) {
       await tx.update(upskillingBatchItems).set({ result: a.paid ? "paid" : "failed", reason: a.reason, answeredAt: now }).where(and(eq(upskillingBatchItems.batchId, id), eq(upskillingBatchItems.applicationId, a.applicationId)));
@@ -211,6 +213,15 @@ export async function importResults(ctx: AppContext, actor: Actor, id: string, c
         .update(upskillingApplications)
         .set(a.paid ? { status: "paid", paidAt: now, reason: null, updatedAt: now } : { status: "failed", reason: a.reason, updatedAt: now })
         .where(eq(upskillingApplications.id, a.applicationId));
+      // Paid: one row in the member's 9+X ledger (技能培训, which covers 学历与技能提升), idempotent on the
+      // application. The bank has paid already, so a refusal there (over the item's yearly limit, no
+      // longer a member) leaves the payment standing and is noted in the audit row instead.
+      if (a.paid) {
+        const occurredOn = todayInChina(now);
+        const refusal = await benefitRefusal(tx, { personId: a.personId, itemCode: "skills", occurredOn });
+        if (refusal) notRecorded.push({ number: a.number, refusal });
+        else await recordBenefit(tx, { personId: a.personId, itemCode: "skills", occurredOn, programme: "upskilling", sourceKey: `upskilling:paid:${a.applicationId}`, amountCents: a.amountYuan * 100, note: `学历与技能提升补助 ${a.number}`, actor: auditActorOf(actor) });
+      }
       if (a.userId) {
         await notify(tx, {
           userIds: [a.userId],
@@ -222,7 +233,7 @@ export async function importResults(ctx: AppContext, actor: Actor, id: string, c
         });
       }
     }
-    await writeAudit(tx, auditActorOf(actor), { action: "upskilling.importResults", objectType: "upskillingPaymentBatch", objectId: id, detail: { paid: answers.filter((a) => a.paid).length, failed: answers.filter((a) => !a.paid).length } });
+    await writeAudit(tx, auditActorOf(actor), { action: "upskilling.importResults", objectType: "upskillingPaymentBatch", objectId: id, detail: { paid: answers.filter((a) => a.paid).length, failed: answers.filter((a) => !a.paid).length, notInLedger: notRecorded } });
   });
   return { paid: answers.filter((a) => a.paid).length, failed: answers.filter((a) => !a.paid).length, errors: [] };
 }

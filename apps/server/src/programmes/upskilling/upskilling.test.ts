@@ -155,6 +155,10 @@ describe.each(testDatabaseKinds)("学历与技能提升 (upskilling) on %s", (ki
 
     const paid = (await mine("worker"))[0];
     expect(paid).toMatchObject({ status: "paid", statusLabel: "已发放", batchNumber: batch.number });
+    // Paid goes into the member's 9+X ledger once (技能培训), from this programme, keyed by the application.
+    const ledger = await queryRows<{ item_code: string; programme: string }>(t.ctx.database.db, sql`select item_code, programme from benefit_ledger where source_key = ${`upskilling:paid:${app.id}`}`);
+    expect(ledger).toEqual([{ item_code: "skills", programme: "upskilling" }]);
+    expect(await queryRows(t.ctx.database.db, sql`select 1 from benefit_ledger where source_key = ${`upskilling:paid:${rider.id}`}`)).toEqual([]);
     const failed = (await mine("rider"))[0];
     expect(failed).toMatchObject({ status: "failed", statusLabel: "发放失败", reason: "户名与账号不符" });
     const items = (await agents.worker.get("/api/me/items")).json<{ items: MyItem[] }>().items;
