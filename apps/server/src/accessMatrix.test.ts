@@ -62,6 +62,9 @@ const POLICY: Record<string, Row> = {
   "GET /api/attachments/:id/thumbnail": { record: null, cells: "YY YY YY YY YY YY NN YY" },
   "DELETE /api/attachments/:id": { record: null, cells: "YY YY YY YY YY YY NN YY" },
   "GET /api/my-tasks": { cells: "NN NN NN NN YY NN NN NN" },
+  // Search and batch accept: the permission here; the scope of what they find or move in flagship/search/search.test.ts.
+  "GET /api/flagship/search": { cells: "YY YY YY YY YY NN NN NN" },
+  "POST /api/problems/batch-accept": { cells: "YY YY YY NN YY NN NN NN" },
   "GET /api/outbox/pending": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/sent": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/failed": { cells: "NN NN NN NN NN NN YY NN" },

@@ -10,6 +10,7 @@ import { flagshipDemo } from "./demo/flagshipDemo";
 import { countFlagshipIndicators } from "./indicators/countFlagshipIndicators";
 import { indicatorRoutes } from "./indicators/routes";
 import { myTaskRoutes } from "./myTasks/routes";
+import { searchRoutes } from "./search/routes";
 import { outcomeRoutes } from "./outcomes/routes";
 import { planningRoutes } from "./planning/routes";
 import { demandListImport } from "./problems/demandListImport";
@@ -37,6 +38,7 @@ export const flagship: Programme = {
     outcomeRoutes(app, ctx);
     suggestionRoutes(app, ctx);
     myTaskRoutes(app, ctx);
+    searchRoutes(app, ctx);
   },
   expertWorkloadSql: openProblemsServedSql,
   expertEnterprisesSql: flagshipExpertEnterprisesSql,

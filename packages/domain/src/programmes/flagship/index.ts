@@ -15,3 +15,4 @@ export * from "./serviceSession";
 export * from "./stats";
 export * from "./training";
 export * from "./myTasks";
+export * from "./search";
