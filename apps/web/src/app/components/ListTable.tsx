@@ -1,14 +1,15 @@
-import { Table, type TableProps } from "antd";
+import type { TableProps } from "antd";
 import { useIsMobile } from "../useIsMobile";
 import type { ListTableProps } from "./ListCard";
+import { ResponsiveTable } from "./ResponsiveTable";
 
 type Props<T> = ListTableProps<T> & Omit<TableProps<T>, "dataSource" | "loading" | "pagination" | "locale" | "rowKey">;
 
-/** A list page's plain antd table inside ListCard: rows keyed by id, smaller cells on a phone. */
+/** A list page's table inside ListCard: rows keyed by id, smaller cells on a phone, columns a phone hides reachable by expanding a row. */
 export function ListTable<T extends { id: string }>({ items, loading, empty, pagination, ...rest }: Props<T>) {
   const isMobile = useIsMobile();
   return (
-    <Table<T>
+    <ResponsiveTable<T>
       rowKey="id"
       size={isMobile ? "small" : "middle"}
       dataSource={items}

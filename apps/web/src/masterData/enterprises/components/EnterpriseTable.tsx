@@ -1,5 +1,6 @@
 import { enterpriseSizeLabels, industrySections, type Enterprise } from "@jiangxin/domain";
-import { Table, Tag, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { Tag, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -92,7 +93,7 @@ export function EnterpriseTable({ items, loading, pagination, empty }: Enterpris
   ];
 
   return (
-    <Table<Enterprise>
+    <ResponsiveTable<Enterprise>
       rowKey="id"
       size={isMobile ? "small" : "middle"}
       columns={columns}

@@ -1,5 +1,6 @@
 import { expertAvailabilityLabels, skillLevelLabels, type Expert } from "@jiangxin/domain";
-import { Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -107,7 +108,7 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
   ];
 
   return (
-    <Table<Expert>
+    <ResponsiveTable<Expert>
       rowKey="id"
       size={isMobile ? "small" : "middle"}
       columns={columns}

@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
 import { expertAvailabilityLabels, honourLevelLabels, honourTitleLabels, skillLevelLabels, type Expert, type Honour } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Descriptions, Result, Select, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { App, Button, Card, Descriptions, Result, Select, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../../../app/ApiError";
@@ -163,7 +164,7 @@ export function ExpertDetailPage() {
         />
       </Card>
       <Card title={`荣誉称号(${e.honours.length})`} styles={{ body: { padding: 0 } }}>
-        <Table<Honour>
+        <ResponsiveTable<Honour>
           rowKey={(h) => `${h.title}-${h.year}-${h.awardedBy}`}
           size="small"
           columns={honourColumns}

@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, EyeOutlined } from "@ant-design/icons";
 import { gigPlatformLabels, personCategoryLabels, skillLevelLabels, type Membership, type MembershipDecision } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { App, Button, Card, Descriptions, Popconfirm, Result, Space, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
@@ -137,7 +138,7 @@ export function PersonDetailPage() {
         <Descriptions items={items} column={{ xs: 1, md: 2 }} size="small" />
       </Card>
       <Card title="会籍记录" extra={<MembershipStatusTag status={p.membership?.status} />}>
-        <Table<Membership> rowKey="id" size="small" columns={columns} dataSource={p.memberships} pagination={false} scroll={{ x: "max-content" }} locale={{ emptyText: "尚未加入工会" }} />
+        <ResponsiveTable<Membership> rowKey="id" size="small" columns={columns} dataSource={p.memberships} pagination={false} scroll={{ x: "max-content" }} locale={{ emptyText: "尚未加入工会" }} />
       </Card>
       {can("person.write") ? (
         <PersonFormDrawer

@@ -1,5 +1,6 @@
 import { unionFormationLabels, unionKindLabels, type Union } from "@jiangxin/domain";
-import { Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -56,7 +57,7 @@ export function UnionTable({ items, loading, pagination, empty }: UnionTableProp
     },
   ];
   return (
-    <Table<Union>
+    <ResponsiveTable<Union>
       rowKey="id"
       size={isMobile ? "small" : "middle"}
       columns={columns}

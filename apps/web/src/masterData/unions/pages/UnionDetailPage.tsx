@@ -1,7 +1,8 @@
 import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { enterpriseSizeLabels, isFederationKind, unionKindLabels } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { App, Breadcrumb, Button, Card, Descriptions, Result, Space, Table, type DescriptionsProps } from "antd";
+import { App, Breadcrumb, Button, Card, Descriptions, Result, Space, type DescriptionsProps } from "antd";
+import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
@@ -92,7 +93,7 @@ export function UnionDetailPage() {
       </Card>
       {isFederationKind(u.kind) ? null : (
         <Card title={`覆盖企业（${u.enterprises.length}）`} style={{ marginBottom: 16 }}>
-          <Table
+          <ResponsiveTable<(typeof u.enterprises)[number]>
             rowKey="id"
             size="small"
             dataSource={u.enterprises}

@@ -1,5 +1,6 @@
 import { trades, urgencyLabels, type Problem } from "@jiangxin/domain";
-import { Table, Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { ResponsiveTable } from "../../../../app/components/ResponsiveTable";
 import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
@@ -100,7 +101,7 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
   ];
 
   return (
-    <Table<Row>
+    <ResponsiveTable<Row>
       rowKey="id"
       size={isMobile ? "small" : "middle"}
       columns={columns}

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, LinkOutlined, TeamOutlined } from "@ant-design/icons
 import { trades, type Problem } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Result, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { ResponsiveTable } from "../../../../app/components/ResponsiveTable";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../../app/ApiError";
@@ -120,7 +121,7 @@ export function ServiceSessionDetailPage() {
           ) : null
         }
       >
-        <Table<Problem> rowKey="id" columns={columns} dataSource={problems} pagination={false} size={isMobile ? "small" : "middle"} locale={{ emptyText: "本场次还没有难题" }} />
+        <ResponsiveTable<Problem> rowKey="id" columns={columns} dataSource={problems} pagination={false} size={isMobile ? "small" : "middle"} locale={{ emptyText: "本场次还没有难题" }} />
       </Card>
       <AttachmentPanel
         ownerKind="flagship.session"
