@@ -1,4 +1,4 @@
-import { recuperationOutcomeTexts, recuperationRoundStatusLabels, type OutcomeCode, type RecuperationApplicationRow, type RecuperationRound, type RecuperationShare } from "@jiangxin/domain";
+import { recuperationOutcomeTexts, recuperationRoundStatusLabels, type RecuperationApplicationRow, type RecuperationRound, type RecuperationShare } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, InputNumber, Modal, Progress, Skeleton, Statistic, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
