@@ -1,4 +1,4 @@
-import { ApartmentOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, TrophyOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, CreditCardOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../app/appRoute";
 
@@ -14,6 +14,8 @@ const UnionDetailPage = lazy(() => import("./unions/pages/UnionDetailPage").then
 const ExpertListPage = lazy(() => import("./experts/pages/ExpertListPage").then((m) => ({ default: m.ExpertListPage })));
 const ExpertDetailPage = lazy(() => import("./experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
 const PersonListPage = lazy(() => import("./people/pages/PersonListPage").then((m) => ({ default: m.PersonListPage })));
+const MyMemberCardPage = lazy(() => import("./members/pages/MyMemberCardPage").then((m) => ({ default: m.MyMemberCardPage })));
+const MemberCardCheckPage = lazy(() => import("./members/pages/MemberCardCheckPage").then((m) => ({ default: m.MemberCardCheckPage })));
 const PersonDetailPage = lazy(() => import("./people/pages/PersonDetailPage").then((m) => ({ default: m.PersonDetailPage })));
 
 /** The shared master data's pages (基础数据), in menu order. */
@@ -90,4 +92,14 @@ export const masterDataRoutes: readonly AppRoute[] = [
     menuParent: "/people",
     Page: PersonDetailPage,
   },
+  {
+    path: "/me/member-card",
+    permission: "me.self",
+    title: "我的会员证",
+    layout: "shell",
+    menu: { icon: <CreditCardOutlined />, summary: "电子会员证、会籍记录与转会、我的普惠服务台账" },
+    Page: MyMemberCardPage,
+  },
+  { path: "/public/member-card", permission: "public", title: "会员证核验", layout: "bare", Page: MemberCardCheckPage },
+  { path: "/public/member-card/:token", permission: "public", title: "会员证核验", layout: "bare", Page: MemberCardCheckPage },
 ];
