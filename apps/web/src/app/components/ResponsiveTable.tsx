@@ -1,29 +1,6 @@
 import { Descriptions, Grid, Table, Typography, type TableColumnType, type TableProps } from "antd";
 import type { ReactNode } from "react";
-
-/** The cell a column would have shown: its render, else the value under its dataIndex. */
-function cellOf<T>(column: TableColumnType<T>, row: T, index: number): ReactNode {
-  // Through unknown: antd types dataIndex as a recursive path of T, which the checker cannot narrow in reasonable time.
-  const index0: unknown = column.dataIndex;
-  const path: unknown[] = index0 === undefined ? [] : Array.isArray(index0) ? index0 : [index0];
-  let value: unknown = row;
-  for (const key of path) value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[String(key)];
-  if (column.render) {
-    const rendered: unknown = column.render(value, row, index);
-    // A render may return cell props ({ children, props }) for row spans; the children are the content.
-    if (isCellProps(rendered)) return rendered.children;
-    return rendered as ReactNode;
-  }
-  return value === null || value === undefined || value === "" ? "—" : (value as ReactNode);
-}
-
-function isCellProps(v: unknown): v is { children: ReactNode } {
-  if (v === null || typeof v !== "object") return false;
-  const o = v as Record<string, unknown>;
-  return "children" in o && "props" in o && !("$$typeof" in o);
-}
-
-const titleText = (title: unknown): string => (typeof title === "string" ? title : "");
+import { cellOf, foldedColumns, titleText } from "../foldedColumns";
 
 /**
  * antd's Table, but columns it hides on a narrow screen (their `responsive` breakpoints) are never
@@ -37,8 +14,7 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   // Through unknown: comparing antd's column union types directly costs the type checker minutes.
   const columns = (props.columns ?? []) as unknown as TableColumnType<T>[];
   // Before the first measurement every breakpoint reads false; fold nothing rather than everything.
-  const measured = Object.values(screens).some(Boolean);
-  const hidden = measured ? columns.filter((c) => c.responsive && !c.responsive.some((bp) => screens[bp]) && c.key !== "actions") : [];
+  const hidden = foldedColumns(columns, screens);
   if (hidden.length === 0 || props.expandable) return <Table<T> {...props} />;
   const names = hidden.map((c) => titleText(c.title)).filter(Boolean);
   return (
