@@ -21,9 +21,11 @@ interface ProblemTableProps {
   hideEnterprise?: boolean;
   /** A last column of row actions (催办 on the overdue list). */
   action?: { title: string; width: number; render: (p: Row) => ReactNode };
+  /** Checkboxes for batch actions (批量受理 on the list). */
+  selection?: { selected: string[]; onChange: (ids: string[]) => void };
 }
 
-export function ProblemTable({ items, loading, pagination, empty, showIdle = false, hideEnterprise = false, action }: ProblemTableProps) {
+export function ProblemTable({ items, loading, pagination, empty, showIdle = false, hideEnterprise = false, action, selection }: ProblemTableProps) {
   const isMobile = useIsMobile();
   const columns: TableColumnsType<Row> = [
     {
@@ -110,6 +112,7 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
       pagination={pagination}
       scroll={{ x: isMobile ? undefined : 1000 }}
       locale={{ emptyText: empty }}
+      rowSelection={selection ? { selectedRowKeys: selection.selected, onChange: (keys) => selection.onChange(keys.map(String)), preserveSelectedRowKeys: true } : undefined}
     />
   );
 }

@@ -2,6 +2,7 @@ import { PlusOutlined } from "@ant-design/icons";
 import { isStaffRole, problemListQuerySchema, problemStatuses, problemStatusLabels } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, Checkbox, Flex, Select } from "antd";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../../app/components/ListCard";
 import { PageHeader } from "../../../../app/components/PageHeader";
@@ -14,6 +15,8 @@ import { ProblemTable } from "../components/ProblemTable";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
+import { BatchAcceptBar } from "../../search/BatchAcceptBar";
+import { FlagshipSearch } from "../../search/FlagshipSearch";
 
 const statusOptions = problemStatuses.map((s) => ({ value: s, label: problemStatusLabels[s] }));
 
@@ -22,6 +25,9 @@ export function ProblemListPage() {
   const { user } = useSession();
   const can = useCan();
   const isMobile = useIsMobile();
+  // Staff who accept problems may select rows for 批量受理.
+  const batch = can("problem.move") && isStaffRole(user.role);
+  const [selected, setSelected] = useState<string[]>([]);
   const list = useQuery({
     queryKey: problemQueryKeys.list(query),
     queryFn: ({ signal }) => listProblems(query, signal),
@@ -38,6 +44,7 @@ export function ProblemListPage() {
         description={description}
         extra={
           <>
+            <FlagshipSearch />
             <ExportButton url="/api/problems/export" query={query} />
             {can("problem.move") && isStaffRole(user.role) ? (
               <Link to="/problems/overdue">
@@ -77,7 +84,12 @@ export function ProblemListPage() {
         onPageChange={update}
         emptyText={filtered ? "没有符合条件的难题，请调整筛选条件" : user.role === "enterprise" ? "还没有提交难题，点击右上角“提交需求清单”" : "暂无难题"}
       >
-        {(table) => <ProblemTable {...table} />}
+        {(table) => (
+          <>
+            {batch ? <BatchAcceptBar selected={selected} onDone={() => setSelected([])} /> : null}
+            <ProblemTable {...table} selection={batch ? { selected, onChange: setSelected } : undefined} />
+          </>
+        )}
       </ListCard>
     </>
   );
