@@ -1,11 +1,13 @@
-import { GiftOutlined, ReadOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
-import { competitionsProgramme, flagshipProgramme, inclusiveProgramme, rolePermissions, upskillingProgramme, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
+import { GiftOutlined, CoffeeOutlined, EnvironmentOutlined, ReadOutlined, ToolOutlined, TrophyOutlined } from "@ant-design/icons";
+import { competitionsProgramme, flagshipProgramme, inclusiveProgramme, rolePermissions, recuperationProgramme, stationsProgramme, upskillingProgramme, type ProgrammeDescriptor, type Role } from "@jiangxin/domain";
 import type { ReactNode } from "react";
 import type { AppRoute } from "../app/appRoute";
 import type { HomeSection } from "../app/homeSection";
 import { competitionsRoutes } from "./competitions";
 import { flagshipHomeSections, flagshipRoutes } from "./flagship";
 import { inclusiveRoutes } from "./inclusive";
+import { recuperationRoutes } from "./recuperation";
+import { stationsRoutes } from "./stations";
 import { upskillingRoutes } from "./upskilling";
 
 /** A programme as the web app sees it: the shared descriptor, its menu icon and its pages. */
@@ -25,4 +27,4 @@ function webProgramme(descriptor: ProgrammeDescriptor, icon: ReactNode, routes: 
 }
 
 /** Every programme's pages, in menu order: the one place a programme's web folder is registered. */
-export const webProgrammes: readonly WebProgramme[] = [{ ...webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), homeSections: flagshipHomeSections }, webProgramme(competitionsProgramme, <TrophyOutlined />, competitionsRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes), webProgramme(inclusiveProgramme, <GiftOutlined />, inclusiveRoutes)];
+export const webProgrammes: readonly WebProgramme[] = [{ ...webProgramme(flagshipProgramme, <ToolOutlined />, flagshipRoutes), homeSections: flagshipHomeSections }, webProgramme(competitionsProgramme, <TrophyOutlined />, competitionsRoutes), webProgramme(stationsProgramme, <EnvironmentOutlined />, stationsRoutes), webProgramme(upskillingProgramme, <ReadOutlined />, upskillingRoutes), webProgramme(recuperationProgramme, <CoffeeOutlined />, recuperationRoutes), webProgramme(inclusiveProgramme, <GiftOutlined />, inclusiveRoutes)];
