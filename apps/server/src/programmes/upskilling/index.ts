@@ -3,6 +3,7 @@
 import { upskillingProgramme } from "@jiangxin/domain";
 import type { Programme } from "../../platform/programme";
 import { upskillingMyItems } from "./applyService";
+import { upskillingAttachmentOwners } from "./attachmentOwners";
 import { upskillingRoutes } from "./routes";
 import { countUpskillingIndicators } from "./statsService";
 import { upskillingDemo } from "./upskillingDemo";
@@ -12,6 +13,7 @@ export const upskilling: Programme = {
   routes: upskillingRoutes,
   countIndicators: countUpskillingIndicators,
   myItems: upskillingMyItems,
+  attachmentOwners: upskillingAttachmentOwners,
   publicEntries: async () => [
     {
       key: "upskilling.scheme",

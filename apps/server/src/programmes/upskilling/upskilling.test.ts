@@ -104,6 +104,23 @@ describe.each(testDatabaseKinds)("学历与技能提升 (upskilling) on %s", (ki
     const [raw] = await queryRows<Record<string, unknown>>(t.ctx.database.db, sql`select * from upskilling_applications where id = ${app.id}::uuid`);
     expect(JSON.stringify(raw)).not.toContain("6228480312345678917");
 
+    // The certificate photo: the applicant adds it while the application waits; its reviewers see it, nobody else.
+    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+    const upload = (who: Who) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/attachments?ownerKind=upskilling.application&ownerId=${app.id}&name=${encodeURIComponent("证书.png")}`,
+        headers: { cookie: `${sessionCookie}=${agents[who].cookie}`, [csrfHeader]: agents[who].info.csrfToken, "content-type": "image/png" },
+        payload: png,
+      });
+    expect((await upload("worker")).statusCode).toBe(201);
+    expect([403, 404]).toContain((await upload("rider")).statusCode);
+    const photos = (who: Who) => agents[who].get(`/api/attachments?ownerKind=upskilling.application&ownerId=${app.id}`);
+    expect((await photos("union")).json<{ items: unknown[] }>().items).toHaveLength(1);
+    expect((await photos("hangzhou")).statusCode).toBe(200);
+    expect((await photos("wuyi")).statusCode).toBe(404);
+    expect((await photos("rider")).statusCode).toBe(404);
+
     // The county may not take the union's step (the union has an account); another county sees nothing.
     expect((await review("chunan", [app.id], "approve")).skipped[0]?.reason).toBe("正在“基层工会初审”环节，不是您这一级的审核");
     expect((await review("wuyi", [app.id], "approve")).skipped[0]?.reason).toBe("申请不存在或不在您的管辖范围内");
@@ -114,6 +131,7 @@ describe.each(testDatabaseKinds)("学历与技能提升 (upskilling) on %s", (ki
     expect((await review("chunan", [app.id], "approve")).done).toEqual([app.id]);
     expect((await review("jinhua", [app.id], "approve")).done).toEqual([]);
     expect((await review("hangzhou", [app.id], "approve")).done).toEqual([app.id]);
+    expect([403, 404]).toContain((await upload("worker")).statusCode);
     const approved = (await mine("worker"))[0];
     expect(approved).toMatchObject({ status: "approved", statusLabel: "已通过", stage: null });
     expect(approved?.reviews.map((r) => r.stage)).toEqual(["grassroots", "county", "city"]);
