@@ -115,7 +115,7 @@ export function ApplyPage() {
             <Input inputMode="numeric" autoComplete="off" />
           </Form.Item>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            证书照片：附件上传功能上线后在此补充；审核时基层工会可能请您出示证书原件。
+            提交后在“我的补助申请”中拍摄证书照片上传，审核期间可补充。
           </Typography.Paragraph>
           <Button type="primary" htmlType="submit" block loading={mutation.isPending}>
             提交申请

@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ApiError, errorMessage } from "../../../app/ApiError";
+import { AttachmentPanel } from "../../../app/attachments";
 import { applyFieldErrors } from "../../../app/applyFieldErrors";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
@@ -100,6 +101,15 @@ export function MyApplicationsPage() {
                     { key: "at", label: "提交时间", children: dayjs(app.submittedAt).format("YYYY-MM-DD HH:mm") },
                     ...(app.priorityGroups.length > 0 ? [{ key: "p", label: "优先群体", children: app.priorityGroups.join("、") }] : []),
                   ]}
+                />
+                <AttachmentPanel
+                  ownerKind="upskilling.application"
+                  ownerId={app.id}
+                  title="证书照片"
+                  canUpload={app.status === "pending"}
+                  emptyText={app.status === "pending" ? "请拍摄证书照片，方便工会审核" : "未上传证书照片"}
+                  compact
+                  style={{ marginTop: 12 }}
                 />
                 {app.status === "failed" ? (
                   <div style={{ marginTop: 12 }}>

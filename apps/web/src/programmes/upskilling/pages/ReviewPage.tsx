@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { errorMessage } from "../../../app/ApiError";
+import { AttachmentPanel } from "../../../app/attachments";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
@@ -115,6 +116,10 @@ export function ReviewPage() {
             dataSource={list.data?.items ?? []}
             columns={columns}
             scroll={{ x: "max-content" }}
+            expandable={{
+              expandedRowRender: (a) => <AttachmentPanel ownerKind="upskilling.application" ownerId={a.id} title="证书照片" canUpload={false} emptyText="申请人未上传证书照片" compact />,
+              expandRowByClick: false,
+            }}
             rowSelection={mayReview ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (a) => ({ disabled: a.status !== "pending" }) } : undefined}
             pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 条`, onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }) }}
             locale={{ emptyText: query.mine === "true" ? "没有等待您审核的申请" : "没有符合条件的申请" }}
