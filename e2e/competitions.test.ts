@@ -74,8 +74,8 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     await phone.goto(`${server.url}/competitions/${competition.id}`);
     await phone.getByText("数控车工").first().waitFor();
     await phone.getByRole("button", { name: "我要报名" }).click();
-    await phone.getByText("报名成功").waitFor();
-    await phone.getByText(/陈晓东已报名/).waitFor();
+    // The event now counts the worker, and offers registration no more for them to repeat (a second try is refused).
+    await phone.getByText(/选手 1 人/).waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     eventId = (await chunan.get<Competition>(`/api/competitions/${competition.id}`)).events[0]!.id;
   });
@@ -128,7 +128,7 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
       await t.getByRole("button", { name: "评分与复核" }).first().click();
       const input = t.getByLabel(`参赛号${w}安全文明生产`);
       await input.fill(String(mark));
-      await t.locator("div", { has: input }).getByRole("button", { name: /保\s*存/ }).last().click();
+      await input.locator("xpath=ancestor::div[contains(@class,'ant-flex')][1]").getByRole("button", { name: /保\s*存/ }).click();
       await t.getByText(`参赛号 ${w}「安全文明生产」已保存`).waitFor();
       // Names never appear on a judge's screen.
       expect(await t.content()).not.toContain("陈晓东");
@@ -195,12 +195,12 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     // The supervisor upholds it, correcting the measurement 60 → 62: 62 + 24 = 86 ties P1 on total and measurement.
     await sup.reload();
     await sup.getByRole("tab", { name: "申诉" }).click();
-    await sup.getByRole("button", { name: "裁决" }).click();
+    await sup.getByRole("button", { name: /^裁\s*决$/ }).click();
     const modal = sup.locator(".ant-modal", { hasText: "裁决申诉" });
     await modal.getByLabel(/更正零件加工精度/).fill("62");
     await modal.getByLabel("裁决意见").fill("复核实测记录，第2项尺寸合格，更正为62分");
     await modal.getByRole("button", { name: "确认裁决" }).click();
-    await sup.getByText("已裁决").waitFor();
+    await sup.getByText(/已裁决/).first().waitFor();
     await sup.getByRole("tab", { name: "成绩" }).click();
     await expect(row(sup, w).locator("td").first().innerText()).resolves.toBe("并列1");
     await expect(row(sup, entryOf[reg.P1!]!).locator("td").first().innerText()).resolves.toBe("并列1");
@@ -214,15 +214,18 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     await logIn(page, server, "province");
     await page.goto(`${server.url}/competitions/gold-blue-collar`);
     await page.getByText("待审核").first().click();
-    for (let i = 0; i < 3; i++) {
-      await page.getByRole("button", { name: "认定" }).first().click();
-      await page.getByText(/证书编号 ZJJLL-2025-\d{4}，技能等级已晋升/).first().waitFor();
+    // Approve every nomination waiting (the demo's 家庭照护员: its top three, more if a third place is shared).
+    const approveButtons = page.getByRole("button", { name: /^认\s*定$/ });
+    await approveButtons.first().waitFor();
+    for (let left = await approveButtons.count(); left > 0; left--) {
+      await approveButtons.first().click();
+      await expect.poll(() => approveButtons.count(), { timeout: 20_000 }).toBe(left - 1);
     }
     const province = await as(server, "province");
     const approved = await province.get<GoldBlueCollar[]>("/api/gold-blue-collars?status=approved&year=2025");
     const fresh = approved.filter((g) => g.eventName === "家庭照护员");
-    expect(fresh.map((g) => g.place).sort()).toEqual([1, 2, 3].slice(0, fresh.length));
     expect(fresh.length).toBeGreaterThanOrEqual(3);
+    expect(fresh.every((g) => g.place <= 3 && /^ZJJLL-2025-\d{4}$/.test(g.certificateNo ?? ""))).toBe(true);
     const res = await page.request.get(`${server.url}/api/gold-blue-collars/${fresh[0]!.id}/certificate.pdf`);
     expect(res.headers()["content-type"]).toBe("application/pdf");
     const dir = mkdtempSync(path.join(tmpdir(), "jx-cert-"));

@@ -1,7 +1,7 @@
 import type { Appeal } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Empty, Form, Input, InputNumber, List, Modal, Radio, Select, Table, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ApiError } from "../../../app/ApiError";
 import { allMarks, competitionKeys, competitionsApi, type EventView } from "../api";
 
@@ -76,6 +76,11 @@ function LodgeModal({ id, onClose, onDone }: { id: string; onClose: () => void; 
   const [form] = Form.useForm<{ registrationId: string; text: string }>();
   const { message } = App.useApp();
   const regs = useQuery({ queryKey: [...competitionKeys.event(id), "registrations"], queryFn: () => competitionsApi.registrations(id) });
+  // A worker sees one registration, their own: chosen for them once it has loaded.
+  const only = regs.data?.length === 1 ? regs.data[0]?.id : undefined;
+  useEffect(() => {
+    if (only) form.setFieldValue("registrationId", only);
+  }, [only, form]);
   const lodge = useMutation({
     mutationFn: (v: { registrationId: string; text: string }) => competitionsApi.lodgeAppeal(id, v.registrationId, v.text),
     onSuccess: () => {
@@ -86,7 +91,7 @@ function LodgeModal({ id, onClose, onDone }: { id: string; onClose: () => void; 
   });
   return (
     <Modal open title="提出书面申诉" okText="提交" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={lodge.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => lodge.mutate(v)} initialValues={{ registrationId: regs.data?.length === 1 ? regs.data[0]?.id : undefined }}>
+      <Form form={form} layout="vertical" onFinish={(v) => lodge.mutate(v)}>
         <Form.Item name="registrationId" label="选手" rules={[{ required: true, message: "请选择选手" }]}>
           <Select options={(regs.data ?? []).map((r) => ({ value: r.id, label: `${r.entryNumber ?? ""} ${r.personName}` }))} />
         </Form.Item>

@@ -60,29 +60,28 @@ export function CompetitionDetailPage() {
           <List
             dataSource={c.events}
             renderItem={(e) => (
-              <List.Item
-                actions={[
-                  ...(!e.entryNumbersDrawn && can("competition.register") ? [<RegisterButton key="reg" eventId={e.id} eventName={e.name} />] : []),
-                  <Link key="open" to={`/competition-events/${e.id}`}>
-                    <Button>查看</Button>
-                  </Link>,
-                ]}
-                style={{ flexWrap: "wrap", gap: 8 }}
-              >
-                <List.Item.Meta
-                  title={
-                    <Flex gap={8} align="center" wrap>
-                      <Link to={`/competition-events/${e.id}`}>{e.name}</Link>
-                      <ResultStatusTag status={e.status} />
-                      {e.entryNumbersDrawn ? <Tag>已抽签</Tag> : <Tag color="green">报名中</Tag>}
-                    </Flex>
-                  }
-                  description={
-                    <Typography.Text type="secondary">
-                      {e.tradeName}（{e.tradeCode}）· 选手 {e.contestants} 人 · 奖项 {totalPrizes(e.prizeCounts)} 个：{prizes(e)}
-                    </Typography.Text>
-                  }
-                />
+              <List.Item>
+                <Flex vertical gap={8} style={{ width: "100%" }}>
+                  <List.Item.Meta
+                    title={
+                      <Flex gap={8} align="center" wrap>
+                        <Link to={`/competition-events/${e.id}`}>{e.name}</Link>
+                        {e.judgingOpenedAt ? <ResultStatusTag status={e.status} /> : e.entryNumbersDrawn ? <Tag>已抽签</Tag> : <Tag color="green">报名中</Tag>}
+                      </Flex>
+                    }
+                    description={
+                      <Typography.Text type="secondary">
+                        {e.tradeName}（{e.tradeCode}）· 选手 {e.contestants} 人 · 奖项 {totalPrizes(e.prizeCounts)} 个：{prizes(e)}
+                      </Typography.Text>
+                    }
+                  />
+                  <Flex gap={8} wrap>
+                    {!e.entryNumbersDrawn && can("competition.register") ? <RegisterButton eventId={e.id} eventName={e.name} /> : null}
+                    <Link to={`/competition-events/${e.id}`}>
+                      <Button>查看</Button>
+                    </Link>
+                  </Flex>
+                </Flex>
               </List.Item>
             )}
           />

@@ -57,7 +57,7 @@ export function EventPage() {
         description={
           <Flex gap={8} wrap align="center">
             <Link to={`/competitions/${v.competitionId}`}>{v.competitionName}</Link>
-            <ResultStatusTag status={e.status} />
+            {e.judgingOpenedAt ? <ResultStatusTag status={e.status} /> : <Tag color={e.entryNumbersDrawn ? "default" : "green"}>{e.entryNumbersDrawn ? "已抽签" : "报名中"}</Tag>}
             {v.duties.map((d) => (
               <Tag key={d} color="purple">
                 我是{panelDutyLabels[d]}
@@ -121,8 +121,16 @@ function ResultsTab({ id, view }: { id: string; view: EventView }) {
       title={`评分进度 ${r.marksEntered}/${r.marksExpected}，已复核 ${r.marksConfirmed}`}
       extra={
         <Flex gap={8} wrap>
-          <ExportButton url={`/api/competition-events/${id}/results/export`} query={{}} />
-          {view.organiser || view.duties.length > 0 ? <ExportButton url={`/api/competition-events/${id}/marks/export`} query={{}} /> : null}
+          <Flex gap={4} align="center">
+            <Typography.Text type="secondary">成绩</Typography.Text>
+            <ExportButton url={`/api/competition-events/${id}/results/export`} query={{}} />
+          </Flex>
+          {view.organiser || view.duties.includes("chief") || view.duties.includes("supervisor") ? (
+            <Flex gap={4} align="center">
+              <Typography.Text type="secondary">评分明细</Typography.Text>
+              <ExportButton url={`/api/competition-events/${id}/marks/export`} query={{}} />
+            </Flex>
+          ) : null}
           <Link to={`/competition-events/${id}/sheet`}>
             <Button icon={<PrinterOutlined />}>成绩单(签字用)</Button>
           </Link>

@@ -15,7 +15,8 @@ export function GoldBlueCollarPage() {
   const { message } = App.useApp();
   const client = useQueryClient();
   const thisYear = Number(todayInChina(new Date()).slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  // All years by default: nominations wait for the province whatever year their competition was.
+  const [year, setYear] = useState<number | undefined>(undefined);
   const [status, setStatus] = useState<string>("all");
   const query = { year, status: status === "all" ? undefined : status };
   const list = useQuery({ queryKey: [...competitionKeys.all, "gbc", query], queryFn: () => competitionsApi.goldBlueCollars(query) });
@@ -32,7 +33,7 @@ export function GoldBlueCollarPage() {
       <PageHeader title="浙江金蓝领" description="各赛项成绩确定后前三名自动提名，经省总工会审核认定，颁发证书并晋升一级职业技能等级。" />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
         <Flex gap={12} wrap>
-          <Select aria-label="年度" value={year} onChange={setYear} style={{ width: 120 }} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} />
+          <Select aria-label="年度" value={year} onChange={setYear} allowClear placeholder="全部年度" style={{ width: 120 }} options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }))} />
           <Segmented value={status} onChange={(v) => setStatus(String(v))} options={[{ value: "all", label: "全部" }, { value: "nominated", label: "待审核" }, { value: "approved", label: "已认定" }]} />
         </Flex>
       </Card>
