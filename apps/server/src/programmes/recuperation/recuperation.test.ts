@@ -146,7 +146,15 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
 
   it("records a stay, counted as places and spending for the county", async () => {
     const offer = (await mine()).offers[0]!;
+    // A member since 2025 (the 9+X item 疗休养 asks for 180 days): the stay becomes a ledger row too.
+    await t.ctx.database.db.execute(sql`update union_memberships set since = '2025-01-01' where person_id = ${people.worker}`);
     await ok(agents.union.post(`/api/recuperation/offers/${offer.id}/stay`, { status: "stayed" }));
+    await ok(agents.union.post(`/api/recuperation/offers/${offer.id}/stay`, { status: "stayed" }), 409);
+    const ledger = await queryRows<{ item_code: string; amount_cents: number; programme: string }>(
+      t.ctx.database.db,
+      sql`select item_code, amount_cents, programme from benefit_ledger where source_key = ${`recuperation:stay:${offer.id}`}`,
+    );
+    expect(ledger).toEqual([{ item_code: "recuperation", amount_cents: 4 * 500 * 100, programme: "recuperation" }]);
     const counts = await recuperation.countIndicators(t.ctx, { year: 2026, counties: undefined });
     expect(counts.get("recuperation.places")?.get("330127")).toBe(1);
     expect(counts.get("recuperation.spending")?.get("330127")).toBe(4 * 500);

@@ -68,8 +68,8 @@ export function recuperationRoutes(app: HttpApp, ctx: AppContext): void {
   app.get("/api/recuperation/groups", { config: { permission: "recuperation.read" }, schema: { tags, summary: "优先分组(按顺序)" } }, () => listGroups(ctx));
   app.get(
     "/api/recuperation/quotas",
-    { config: { permission: "recuperation.read" }, schema: { tags, summary: "工会名额及使用(本人范围内)", querystring: yearQuery } },
-    (request) => listQuotas(ctx, actorOfRequest(request), request.query.year ?? thisYear()),
+    { config: { permission: "recuperation.read" }, schema: { tags, summary: "工会名额及使用(本人范围内；q 按工会名称查找)", querystring: yearQuery.extend({ q: z.string().trim().max(50).optional() }) } },
+    (request) => listQuotas(ctx, actorOfRequest(request), request.query.year ?? thisYear(), request.query.q),
   );
   app.post(
     "/api/recuperation/quotas",

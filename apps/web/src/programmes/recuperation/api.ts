@@ -29,7 +29,7 @@ export const fetchBases = (signal?: AbortSignal) => request("/api/recuperation/b
 export const fetchRoutes = (signal?: AbortSignal) => request("/api/recuperation/routes", { schema: as<RecuperationRoute[]>(), signal });
 export const fetchSessions = (year: number | undefined, signal?: AbortSignal) => request("/api/recuperation/sessions", { query: { year }, schema: as<RecuperationSession[]>(), signal });
 export const fetchGroups = (signal?: AbortSignal) => request("/api/recuperation/groups", { schema: as<RecuperationGroup[]>(), signal });
-export const fetchQuotas = (year: number | undefined, signal?: AbortSignal) => request("/api/recuperation/quotas", { query: { year }, schema: as<RecuperationQuotaRow[]>(), signal });
+export const fetchQuotas = (year: number | undefined, q: string, signal?: AbortSignal) => request("/api/recuperation/quotas", { query: { year, q: q || undefined }, schema: as<RecuperationQuotaRow[]>(), signal });
 export const setQuota = (year: number, unionId: string, quota: number) =>
   request("/api/recuperation/quotas", { method: "POST", body: { year, quotas: [{ unionId, quota }] }, schema: as<{ ok: boolean }>() });
 

@@ -15,6 +15,7 @@ import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
 import { AppError, notFound } from "../../../platform/errors";
+import { benefitRefusal, recordBenefit } from "../../../masterData/members";
 import { personBriefs, personFacts, personIdOf, personVisibleTo } from "../../../masterData/people";
 import { advanceWaitlist } from "../rounds/waitlist";
 
@@ -203,6 +204,13 @@ export async function recordStay(ctx: AppContext, actor: Actor, offerId: string,
         insert into recuperation_stays (offer_id, base_id, person_id, county_code, starts_on, days, amount_yuan, recorded_by)
         select ${offerId}, rb.base_id, ${offer.person_id}, ${offer.county_code}, ${offer.starts_on}::date, rb.days, rb.days * b.price_per_day, ${actor.userId}
         from recuperation_route_bases rb join recuperation_bases b on b.id = rb.base_id where rb.route_id = ${offer.route_id}`);
+      // The stay is also a row of the member's 9+X ledger (item 疗休养), once per offer. A person the
+      // ledger refuses (no longer a member, over the item's yearly limit) still has the stay recorded.
+      const benefit = { personId: offer.person_id, itemCode: "recuperation", occurredOn: offer.starts_on };
+      if (!(await benefitRefusal(tx, benefit))) {
+        const [amount] = await queryRows<{ yuan: number }>(tx, sql`select coalesce(sum(amount_yuan), 0)::int as yuan from recuperation_stays where offer_id = ${offerId}`);
+        await recordBenefit(tx, { ...benefit, programme: "recuperation", sourceKey: `recuperation:stay:${offerId}`, amountCents: (amount?.yuan ?? 0) * 100, actor: auditActorOf(actor) });
+      }
     }
     await writeAudit(tx, auditActorOf(actor), { action: `recuperation.offer.${status}`, objectType: "recuperationOffer", objectId: offerId });
   });

@@ -140,7 +140,7 @@ export async function listGroups(ctx: AppContext): Promise<RecuperationGroup[]> 
 }
 
 /** Quotas of a year with their use (offers held, accepted or stayed), for the unions the actor may see. */
-export async function listQuotas(ctx: AppContext, actor: Actor, year: number): Promise<RecuperationQuotaRow[]> {
+export async function listQuotas(ctx: AppContext, actor: Actor, year: number, q?: string): Promise<RecuperationQuotaRow[]> {
   const s = actor.scope;
   const scope =
     s.kind === "all"
@@ -160,7 +160,7 @@ export async function listQuotas(ctx: AppContext, actor: Actor, year: number): P
         from recuperation_quotas q join unions u on u.id = q.union_id
         left join recuperation_applications a on a.union_id = q.union_id and a.round_id in (select id from recuperation_rounds where year = q.year)
         left join recuperation_offers o on o.application_id = a.id
-        where q.year = ${year} and ${scope}
+        where q.year = ${year} and ${scope} ${q ? sql`and u.name like ${`%${q}%`}` : sql``}
         group by q.union_id, u.name, q.quota order by q.quota desc, u.name limit 500`,
   );
   return rows.map((r) => ({ unionId: r.union_id, unionName: r.union_name, quota: r.quota, offered: r.offered, accepted: r.accepted }));

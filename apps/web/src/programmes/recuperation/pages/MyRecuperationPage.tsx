@@ -31,7 +31,8 @@ function ApplyCard({ roundId, roundName, sessions }: { roundId: string; roundNam
         {[0, 1, 2].map((i) => (
           <Select
             key={i}
-            data-testid={`choice-${i + 1}`}
+            id={`recuperation-choice-${i + 1}`}
+            aria-label={`第${i + 1}志愿`}
             placeholder={`第${i + 1}志愿${i > 0 ? "(可不选)" : ""}`}
             allowClear
             showSearch

@@ -30,7 +30,7 @@ export function PublicLotteryPage() {
       ) : (
         <Card>
           <Flex vertical gap={12}>
-            <Select placeholder="选择轮次" value={round?.id} onChange={(v: string) => { setRoundId(v); setMine(null); check.reset(); }} options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.seed ? "(已公布)" : "(已承诺)"}` }))} />
+            <Select id="recuperation-round" aria-label="选择轮次" placeholder="选择轮次" value={round?.id} onChange={(v: string) => { setRoundId(v); setMine(null); check.reset(); }} options={(rounds.data ?? []).map((r) => ({ value: r.id, label: `${r.name}${r.seed ? "(已公布)" : "(已承诺)"}` }))} />
             {round ? (
               <Descriptions
                 size="small"

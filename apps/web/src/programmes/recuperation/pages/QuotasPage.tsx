@@ -1,6 +1,6 @@
 import type { RecuperationQuotaRow } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Input, InputNumber, Select, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { errorMessage } from "../../../app/ApiError";
@@ -88,7 +88,8 @@ function QuotaInput({ row, year }: { row: RecuperationQuotaRow; year: number }) 
 export function QuotasPage() {
   const year = dayjs().year();
   const can = useCan();
-  const quotas = useQuery({ queryKey: [...recuperationKeys.all, "quotas", year], queryFn: ({ signal }) => fetchQuotas(year, signal) });
+  const [q, setQ] = useState("");
+  const quotas = useQuery({ queryKey: [...recuperationKeys.all, "quotas", year, q], queryFn: ({ signal }) => fetchQuotas(year, q, signal) });
   return (
     <>
       <PageHeader title="疗休养名额" description={`${year}年各工会名额及使用(已分配/已接受)。增加名额后，候补按摇号顺序即时递补。`} />
@@ -102,7 +103,12 @@ export function QuotasPage() {
           loading={quotas.isPending}
           scroll={{ x: 520 }}
           dataSource={quotas.data ?? []}
-          title={() => <Typography.Text type="secondary">最多显示500个工会</Typography.Text>}
+          title={() => (
+            <Flex gap={8} align="center" wrap>
+              <Input.Search placeholder="工会名称" allowClear onSearch={setQ} style={{ maxWidth: 280 }} aria-label="工会名称" />
+              <Typography.Text type="secondary">最多显示500个工会</Typography.Text>
+            </Flex>
+          )}
           columns={[
             { title: "工会", dataIndex: "unionName" },
             { title: "名额", key: "quota", render: (_, r) => (can("recuperation.manage") ? <QuotaInput row={r} year={year} /> : r.quota) },

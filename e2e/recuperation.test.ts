@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "./support/browser";
+import { startServer, type RunningServer } from "./support/startServer";
+import { desktopPage, logIn, openSelect } from "./support/ui";
+
+// The demo's open round (本年第二批) takes applications; the demo firm's union (the worker's) has no
+// quota yet, so after the draw the worker waits on the list until the province gives the union places.
+describe("职工疗休养: a worker applies on a phone, the province draws and publishes, the waitlist offers a place, anyone recomputes the lottery", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let phone: Page;
+  let province: Page;
+  let applicationId = "";
+  const roundName = `${new Date().getFullYear()}年第二批`;
+
+  beforeAll(async () => {
+    server = await startServer({ JIANGXIN_DEMO_SCALE: "0.1" });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: "Asia/Shanghai", locale: "zh-CN" });
+    phone = await context.newPage();
+    phone.setDefaultTimeout(20_000);
+    province = await desktopPage(browser);
+    province.setDefaultTimeout(30_000);
+    await logIn(province, server, "province");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("applies for three ranked sessions on a 390-px phone", async () => {
+    await logIn(phone, server, "worker");
+    await phone.goto(`${server.url}/recuperation/me`);
+    const card = phone.getByTestId("apply-card");
+    await card.getByText(roundName).waitFor();
+    for (const n of [1, 2, 3]) {
+      const options = await openSelect(phone, card, `第${n}志愿`);
+      await options.first().click();
+    }
+    await card.getByRole("button", { name: "提交申请" }).click();
+    const mine = phone.getByTestId("my-application");
+    await mine.getByText("已承诺种子").or(mine.getByText("接受申请")).first().waitFor();
+    await mine.getByText("第1组 · 一线职工").waitFor();
+    applicationId = (await mine.locator(".ant-typography-copy").locator("xpath=..").innerText()).trim();
+    expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it("the province commits the seed, runs the draw as a job, publishes, and reads the fairness report", async () => {
+    await province.goto(`${server.url}/recuperation/rounds`);
+    const round = province.getByTestId(`round-${roundName}`);
+    await round.getByRole("button", { name: "承诺种子" }).click();
+    await province.locator(".ant-modal").getByRole("button", { name: "承诺" }).click();
+    await round.getByTestId("round-status").getByText("已承诺种子").waitFor();
+    await round.getByRole("button", { name: "摇号" }).click();
+    await round.getByTestId("round-status").getByText("已摇号(待公布)").waitFor({ timeout: 60_000 });
+    await round.getByRole("button", { name: "公布种子和结果" }).click();
+    await round.getByTestId("round-status").getByText("已公布").waitFor();
+    await round.getByTestId("round-seed").waitFor();
+    await round.getByRole("button", { name: "公平性报告" }).click();
+    const report = province.getByTestId("fairness-report");
+    await report.getByTestId("report-groups").getByText("一线职工").waitFor();
+    await report.getByText("工会名额使用").waitFor();
+  });
+
+  it("the worker sees its group, position and why it waits; a raised quota offers it a place, which it accepts", async () => {
+    await phone.goto(`${server.url}/recuperation/me`);
+    const mine = phone.getByTestId("my-application");
+    await mine.getByTestId("position").getByText(/第 \d+ 位 \/ 共 \d+ 人/).waitFor();
+    await mine.getByTestId("outcome").getByText(/名额已用完/).waitFor();
+    await mine.getByTestId("waitlist").getByText(/候补第 \d+ 位/).waitFor();
+
+    await province.goto(`${server.url}/recuperation/quotas`);
+    await province.getByLabel("工会名称").fill("千岛湖精工机械");
+    await province.getByLabel("工会名称").press("Enter");
+    const row = province.locator("tr", { hasText: "千岛湖精工机械有限公司工会委员会" });
+    await row.getByRole("spinbutton").fill("3");
+    await row.getByRole("button", { name: "保存" }).click();
+    await row.getByRole("button", { name: "保存" }).and(province.locator("[disabled]")).waitFor();
+
+    await phone.reload();
+    const offer = mine.getByTestId("offer");
+    await offer.getByText(/候补递补/).waitFor();
+    await offer.getByRole("button", { name: "接受名额" }).click();
+    await offer.getByText(/已接受/).waitFor();
+  });
+
+  it("anyone recomputes the worker's lottery number from the published seed, without logging in", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${server.url}/public/recuperation`);
+    const options = await openSelect(page, page, "选择轮次");
+    await options.filter({ hasText: roundName }).first().click();
+    await page.getByTestId("seed-ok").waitFor();
+    await page.getByLabel("申请编号").fill(applicationId);
+    await page.getByRole("button", { name: "重新计算" }).click();
+    await page.getByTestId("lottery-verdict").getByText("一致").waitFor();
+    expect(await page.getByTestId("computed-lottery").innerText()).toMatch(/^[0-9a-f]{16}$/);
+    await context.close();
+  });
+});
