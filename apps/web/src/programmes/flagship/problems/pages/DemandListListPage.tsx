@@ -2,7 +2,7 @@ import { useState } from "react";
 import { PlusOutlined } from "@ant-design/icons";
 import { demandListQuerySchema, demandListSourceLabels, demandListStatusLabels, demandListStatuses, isStaffRole, type DemandList, type DemandListStatus } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Badge, Button, Card, Flex, Progress, Segmented, Space, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Flex, Progress, Segmented, Space, Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../../app/components/ListCard";
@@ -143,10 +143,16 @@ export function DemandListListPage() {
             ...demandListStatuses.map((s) => ({
               value: s,
               label:
+                // The count inline: a Badge's corner number is clipped by the segmented control.
                 s === "pending" ? (
-                  <Badge count={pendingTotal} size="small" offset={[8, -2]} overflowCount={9999}>
-                    <span>{demandListStatusLabels[s]}</span>
-                  </Badge>
+                  <span>
+                    {demandListStatusLabels[s]}
+                    {pendingTotal > 0 ? (
+                      <Typography.Text type="danger" strong style={{ marginInlineStart: 4 }}>
+                        {pendingTotal}
+                      </Typography.Text>
+                    ) : null}
+                  </span>
                 ) : (
                   demandListStatusLabels[s]
                 ),
