@@ -15,7 +15,7 @@ export function StatsPage() {
   const quota = sum("quota");
   const columns: TableColumnsType<CityRow> = [
     { title: "地市", dataIndex: "cityName", key: "city" },
-    { title: "名额", dataIndex: "quota", key: "quota", align: "right" },
+    { title: "名额", key: "quota", align: "right", render: (_, c) => c.quota.toLocaleString("zh-CN") },
     { title: "申请", dataIndex: "applications", key: "applications", align: "right" },
     { title: "待审核", dataIndex: "pending", key: "pending", align: "right", responsive: ["md"] },
     { title: "已通过", dataIndex: "approved", key: "approved", align: "right" },
