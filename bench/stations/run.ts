@@ -1,0 +1,122 @@
+// Benchmark: the public station finder against a trivial route on the same server in the same run.
+// 20,000 stations (the stations demo at scale, seeded into a fresh embedded database before the server
+// starts), nearest-10 queries with random amenity and time filters, 50 connections over loopback.
+// Prints requests/s and p50/p95/p99 for GET /api/public/stations/nearby and GET /api/health, and their ratio.
+//   npm run -s bench:stations                        20,000 stations, 50 connections, 10 s per route
+//   npm run -s bench:stations -- --stations=5000 --seconds=5 --connections=20
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+// The server's request/reply types carry the cookie plugin's fields (app.ts registers it; this script does not import app.ts).
+import type {} from "@fastify/cookie";
+import { amenityFilterKeys, chinaDayOf } from "@jiangxin/domain";
+import { createContext } from "../../apps/server/src/createContext";
+import { loadConfig } from "../../apps/server/src/platform/config";
+import { stations } from "../../apps/server/src/programmes/stations";
+import { appProcess, quantile } from "../lib/appProcess";
+import { freePort } from "../lib/postgresCluster";
+
+const args = process.argv.slice(2);
+const arg = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const target = Number(arg("stations") ?? 20_000);
+const seconds = Number(arg("seconds") ?? 10);
+const conns = Number(arg("connections") ?? 50);
+/** The stations demo makes this many at scale 1 (90 counties, more in city districts). */
+const demoAtScale1 = 3584;
+
+async function seed(dataDir: string, env: Record<string, string>): Promise<number> {
+  const ctx = await createContext(loadConfig({ ...env, JIANGXIN_DATA_DIR: dataDir, JIANGXIN_LOG_LEVEL: "silent" }));
+  const lines = await stations.demo?.load(ctx, { scale: target / demoAtScale1, today: chinaDayOf(new Date()) });
+  console.log(`seeded: ${lines?.join(" ")}`);
+  const seats = ctx.regions.countiesUnder("330000").flatMap((c) => {
+    const r = ctx.regions.get(c);
+    return r?.lng && r.lat ? [[r.lng, r.lat] as const] : [];
+  });
+  await ctx.database.close();
+  countySeats.push(...seats);
+  return seats.length;
+}
+const countySeats: (readonly [number, number])[] = [];
+
+/** Random finder queries: near a county seat (where people and stations are), 0–2 amenity filters, half "open now", half at a random time this week. */
+function queries(n: number): string[] {
+  const out: string[] = [];
+  let s = 42;
+  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < n; i++) {
+    const [lng, lat] = countySeats[Math.floor(rnd() * countySeats.length)] ?? [120.15, 30.27];
+    const p = new URLSearchParams({ lng: (lng + (rnd() - 0.5) * 0.2).toFixed(5), lat: (lat + (rnd() - 0.5) * 0.2).toFixed(5), limit: "10" });
+    const filters = amenityFilterKeys.filter(() => rnd() < 0.08).slice(0, 2);
+    if (filters.length > 0) p.set("amenities", filters.join(","));
+    if (rnd() < 0.5) p.set("openNow", "1");
+    if (rnd() < 0.5) p.set("openAt", new Date(Date.now() + Math.floor(rnd() * 7 * 24 * 60) * 60_000).toISOString());
+    out.push(`/api/public/stations/nearby?${p.toString()}`);
+  }
+  return out;
+}
+
+type Result = { label: string; ok: number; errors: number; rate: number; p50: number; p95: number; p99: number };
+
+/** `conns` closed loops over keep-alive sockets, each sending its next request when the last is answered. */
+async function measure(baseUrl: string, label: string, urls: string[]): Promise<Result> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const end = performance.now() + seconds * 1000;
+  const one = (path: string) =>
+    new Promise<number>((resolve) => {
+      const req = http.get(new URL(path, baseUrl), { agent, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("timeout", () => req.destroy());
+      req.on("error", () => resolve(0));
+    });
+  await Promise.all(
+    Array.from({ length: conns }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const status = await one(urls[next++ % urls.length] ?? "/");
+        if (status === 200) latencies.push(performance.now() - t0);
+        else errors++;
+      }
+    }),
+  );
+  agent.destroy();
+  const sorted = latencies.sort((a, b) => a - b);
+  return { label, ok: sorted.length, errors, rate: sorted.length / seconds, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "jx-bench-stations-"));
+const env = { JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"), JIANGXIN_PERSON_HASH_KEY: randomBytes(32).toString("base64") };
+try {
+  await seed(dataDir, env);
+  const port = await freePort();
+  // The finder's per-address limit is lifted (every request comes from 127.0.0.1); load shedding off so throughput is measured, not refusals.
+  const app = appProcess({ port, env: { ...env, JIANGXIN_DATA_DIR: dataDir, JIANGXIN_FINDER_RATE_LIMIT: "100000000", JIANGXIN_LOAD_SHEDDING: "0" } });
+  await app.start();
+  try {
+    const finderUrls = queries(5000);
+    const check = await fetch(`${app.baseUrl}${finderUrls[0]}`);
+    const sample = (await check.json()) as { items: unknown[] };
+    console.log(`finder answers: HTTP ${check.status}, ${sample.items.length} stations in the first answer; cache-control: ${check.headers.get("cache-control")}`);
+    // Warm-up, then the finder and the trivial route one after the other on the same server.
+    await measure(app.baseUrl, "warm-up", finderUrls.slice(0, 500));
+    const finder = await measure(app.baseUrl, "GET /api/public/stations/nearby", finderUrls);
+    const trivial = await measure(app.baseUrl, "GET /api/health", ["/api/health"]);
+    console.log(`\n${target} stations, ${conns} connections, ${seconds} s per route`);
+    console.log("route                              req/s     p50 ms  p95 ms  p99 ms  errors");
+    for (const r of [finder, trivial]) {
+      console.log(`${r.label.padEnd(34)} ${r.rate.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p95.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}`);
+    }
+    const ratio = finder.rate / trivial.rate;
+    console.log(`finder / trivial throughput: ${ratio.toFixed(2)}× (goal ≥ 0.5×) ${ratio >= 0.5 ? "OK" : "BELOW GOAL"}`);
+  } finally {
+    await app.stop();
+  }
+} finally {
+  rmSync(dataDir, { recursive: true, force: true });
+}
