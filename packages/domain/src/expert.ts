@@ -33,7 +33,7 @@ export const expertInputSchema = z.strictObject({
   trades: z.array(tradeCodeSchema).min(1, "至少选择一个工种").max(8, "最多8个工种"),
   honours: z.array(honourSchema).max(20, "最多20项荣誉").default([]),
   availability: expertAvailabilitySchema.default("available"),
-  maxOpenProblems: z.number({ error: "请填写同时承担难题数上限" }).int("应为整数").min(1, "至少为1").max(20, "最多为20").default(3),
+  maxOpenProblems: z.number({ error: "请填写同时承担难题数上限" }).int("同时承担难题上限应为整数").min(1, "同时承担难题上限至少为1个").max(20, "同时承担难题上限最多为20个").default(3),
   active: z.boolean().default(true),
 });
 export type ExpertInput = z.infer<typeof expertInputSchema>;

@@ -25,6 +25,8 @@ export function sessionExports(app: HttpApp, ctx: AppContext): void {
       { header: "专家人次", value: (s) => s.experts.length },
       { header: "难题数", value: (s) => s.problemCount },
       { header: "当场提出方案", value: (s) => s.solutionsProposed },
+      // Voided sessions stay listed as history, marked, with the reason (they count in no figure).
+      { header: "作废", width: 30, value: (s) => (s.voided ? `已作废：${s.voided.reason}` : "") },
     ],
   });
   exportList(app, {
@@ -45,6 +47,7 @@ export function sessionExports(app: HttpApp, ctx: AppContext): void {
       { header: "状态", value: (a) => agreementStatusLabels[a.status] },
       { header: "里程碑(完成/全部)", value: (a) => `${a.milestones.filter((m) => m.doneOn).length}/${a.milestones.length}` },
       { header: "逾期里程碑", value: (a) => a.milestones.filter((m) => m.overdue).length },
+      { header: "作废", width: 30, value: (a) => (a.voided ? `已作废：${a.voided.reason}` : "") },
     ],
   });
   exportList(app, {
@@ -62,6 +65,7 @@ export function sessionExports(app: HttpApp, ctx: AppContext): void {
       { header: "企业", width: 32, value: (t) => t.enterpriseName },
       { header: "授课专家", width: 24, value: (t) => t.trainers.map((e) => e.name).join("、") },
       { header: "培训人次", value: (t) => t.trainees },
+      { header: "作废", width: 30, value: (t) => (t.voided ? `已作废：${t.voided.reason}` : "") },
     ],
   });
 }

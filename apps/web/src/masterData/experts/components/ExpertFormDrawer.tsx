@@ -176,7 +176,7 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label="姓名" name="name" required rules={[zodRule(shape.name, "请填写姓名")]}>
-              <Input maxLength={20} />
+              <Input count={{ show: true, max: 20 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -203,12 +203,12 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
               rules={[optionalRule(residentIdSchema)]}
               normalize={(value: string) => value.toUpperCase()}
             >
-              <Input autoComplete="off" spellCheck={false} maxLength={18} style={{ fontFamily: "monospace" }} placeholder="18位" />
+              <Input autoComplete="off" spellCheck={false} count={{ show: true, max: 18 }} style={{ fontFamily: "monospace" }} placeholder="18位" />
             </Form.Item>
           </Col>
           <Col xs={24}>
             <Form.Item label="工作单位" name="employer" required rules={[zodRule(shape.employer, "请填写工作单位")]}>
-              <Input maxLength={100} />
+              <Input count={{ show: true, max: 100 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -228,7 +228,7 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label="同时承担难题上限" name="maxOpenProblems" rules={[zodRule(shape.maxOpenProblems, "请填写同时承担难题数上限")]}>
-              <InputNumber min={1} max={20} precision={0} style={{ width: "100%" }} />
+              <InputNumber precision={0} style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -268,17 +268,17 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
                     </Col>
                     <Col xs={12} md={6}>
                       <Form.Item label="获评年份" name={[field.name, "year"]} required rules={[zodRule(honourShape.year, "请填写获评年份")]}>
-                        <InputNumber min={1950} max={2100} precision={0} style={{ width: "100%" }} />
+                        <InputNumber precision={0} style={{ width: "100%" }} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={12}>
                       <Form.Item label="授予单位" name={[field.name, "awardedBy"]} required rules={[zodRule(honourShape.awardedBy, "请填写授予单位")]}>
-                        <Input maxLength={60} placeholder="如：浙江省人民政府" />
+                        <Input count={{ show: true, max: 60 }} placeholder="如：浙江省人民政府" />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={12}>
                       <Form.Item label="证书名称" name={[field.name, "name"]} tooltip="选填：证书上的确切名称；“其他荣誉”请填写">
-                        <Input maxLength={60} />
+                        <Input count={{ show: true, max: 60 }} />
                       </Form.Item>
                     </Col>
                   </Row>

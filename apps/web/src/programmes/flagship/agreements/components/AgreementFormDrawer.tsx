@@ -13,6 +13,7 @@ import { EnterprisePicker } from "../../../../masterData/enterprises";
 import { ExpertPicker } from "../../serviceSessions/components/ExpertPicker";
 import { createAgreement } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
+import { doneDateRule } from "../../corrections/doneDateRule";
 
 const shape = agreementInputSchema.shape;
 const fieldNames = [...Object.keys(shape), "endDate"];
@@ -104,7 +105,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item label="协议名称" name="title" required rules={[zodRule(shape.title, "请填写协议名称")]}>
-              <Input maxLength={80} placeholder="如：设备改造与人才培养一对一技术支持协议" />
+              <Input count={{ show: true, max: 80 }} placeholder="如：设备改造与人才培养一对一技术支持协议" />
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
@@ -128,7 +129,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item label="签订日期" name="signedOn" required rules={[{ required: true, message: "请选择签订日期" }]}>
+            <Form.Item label="签订日期" name="signedOn" required rules={[doneDateRule("签订日期")]}>
               <DatePicker style={{ width: "100%" }} inputReadOnly={isMobile} />
             </Form.Item>
           </Col>
@@ -150,7 +151,7 @@ export function AgreementFormDrawer({ open, scope, preset, onClose, onCreated }:
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="flex-start" wrap={isMobile}>
                   <Form.Item name={[field.name, "title"]} style={{ flex: 1, minWidth: 180 }} rules={[{ required: true, whitespace: true, message: "请填写里程碑" }]}>
-                    <Input placeholder="如：完成设备改造方案" maxLength={80} />
+                    <Input placeholder="如：完成设备改造方案" count={{ show: true, max: 80 }} />
                   </Form.Item>
                   <Form.Item name={[field.name, "dueDate"]} rules={[{ required: true, message: "请选择到期日" }]}>
                     <DatePicker placeholder="到期日" inputReadOnly={isMobile} />

@@ -18,6 +18,10 @@ import { OutcomePanel } from "../../outcomes/components/OutcomePanel";
 import { addCheckIn, closeAgreement, getAgreement, markMilestoneDone } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
 import { agreementStatusColors } from "../agreementLabels";
+import { AgreementCorrectActions } from "../components/AgreementCorrectActions";
+import { CorrectionHistory } from "../../corrections/components/CorrectionHistory";
+import { VoidedAlert } from "../../corrections/components/VoidedAlert";
+import { ExpertTag } from "../../experts/ExpertName";
 
 function CheckInForm({ agreement }: { agreement: Agreement }) {
   const [form] = Form.useForm<{ date: Dayjs; note: string }>();
@@ -43,7 +47,7 @@ function CheckInForm({ agreement }: { agreement: Agreement }) {
         <DatePicker disabledDate={(d) => d.isAfter(dayjs(), "day")} />
       </Form.Item>
       <Form.Item label="回访情况" name="note" required rules={[zodRule(checkInInputSchema.shape.note, "请填写回访情况")]}>
-        <Input.TextArea rows={3} maxLength={1000} showCount placeholder="进展、问题、下一步" />
+        <Input.TextArea rows={3} count={{ show: true, max: 1000 }} placeholder="进展、问题、下一步" />
       </Form.Item>
       {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
       <Button type="primary" htmlType="submit" loading={mutation.isPending}>
@@ -111,7 +115,8 @@ export function AgreementDetailPage() {
   }
 
   const a = agreement.data;
-  const writable = can("agreement.write") && a.status === "active";
+  // Open agreements take check-ins whatever their dates say (已签订, 履行中, 已到期); closed or voided ones are history.
+  const writable = can("agreement.write") && a.status !== "completed" && a.status !== "terminated" && !a.voided;
   const items: DescriptionsProps["items"] = [
     { key: "firm", label: "受援企业", children: <Link to={`/enterprises/${a.enterpriseId}`}>{a.enterpriseName}</Link> },
     { key: "status", label: "状态", children: <Tag color={agreementStatusColors[a.status]}>{agreementStatusLabels[a.status]}</Tag> },
@@ -119,7 +124,7 @@ export function AgreementDetailPage() {
     { key: "signedOn", label: "签订日期", children: a.signedOn },
     { key: "term", label: "协议期限", children: `${a.startDate} 至 ${a.endDate}` },
     { key: "session", label: "签订场次", children: a.sessionId ? <Link to={`/service-sessions/${a.sessionId}`}>查看场次</Link> : "—" },
-    { key: "team", label: `专家团队(${a.experts.length}人)`, span: "filled", children: a.experts.map((x) => <Tag key={x.id}>{x.name}</Tag>) },
+    { key: "team", label: `专家团队(${a.experts.length}人)`, span: "filled", children: a.experts.map((x) => <ExpertTag key={x.id} name={x.name} detail={x.detail} />) },
   ];
 
   return (
@@ -130,12 +135,14 @@ export function AgreementDetailPage() {
         extra={
           <>
             {writable ? <Button onClick={() => setClosing(true)}>完成 / 终止协议</Button> : null}
+            <AgreementCorrectActions agreement={a} />
             <Button icon={<ArrowLeftOutlined />} onClick={() => void (location.key === "default" ? navigate("/agreements") : navigate(-1))}>
               返回
             </Button>
           </>
         }
       />
+      <VoidedAlert voided={a.voided} what="协议" />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="middle" />
       </Card>
@@ -198,6 +205,7 @@ export function AgreementDetailPage() {
       </Row>
       <AttachmentPanel ownerKind="flagship.agreement" ownerId={a.id} title="协议文本与附件" canUpload={mayAttach(user.role)} emptyText="暂无附件。签字盖章的协议扫描件可在此上传" />
       <OutcomePanel agreementId={a.id} />
+      <CorrectionHistory recordPath={`/api/agreements/${encodeURIComponent(a.id)}`} style={{ marginTop: 16 }} />
       <Modal
         open={closing}
         title="完成或终止协议"
@@ -212,7 +220,7 @@ export function AgreementDetailPage() {
             <Radio.Group options={[{ value: "completed", label: "已完成" }, { value: "terminated", label: "终止" }]} />
           </Form.Item>
           <Form.Item name="note" label="说明" required rules={[{ required: true, whitespace: true, message: "请填写说明" }]}>
-            <Input.TextArea rows={3} maxLength={1000} showCount />
+            <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
           </Form.Item>
         </Form>
       </Modal>

@@ -37,6 +37,7 @@ export function AgreementListPage() {
       render: (_, a) => (
         <div>
           <Link to={`/agreements/${a.id}`}>{a.title}</Link>
+          {a.voided ? <Tag style={{ marginInlineStart: 6 }}>已作废</Tag> : null}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {a.enterpriseName}
           </Typography.Text>

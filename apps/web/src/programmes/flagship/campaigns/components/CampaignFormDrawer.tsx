@@ -112,12 +112,12 @@ export function CampaignFormDrawer({ open, scope, defaultYear, onClose, onCreate
         onValuesChange={() => setFormError(null)}
       >
         <Form.Item label="行动名称" name="name" required rules={[zodRule(shape.name, "请填写行动名称")]}>
-          <Input maxLength={80} placeholder="如：劳模工匠助企行进山区海岛县专项行动" />
+          <Input count={{ show: true, max: 80 }} placeholder="如：劳模工匠助企行进山区海岛县专项行动" />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={12}>
             <Form.Item label="年度" name="year" required rules={[zodRule(shape.year, "请填写年度")]}>
-              <InputNumber min={2015} max={2100} precision={0} style={{ width: "100%" }} suffix="年" />
+              <InputNumber precision={0} style={{ width: "100%" }} suffix="年" />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -148,7 +148,7 @@ export function CampaignFormDrawer({ open, scope, defaultYear, onClose, onCreate
           {campaignTargetFields.map((field) => (
             <Col xs={12} key={field.key}>
               <Form.Item label={field.label} name={["targets", field.key]} rules={[optionalRule(campaignInputSchema.shape.targets.shape[field.key])]}>
-                <InputNumber min={0} precision={0} style={{ width: "100%" }} suffix={field.unit} placeholder="不设" />
+                <InputNumber precision={0} style={{ width: "100%" }} suffix={field.unit} placeholder="不设" />
               </Form.Item>
             </Col>
           ))}

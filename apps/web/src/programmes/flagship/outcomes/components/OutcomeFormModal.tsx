@@ -87,17 +87,17 @@ export function OutcomeFormModal({ open, subject, onClose, onRecorded }: Outcome
         <Row gutter={16}>
           <Col xs={12}>
             <Form.Item label="劳动强度降低" name="laborIntensityReductionPct" rules={[optionalRule(shape.laborIntensityReductionPct)]}>
-              <InputNumber min={0} max={100} step={0.5} suffix="%" style={{ width: "100%" }} placeholder="不填" />
+              <InputNumber step={0.5} suffix="%" style={{ width: "100%" }} placeholder="不填" />
             </Form.Item>
           </Col>
           <Col xs={12}>
             <Form.Item label="设备故障率降低" name="failureRateReductionPct" rules={[optionalRule(shape.failureRateReductionPct)]}>
-              <InputNumber min={0} max={100} step={0.5} suffix="%" style={{ width: "100%" }} placeholder="不填" />
+              <InputNumber step={0.5} suffix="%" style={{ width: "100%" }} placeholder="不填" />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item label="说明" name="note" rules={[optionalRule(shape.note)]}>
-          <Input.TextArea rows={3} maxLength={1000} showCount placeholder="如：改造后单线产能提升，年节约电费约…" />
+          <Input.TextArea rows={3} count={{ show: true, max: 1000 }} placeholder="如：改造后单线产能提升，年节约电费约…" />
         </Form.Item>
         {formError ? <Alert type="error" showIcon title={formError} role="alert" /> : null}
       </Form>

@@ -96,7 +96,7 @@ export function VerifyOutcomeModal({ outcome, onClose, onVerified }: VerifyOutco
           <Checkbox>企业已确认上述成效和金额</Checkbox>
         </Form.Item>
         <Form.Item label="核实说明" name="note" rules={[optionalRule(shape.note)]}>
-          <Input.TextArea rows={2} maxLength={1000} placeholder="如：经企业财务负责人书面确认" />
+          <Input.TextArea rows={2} count={{ show: true, max: 1000 }} placeholder="如：经企业财务负责人书面确认" />
         </Form.Item>
         {formError ? <Alert type="error" showIcon title={formError} role="alert" /> : null}
       </Form>

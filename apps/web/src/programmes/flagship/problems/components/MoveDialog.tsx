@@ -89,7 +89,7 @@ export function MoveDialog({ problem, move, onClose }: MoveDialogProps) {
       {/* Named so its field ids differ from the 进展记录 form's "note" on the same page (labels find their own input). */}
       <Form form={form} name="problemMove" layout="vertical" disabled={mutation.isPending} onValuesChange={() => setFormError(null)}>
         <Form.Item label={noteLabel(move)} name="note" required={move.noteRequired} rules={noteRules}>
-          <Input.TextArea rows={picksExpert ? 2 : 4} maxLength={1000} showCount placeholder={move.noteRequired ? "必填" : "选填"} />
+          <Input.TextArea rows={picksExpert ? 2 : 4} count={{ show: true, max: 1000 }} placeholder={move.noteRequired ? "必填" : "选填"} />
         </Form.Item>
       </Form>
       {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 12 }} /> : null}

@@ -29,7 +29,7 @@ export function NoteForm({ problemId }: { problemId: string }) {
   return (
     <Form form={form} name="problemNote" layout="vertical" disabled={mutation.isPending} onFinish={(v) => mutation.mutate(v.note.trim())}>
       <Form.Item name="note" label="进展记录" rules={[zodRule(problemNoteSchema.shape.note, "请填写进展说明")]}>
-        <Input.TextArea rows={3} maxLength={1000} showCount placeholder="例如：联系厂家寄来样品，下周二回访试装" />
+        <Input.TextArea rows={3} count={{ show: true, max: 1000 }} placeholder="例如：联系厂家寄来样品，下周二回访试装" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={mutation.isPending}>
         记录进展

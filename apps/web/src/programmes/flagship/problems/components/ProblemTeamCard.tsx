@@ -10,6 +10,8 @@ import { ExpertSuggestions } from "./ExpertSuggestions";
 import { addTeamMember, removeTeamMember, updateProblem } from "../api";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { teamSizeOptions } from "../teamSizeOptions";
+import { coExpertsText, teamSizeLabel } from "../teamText";
+import { ExpertTag } from "../../experts/ExpertName";
 
 /**
  * 专家团队: 需要专家人数, the 负责专家 and the 协助专家. Staff who assign experts (canManageTeam, open
@@ -83,7 +85,7 @@ export function ProblemTeamCard({ problem }: { problem: ProblemDetail }) {
       <Flex vertical gap={12}>
         <Flex align="center" gap={8} wrap>
           <Typography.Text type="secondary" style={{ minWidth: 84 }}>
-            需要专家人数
+            {teamSizeLabel}
           </Typography.Text>
           {problem.canManageTeam ? (
             <Form form={form} name="problemTeamSize" layout="inline" initialValues={{ teamSize: problem.teamSize }} disabled={size.isPending}>
@@ -109,14 +111,14 @@ export function ProblemTeamCard({ problem }: { problem: ProblemDetail }) {
           <Typography.Text type="secondary" style={{ minWidth: 84 }}>
             负责专家
           </Typography.Text>
-          {problem.ownerExpertName ? <Tag color="red">{problem.ownerExpertName}</Tag> : <Typography.Text type="secondary">未指派</Typography.Text>}
+          {problem.ownerExpertName ? <ExpertTag name={problem.ownerExpertName} detail={problem.ownerExpertDetail ?? ""} color="red" /> : <Typography.Text type="secondary">未指派</Typography.Text>}
         </Flex>
         <Flex align="flex-start" gap={8} wrap>
           <Typography.Text type="secondary" style={{ minWidth: 84 }}>
             协助专家
           </Typography.Text>
           {members.length === 0 ? (
-            <Typography.Text type="secondary">{problem.teamSize > 1 ? (problem.ownerExpertId ? "尚未添加" : "指派负责专家后可添加") : "无(需要1人)"}</Typography.Text>
+            <Typography.Text type="secondary">{coExpertsText(problem.teamSize, Boolean(problem.ownerExpertId))}</Typography.Text>
           ) : (
             <Flex gap={8} wrap>
               {members.map((m) =>
@@ -129,14 +131,13 @@ export function ProblemTeamCard({ problem }: { problem: ProblemDetail }) {
                     cancelText="取消"
                     onConfirm={() => remove.mutate(m.expertId)}
                   >
-                    <Tag color="blue" closable onClose={(e) => e.preventDefault()} style={{ cursor: "pointer" }}>
+                    <Tag color="blue" closable onClose={(e) => e.preventDefault()} style={{ cursor: "pointer", whiteSpace: "normal" }}>
                       {m.expertName}
+                      <span style={{ opacity: 0.7, marginInlineStart: 4, fontSize: 12 }}>{m.expertDetail}</span>
                     </Tag>
                   </Popconfirm>
                 ) : (
-                  <Tag key={m.expertId} color="blue">
-                    {m.expertName}
-                  </Tag>
+                  <ExpertTag key={m.expertId} name={m.expertName} detail={m.expertDetail} color="blue" />
                 ),
               )}
             </Flex>

@@ -36,7 +36,7 @@ export function RatingForm({ problemId }: { problemId: string }) {
         <Rate tooltips={scoreWords} />
       </Form.Item>
       <Form.Item name="comment" label="评价" rules={[zodRule(problemRatingSchema.shape.comment)]}>
-        <Input.TextArea rows={3} maxLength={500} showCount placeholder="选填：专家的服务、问题解决的效果" />
+        <Input.TextArea rows={3} count={{ show: true, max: 500 }} placeholder="选填：专家的服务、问题解决的效果" />
       </Form.Item>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Button type="primary" htmlType="submit" loading={mutation.isPending}>

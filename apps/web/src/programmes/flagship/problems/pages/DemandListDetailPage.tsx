@@ -10,6 +10,8 @@ import { PageLoading } from "../../../../app/components/PageLoading";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
 import { getDemandList } from "../api";
 import { ProblemTable } from "../components/ProblemTable";
+import { WithdrawListButton, WithdrawnAlert } from "../components/WithdrawListButton";
+import { SessionFromProblemsButton } from "../../serviceSessions/components/SessionFromProblemsButton";
 import { problemQueryKeys } from "../problemQueryKeys";
 
 export function DemandListDetailPage() {
@@ -55,11 +57,16 @@ export function DemandListDetailPage() {
         title={`需求清单 · ${l.enterpriseName}`}
         description={dayjs(l.submittedAt).format("YYYY年M月D日提交")}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => void (location.key === "default" ? navigate("/demand-lists") : navigate(-1))}>
-            返回
-          </Button>
+          <>
+            <WithdrawListButton list={l} />
+            <SessionFromProblemsButton problems={l.problems} />
+            <Button icon={<ArrowLeftOutlined />} onClick={() => void (location.key === "default" ? navigate("/demand-lists") : navigate(-1))}>
+              返回
+            </Button>
+          </>
         }
       />
+      <WithdrawnAlert list={l} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="small" />
       </Card>

@@ -102,7 +102,7 @@ export function DemandListSubmitPage() {
             </Form.Item>
           )}
           <Form.Item name="note" label="备注" style={{ marginTop: 16, marginBottom: 0 }}>
-            <Input.TextArea rows={2} maxLength={500} placeholder="选填：希望的服务时间、联系人等" />
+            <Input.TextArea rows={2} count={{ show: true, max: 500 }} placeholder="选填：希望的服务时间、联系人等" />
           </Form.Item>
         </Card>
 
@@ -130,7 +130,7 @@ export function DemandListSubmitPage() {
                   <Row gutter={16}>
                     <Col xs={24} md={12}>
                       <Form.Item name={[field.name, "title"]} label="标题" required rules={[zodRule(p.title, "请填写难题标题")]}>
-                        <Input maxLength={80} placeholder="例如：不锈钢薄板焊接变形大" />
+                        <Input count={{ show: true, max: 80 }} placeholder="例如：不锈钢薄板焊接变形大" />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={4}>
@@ -150,7 +150,7 @@ export function DemandListSubmitPage() {
                     </Col>
                     <Col span={24}>
                       <Form.Item name={[field.name, "description"]} label="描述" required rules={[zodRule(p.description, "请描述难题")]} style={{ marginBottom: 0 }}>
-                        <Input.TextArea rows={3} maxLength={2000} showCount placeholder="现象、影响、已尝试的办法" />
+                        <Input.TextArea rows={3} count={{ show: true, max: 2000 }} placeholder="现象、影响、已尝试的办法" />
                       </Form.Item>
                     </Col>
                   </Row>
@@ -175,10 +175,10 @@ export function DemandListSubmitPage() {
               {fields.map((field, index) => (
                 <Flex key={field.key} gap={8} align="flex-start">
                   <Form.Item name={[field.name, "topic"]} label={index === 0 ? "培训主题" : undefined} rules={[zodRule(n.topic, "请填写培训主题")]} style={{ flex: 1 }}>
-                    <Input maxLength={80} placeholder="例如：数控编程与操作" />
+                    <Input count={{ show: true, max: 80 }} placeholder="例如：数控编程与操作" />
                   </Form.Item>
                   <Form.Item name={[field.name, "workers"]} label={index === 0 ? "人数" : undefined} rules={[zodRule(n.workers, "请填写培训人数")]} style={{ width: 100 }}>
-                    <InputNumber min={1} max={10000} precision={0} style={{ width: "100%" }} inputMode="numeric" />
+                    <InputNumber precision={0} style={{ width: "100%" }} inputMode="numeric" />
                   </Form.Item>
                   <Button
                     type="text"

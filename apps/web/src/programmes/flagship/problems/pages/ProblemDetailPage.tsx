@@ -23,6 +23,9 @@ import { ProblemTimeline } from "../components/ProblemTimeline";
 import { RatingForm } from "../components/RatingForm";
 import { urgencyColors } from "../problemLabels";
 import { problemQueryKeys } from "../problemQueryKeys";
+import { ProblemCorrectActions } from "../components/ProblemCorrectActions";
+import { VoidedAlert } from "../../corrections/components/VoidedAlert";
+import { ExpertName } from "../../experts/ExpertName";
 
 /**
  * Rejecting or closing shows as a danger button, a step back (withdrawing an assignment) as a plain
@@ -80,7 +83,7 @@ export function ProblemDetailPage() {
     { key: "county", label: "所在县区", children: p.countyName },
     { key: "trade", label: "所需工种", children: trades[p.trade] },
     { key: "urgency", label: "紧急程度", children: <Tag color={urgencyColors[p.urgency]}>{urgencyLabels[p.urgency]}</Tag> },
-    { key: "owner", label: "负责专家", children: p.ownerExpertName ?? <Typography.Text type="secondary">未指派</Typography.Text> },
+    { key: "owner", label: "负责专家", children: p.ownerExpertName ? <ExpertName name={p.ownerExpertName} detail={p.ownerExpertDetail} block /> : <Typography.Text type="secondary">未指派</Typography.Text> },
     {
       key: "source",
       label: "来源",
@@ -114,8 +117,14 @@ export function ProblemDetailPage() {
             {p.code} · {p.enterpriseName}
           </>
         }
-        extra={back}
+        extra={
+          <>
+            <ProblemCorrectActions problem={p} />
+            {back}
+          </>
+        }
       />
+      <VoidedAlert voided={p.voided} what="难题" />
       {actions ? (
         <Card size="small" title="下一步" style={{ marginBottom: 16 }}>
           {actions}

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { expertDetailOf, skillLevelLabels } from "@jiangxin/domain";
 import { Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { expertQueryKeys, listExperts } from "../../../../masterData/experts";
@@ -32,7 +33,11 @@ export function ExpertPicker({ id, value = [], onChange, placeholder = "输入�
   const experts = useQuery({ queryKey: expertQueryKeys.list(query), queryFn: ({ signal }) => listExperts(query, signal) });
 
   const options = useMemo(() => {
-    const found = (experts.data?.items ?? []).map((x) => ({ value: x.id, label: `${x.name}（${x.homeCountyName}·${x.employer}）`, short: x.name }));
+    // The chosen tag keeps what tells namesakes apart (2×郭红英 in the pool): never the bare name.
+    const found = (experts.data?.items ?? []).map((x) => {
+      const detail = expertDetailOf({ employer: x.employer, homeCountyName: x.homeCountyName, skillLevelLabel: skillLevelLabels[x.skillLevel] });
+      return { value: x.id, label: `${x.name}（${detail}）`, short: `${x.name}（${x.homeCountyName}·${x.employer}）` };
+    });
     const missing = value.filter((id) => !found.some((o) => o.value === id)).map((id) => ({ value: id, label: names[id] ?? "已选专家", short: names[id] ?? "已选专家" }));
     return [...missing, ...found];
   }, [experts.data, value, names]);

@@ -63,10 +63,10 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
     >
       <Form<OnSiteProblemInput> form={form} layout="vertical" size="large" disabled={mutation.isPending} onFinish={submit} onValuesChange={() => setFormError(null)}>
         <Form.Item label="难题标题" name="title" required rules={[zodRule(shape.title, "请填写难题标题")]}>
-          <Input maxLength={80} placeholder="如：老旧空压机故障率高" />
+          <Input count={{ show: true, max: 80 }} placeholder="如：老旧空压机故障率高" />
         </Form.Item>
         <Form.Item label="难题描述" name="description" required rules={[zodRule(shape.description, "请描述难题")]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder="现象、影响、已经试过的办法" />
+          <Input.TextArea rows={4} count={{ show: true, max: 2000 }} placeholder="现象、影响、已经试过的办法" />
         </Form.Item>
         <Form.Item label="所需工种" name="trade" required rules={[zodRule(shape.trade, "请选择工种")]}>
           <Select options={tradeOptions} placeholder="请选择" showSearch={{ optionFilterProp: "label" }} />

@@ -1,4 +1,4 @@
-import { serviceSessionInputSchema, type RegionNode, type ServiceSession, type ServiceSessionInput } from "@jiangxin/domain";
+import { serviceSessionInputSchema, type Problem, type RegionNode, type ServiceSession, type ServiceSessionInput } from "@jiangxin/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
@@ -9,11 +9,14 @@ import { DrawerFooter } from "../../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
 import { CountyPicker } from "../../../../app/regions/components/CountyPicker";
-import { createServiceSession } from "../api";
+import { createServiceSession, linkProblems } from "../api";
+import { problemQueryKeys } from "../../problems/problemQueryKeys";
+import { proposedFromProblems } from "../proposedFromProblems";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 import { CampaignPicker } from "./CampaignPicker";
 import { EnterprisePicker } from "../../../../masterData/enterprises";
 import { ExpertPicker } from "./ExpertPicker";
+import { sessionDateRule } from "../../corrections/doneDateRule";
 
 const shape = serviceSessionInputSchema.shape;
 const fieldNames = Object.keys(shape);
@@ -26,9 +29,14 @@ interface ServiceSessionFormDrawerProps {
   scope: RegionNode | null;
   onClose: () => void;
   onCreated: (session: ServiceSession) => void;
+  /**
+   * Arranging a visit for these problems: their county, firms and owners are proposed (the owners as
+   * the team, so the experts assigned are the ones who go), and the problems join the session's lists.
+   */
+  fromProblems?: Problem[];
 }
 
-export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: ServiceSessionFormDrawerProps) {
+export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated, fromProblems }: ServiceSessionFormDrawerProps) {
   const [form] = Form.useForm<FormValues>();
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
@@ -41,6 +49,13 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
     if (scope?.level === "county" && !form.getFieldValue("countyCode")) form.setFieldValue("countyCode", scope.code);
   }, [scope, form]);
 
+  useEffect(() => {
+    if (!open || !fromProblems || fromProblems.length === 0) return;
+    const proposed = proposedFromProblems(fromProblems);
+    form.setFieldsValue({ countyCode: proposed.countyCode, enterpriseIds: proposed.enterpriseIds, expertIds: proposed.expertIds, title: proposed.title });
+    setExpertNames(proposed.expertNames);
+  }, [open, fromProblems, form]);
+
   // The leader must be one of the team; drop a leader taken off the team.
   useEffect(() => {
     const leader = form.getFieldValue("leaderExpertId") as string | undefined;
@@ -48,9 +63,13 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
   }, [expertIds, form]);
 
   const mutation = useMutation({
-    mutationFn: createServiceSession,
+    mutationFn: async (input: ServiceSessionInput) => {
+      const session = await createServiceSession(input);
+      if (fromProblems && fromProblems.length > 0) await linkProblems(session.id, { problemIds: fromProblems.map((p) => p.id) });
+      return session;
+    },
     onSuccess: async (session) => {
-      await queryClient.invalidateQueries({ queryKey: serviceSessionQueryKeys.all });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: serviceSessionQueryKeys.all }), queryClient.invalidateQueries({ queryKey: problemQueryKeys.all })]);
       form.resetFields();
       if (scope?.level === "county") form.setFieldValue("countyCode", scope.code);
       onCreated(session);
@@ -90,11 +109,11 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item label="场次名称" name="title" required rules={[zodRule(shape.title, "请填写场次名称")]}>
-              <Input maxLength={80} placeholder="如：劳模工匠进山区助企服务" />
+              <Input count={{ show: true, max: 80 }} placeholder="如：劳模工匠进山区助企服务" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="服务日期" name="date" required rules={[{ required: true, message: "请选择服务日期" }]}>
+            <Form.Item label="服务日期" name="date" required rules={[sessionDateRule()]}>
               <DatePicker style={{ width: "100%" }} inputReadOnly={isMobile} />
             </Form.Item>
           </Col>
@@ -110,7 +129,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
           </Col>
           <Col xs={24}>
             <Form.Item label="专家团队" name="expertIds" required rules={[zodRule(shape.expertIds, "至少选择一位专家")]} extra="每位专家在一个场次中只计一次">
-              <ExpertPicker onNamesChange={setExpertNames} />
+              <ExpertPicker key={fromProblems?.map((p) => p.id).join() ?? "new"} knownNames={expertNames} onNamesChange={setExpertNames} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -129,7 +148,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated }: Se
           </Col>
           <Col xs={24}>
             <Form.Item label="备注" name="note" rules={[zodRule(shape.note)]}>
-              <Input.TextArea rows={3} maxLength={1000} showCount />
+              <Input.TextArea rows={3} count={{ show: true, max: 1000 }} />
             </Form.Item>
           </Col>
         </Row>

@@ -11,9 +11,14 @@ export function TeamCard({ member, problems }: { member: Member; problems: Probl
   return (
     <Card size="small" styles={{ body: { padding: 12 } }}>
       <Flex justify="space-between" align="center" gap={8}>
-        <Link to={`/experts/${member.id}`} style={{ fontWeight: 500, fontSize: 15 }}>
-          {member.name}
-        </Link>
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/experts/${member.id}`} style={{ fontWeight: 500, fontSize: 15 }}>
+            {member.name}
+          </Link>
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, overflowWrap: "anywhere" }}>
+            {member.detail}
+          </Typography.Text>
+        </div>
         <Flex gap={4}>
           {member.leader ? <Tag color="red">带队</Tag> : null}
           <Tag>{owned.length} 个难题</Tag>

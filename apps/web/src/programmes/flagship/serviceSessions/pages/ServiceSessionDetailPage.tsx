@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, LinkOutlined, TeamOutlined } from "@ant-design/icons";
 import { trades, type Problem } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Result, Table, Tag, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
+import { Button, Card, Descriptions, Result, Typography, type DescriptionsProps, type TableColumnsType } from "antd";
 import { ResponsiveTable } from "../../../../app/components/ResponsiveTable";
 import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
@@ -16,6 +16,10 @@ import { mayAttach } from "../../attachments/mayAttach";
 import { ProblemStatusTag } from "../../problems/components/ProblemStatusTag";
 import { getThreeLists } from "../api";
 import { LinkProblemsDrawer } from "../components/LinkProblemsDrawer";
+import { SessionCorrectActions, TeamOwnerWarning } from "../components/SessionCorrections";
+import { CorrectionHistory } from "../../corrections/components/CorrectionHistory";
+import { VoidedAlert } from "../../corrections/components/VoidedAlert";
+import { ExpertName, ExpertTag } from "../../experts/ExpertName";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
 
 export function ServiceSessionDetailPage() {
@@ -73,12 +77,7 @@ export function ServiceSessionDetailPage() {
       key: "team",
       label: `专家团队(${s.experts.length}人)`,
       span: "filled",
-      children: s.experts.map((x) => (
-        <Tag key={x.id} color={x.leader ? "red" : undefined} style={{ marginBottom: 4 }}>
-          {x.name}
-          {x.leader ? "(带队)" : ""}
-        </Tag>
-      )),
+      children: s.experts.map((x) => <ExpertTag key={x.id} name={x.name} detail={x.detail} color={x.leader ? "red" : undefined} suffix={x.leader ? "(带队)" : ""} />),
     },
     { key: "campaign", label: "专项行动", children: s.campaignName ?? "—" },
     { key: "counts", label: "难题 / 提出方案", children: `${s.problemCount} / ${s.solutionsProposed}` },
@@ -87,7 +86,7 @@ export function ServiceSessionDetailPage() {
   const columns: TableColumnsType<Problem> = [
     { title: "难题", key: "title", render: (_, p) => <Link to={`/problems/${p.id}`}>{p.title}</Link> },
     { title: "工种", key: "trade", width: 120, responsive: ["md"], render: (_, p) => trades[p.trade] },
-    { title: "负责专家", key: "owner", width: 100, render: (_, p) => p.ownerExpertName ?? <Typography.Text type="secondary">未指派</Typography.Text> },
+    { title: "负责专家", key: "owner", width: 100, render: (_, p) => (p.ownerExpertName ? <ExpertName name={p.ownerExpertName} detail={p.ownerExpertDetail} block /> : <Typography.Text type="secondary">未指派</Typography.Text>) },
     { title: "进度", key: "status", width: 110, render: (_, p) => <ProblemStatusTag status={p.status} /> },
   ];
 
@@ -103,10 +102,13 @@ export function ServiceSessionDetailPage() {
                 现场三张清单
               </Button>
             </Link>
+            <SessionCorrectActions session={s} />
             {back}
           </>
         }
       />
+      <VoidedAlert voided={s.voided} what="服务场次" />
+      <TeamOwnerWarning session={s} problems={problems} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="middle" />
       </Card>
@@ -131,6 +133,7 @@ export function ServiceSessionDetailPage() {
         emptyText="暂无现场记录。现场照片、签到表、会议纪要可在此上传"
         style={{ marginTop: 16 }}
       />
+      <CorrectionHistory recordPath={`/api/service-sessions/${encodeURIComponent(s.id)}`} style={{ marginTop: 16 }} />
       {can("serviceSession.write") ? <LinkProblemsDrawer open={linking} session={s} onClose={() => setLinking(false)} /> : null}
     </>
   );

@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { serviceSessionListQuerySchema, type ServiceSession } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, Flex, Tag, Typography, type TableColumnsType, Space } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ListCard } from "../../../../app/components/ListCard";
@@ -43,6 +43,7 @@ export function ServiceSessionListPage() {
       render: (_, s) => (
         <div style={{ minWidth: 0 }}>
           <Link to={`/service-sessions/${s.id}`}>{s.title}</Link>
+          {s.voided ? <Tag style={{ marginInlineStart: 6 }}>已作废</Tag> : null}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, maxWidth: "100%" }} ellipsis={{ tooltip: true }}>
             {s.enterprises.map((e) => e.name).join("、")}
           </Typography.Text>

@@ -14,6 +14,7 @@ import { EnterprisePicker } from "../../../../masterData/enterprises";
 import { ExpertPicker } from "../../serviceSessions/components/ExpertPicker";
 import { createTraining } from "../api";
 import { trainingQueryKeys } from "../trainingQueryKeys";
+import { doneDateRule } from "../../corrections/doneDateRule";
 
 const shape = trainingInputSchema.shape;
 const fieldNames = Object.keys(shape);
@@ -74,17 +75,17 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item label="培训主题" name="topic" required rules={[zodRule(shape.topic, "请填写培训主题")]}>
-              <Input maxLength={80} placeholder="如：设备点检与预防性维修" />
+              <Input count={{ show: true, max: 80 }} placeholder="如：设备点检与预防性维修" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="培训日期" name="date" required rules={[{ required: true, message: "请选择培训日期" }]}>
+            <Form.Item label="培训日期" name="date" required rules={[doneDateRule("培训日期")]}>
               <DatePicker style={{ width: "100%" }} inputReadOnly={isMobile} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="培训人次" name="trainees" required rules={[zodRule(shape.trainees, "请填写培训人次")]}>
-              <InputNumber min={1} max={100000} precision={0} style={{ width: "100%" }} suffix="人次" inputMode="numeric" />
+              <InputNumber precision={0} style={{ width: "100%" }} suffix="人次" inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -15,6 +15,8 @@ import { RegionFilterSelect } from "../../../../app/regions/components/RegionFil
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { listTrainings } from "../api";
 import { TrainingFormDrawer } from "../components/TrainingFormDrawer";
+import { TrainingCorrectActions } from "../components/TrainingCorrectActions";
+import { ExpertName } from "../../experts/ExpertName";
 import { trainingQueryKeys } from "../trainingQueryKeys";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
 
@@ -26,7 +28,8 @@ export function TrainingListPage() {
   const { scope } = useRegionScope();
   const canWrite = can("training.write");
   const list = useQuery({ queryKey: trainingQueryKeys.list(query), queryFn: ({ signal }) => listTrainings(query, signal), placeholderData: keepPreviousData });
-  const pageTrainees = (list.data?.items ?? []).reduce((sum, t) => sum + t.trainees, 0);
+  // Voided trainings stay listed (marked) but count in no total.
+  const pageTrainees = (list.data?.items ?? []).reduce((sum, t) => sum + (t.voided ? 0 : t.trainees), 0);
 
   const columns: TableColumnsType<Training> = [
     { title: "日期", dataIndex: "date", key: "date", width: 110 },
@@ -49,8 +52,9 @@ export function TrainingListPage() {
       ),
     },
     { title: "县(市、区)", dataIndex: "countyName", key: "county", width: 100, responsive: ["md"] },
-    { title: "授课专家", key: "trainers", width: 160, responsive: ["md"], render: (_, t) => t.trainers.map((x) => x.name).join("、") },
-    { title: "人次", dataIndex: "trainees", key: "trainees", width: 80, align: "right" },
+    { title: "授课专家", key: "trainers", width: 200, responsive: ["md"], render: (_, t) => t.trainers.map((x) => <ExpertName key={x.id} name={x.name} detail={x.detail} block />) },
+    { title: "人次", dataIndex: "trainees", key: "trainees", width: 80, align: "right", render: (n: number, t) => (t.voided ? <Typography.Text delete>{n}</Typography.Text> : n) },
+    ...(canWrite ? [{ title: "操作", key: "actions", width: 130, render: (_: unknown, t: Training) => <TrainingCorrectActions training={t} /> }] : []),
   ];
 
   return (
