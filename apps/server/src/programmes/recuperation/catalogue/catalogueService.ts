@@ -167,6 +167,9 @@ export async function listQuotas(ctx: AppContext, actor: Actor, year: number, q?
 }
 
 export async function setQuotas(ctx: AppContext, actor: Actor, year: number, quotas: { unionId: string; quota: number }[]): Promise<void> {
+  const ids = [...new Set(quotas.map((q) => q.unionId))];
+  const known = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from unions where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  if (known[0]?.n !== ids.length) throw new AppError("VALIDATION_FAILED", "工会不存在", { quotas: "工会不存在" });
   await ctx.database.db.transaction(async (tx) => {
     const body = quotas.map((q) => `${q.unionId},${q.quota}`).join("\n");
     await tx.execute(sql`

@@ -7,8 +7,8 @@ import { runRound } from "../rounds/runRound";
 const kinds = ["疗休养院", "度假酒店", "民宿集群", "景区基地", "温泉康养中心"];
 const themes = ["红色教育", "山水康养", "海岛休闲", "工匠文化", "非遗研学", "温泉疗养", "古镇人文", "茶文化"];
 /** Applications per finished / open round at scale 1 (a province year is ~1.5 million: `JIANGXIN_DEMO_SCALE` up to 10 grows it). */
-const finishedApplications = 2000;
-const openApplications = 400;
+const finishedApplications = 1000;
+const openApplications = 300;
 
 /**
  * The demo: 119 provincial bases over the counties, routes of one or two bases (3–5 days), this year's
@@ -71,20 +71,23 @@ export const recuperationDemo: ProgrammeDemo = {
       select ${year}, id, case when id = ${firmUnion?.union_id ?? null}::uuid then 0 else 1 + abs(hashtext(id::text)) % 6 end from unions where kind = 'grassroots'`);
 
     // The two rounds' applicants: active members, the demo firm's union left out (its worker applies in the journey).
-    const make = async (roundId: string, count: number, sessionsWhere: ReturnType<typeof sql>, offset: number) =>
-      db.execute(sql`
-        with s as (select id, row_number() over (order by code) - 1 as i, count(*) over () as n from recuperation_sessions where ${sessionsWhere}),
-        m as (select m.person_id, m.union_id, p.county_code, p.occupation, p.categories, row_number() over (order by m.person_id) as k
+    const make = async (roundId: string, count: number, sessionsWhere: ReturnType<typeof sql>, offset: number) => {
+      const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from recuperation_sessions where ${sessionsWhere}`);
+      if (n === 0) return;
+      // Choices by arithmetic on the member's number, joined by the session's number (hash joins, no per-row scan).
+      await db.execute(sql`
+        with s as (select id, (row_number() over (order by code))::int - 1 as i from recuperation_sessions where ${sessionsWhere}),
+        m as (select m.person_id, m.union_id, p.county_code, p.occupation, p.categories, (row_number() over (order by m.person_id))::int as k
               from union_memberships m join people p on p.id = m.person_id
               where m.status = 'active' and m.union_id is distinct from ${firmUnion?.union_id ?? null}::uuid
               order by m.person_id offset ${offset} limit ${count})
         insert into recuperation_applications (round_id, person_id, union_id, county_code, sex, occupation, group_rank, choice1, choice2, choice3, last_year, channel)
         select ${roundId}, m.person_id, m.union_id, m.county_code, case when m.k % 2 = 0 then 'female' else 'male' end, m.occupation,
                case when 'frontLine' = any(m.categories) then 1 when 'modelCraftsman' = any(m.categories) then 2 when 'newEmployment' = any(m.categories) then 3 else 4 end,
-               (select id from s where s.i = (m.k * 7) % s.n), (select id from s where s.i = (m.k * 11 + 3) % s.n and m.k % 4 <> 0),
-               (select id from s where s.i = (m.k * 13 + 5) % s.n and m.k % 3 = 0),
-               case when m.k % 9 = 0 then ${year} - 1 - (m.k % 5)::int end, case when m.k % 5 = 0 then 'union' else 'self' end
-        from m`);
+               s1.id, case when s2.id <> s1.id and m.k % 4 <> 0 then s2.id end, case when s3.id not in (s1.id, s2.id) and m.k % 3 = 0 then s3.id end,
+               case when m.k % 9 = 0 then ${year} - 1 - (m.k % 5) end, case when m.k % 5 = 0 then 'union' else 'self' end
+        from m join s s1 on s1.i = (m.k * 7) % ${n} join s s2 on s2.i = (m.k * 11 + 3) % ${n} join s s3 on s3.i = (m.k * 13 + 5) % ${n}`);
+    };
 
     const finishedSeed = sha256Hex(`demo-${year}-1`).slice(0, 24);
     const [finished] = await queryRows<{ id: string }>(
