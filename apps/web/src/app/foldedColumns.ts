@@ -1,7 +1,7 @@
-import type { TableColumnType } from "antd";
+import type { Breakpoint, TableColumnType } from "antd";
 import type { ReactNode } from "react";
 
-type Screens = Partial<Record<"xs" | "sm" | "md" | "lg" | "xl" | "xxl", boolean>>;
+type Screens = Partial<Record<Breakpoint, boolean>>;
 
 /**
  * The columns a screen of this width hides (antd drops a column whose `responsive` breakpoints are

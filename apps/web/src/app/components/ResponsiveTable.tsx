@@ -14,14 +14,31 @@ export function ResponsiveTable<T extends object>(props: TableProps<T>) {
   // Through unknown: comparing antd's column union types directly costs the type checker minutes.
   const columns = (props.columns ?? []) as unknown as TableColumnType<T>[];
   // Before the first measurement every breakpoint reads false; fold nothing rather than everything.
-  const hidden = foldedColumns(columns, screens);
-  if (hidden.length === 0 || props.expandable) return <Table<T> {...props} />;
+  const hidden = props.expandable ? [] : foldedColumns(columns, screens);
+  // A phone table wider than the screen scrolls sideways: say so, the edge alone does not.
+  const scrolls = Object.values(screens).some(Boolean) && !screens.md && props.scroll?.x !== undefined;
+  if (hidden.length === 0 && !scrolls) return <Table<T> {...props} />;
   const names = hidden.map((c) => titleText(c.title)).filter(Boolean);
+  const hints = [
+    hidden.length > 0 ? `手机上已收起${names.length > 0 ? `「${names.join("」「")}」` : "部分"}列，点每行左侧的 ⊕ 展开查看` : "",
+    scrolls ? "左右滑动查看更多" : "",
+  ].filter(Boolean);
+  const hint = (
+    <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, padding: "6px 12px" }} data-testid="folded-columns-hint">
+      {hints.join("；")}
+    </Typography.Text>
+  );
+  if (hidden.length === 0) {
+    return (
+      <>
+        {hint}
+        <Table<T> {...props} />
+      </>
+    );
+  }
   return (
     <>
-      <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, padding: "6px 12px" }} data-testid="folded-columns-hint">
-        手机上已收起{names.length > 0 ? `「${names.join("」「")}」` : "部分"}列，点每行左侧的 ⊕ 展开查看
-      </Typography.Text>
+      {hint}
       <Table<T>
         {...props}
         expandable={{
