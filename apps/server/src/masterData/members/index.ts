@@ -3,12 +3,15 @@
 // For programmes: whether a person is a member (isMember, membershipOf), the ledger every benefit
 // goes into (recordBenefit, idempotent on a source key; benefitRefusal to show the reason first),
 // and the counts a programme's figures are made of (memberCounts.ts).
+import type { ImportSpec } from "../../platform/imports/importSpec";
 import type { MasterDataModule } from "../../platform/programme";
+import { rosterImport } from "./rosterImport";
 import { memberRoutes } from "./routes";
 
 export const membersModule: MasterDataModule = {
   id: "members",
   routes: memberRoutes,
+  imports: { memberRoster: rosterImport as ImportSpec<never> },
   publicEntries: async () => [
     {
       key: "members.cardCheck",

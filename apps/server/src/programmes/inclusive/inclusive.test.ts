@@ -1,10 +1,12 @@
-import { computeResidentIdCheckChar, csrfHeader, sessionCookie, type MemberCardCheck, type MyMembership, type MyVouchers } from "@jiangxin/domain";
+import { computeResidentIdCheckChar, csrfHeader, sessionCookie, type ImportJob, type MemberCardCheck, type MyMembership, type MyVouchers } from "@jiangxin/domain";
+import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../fixtures/factories";
 import { queryRows } from "../../platform/db/queryRows";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
+import { isMember } from "../../masterData/members";
 import { federationOf, unions } from "../../masterData/unions";
 import { inclusive } from ".";
 
@@ -149,5 +151,44 @@ describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
     expect(twice.statusCode).toBe(200);
     const thrice = await asRider("POST", "/api/me/membership/transfer", { countyCode: "330723", platform: "sf", employerName: null, occupation: null });
     expect(thrice.statusCode).toBe(409);
+  });
+  it("imports a roster as the union's members: bad cells and duplicates against the registry reported, nothing half-imported", async () => {
+    const book = async (rows: string[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("会员名册");
+      ws.addRow(["姓名", "身份证号", "工作所在县(市、区)", "工作单位", "职业(工种)", "所在平台", "入会日期"]);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const run = async (file: Buffer) => {
+      const started = await t.app.inject({
+        method: "POST",
+        url: "/api/imports/memberRoster",
+        headers: { cookie: `${sessionCookie}=${union.cookie}`, [csrfHeader]: union.info.csrfToken, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: file,
+      });
+      expect(started.statusCode, started.body).toBe(202);
+      let job = started.json<ImportJob>();
+      for (let i = 0; i < 300 && (job.status === "checking" || job.status === "saving"); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        job = (await union.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+      }
+      return job;
+    };
+    const a = residentId("33012719920202771");
+    const b = residentId("33012719930303772");
+    const good = [["孙一", a, "淳安县", "饿了么淳安站", "外卖骑手", "饿了么", "2026-03-01"], ["钱二", b, "330127", "", "", "", ""]];
+    const failed = await run(await book([...good, ["李三", "330127199001011230", "淳安县", "", "", "", ""], ["刘小骑", riderId, "淳安县", "", "", "美团", ""], ["孙一", a, "淳安县", "", "", "", ""], ["周四", residentId("33012719940404773"), "淳安县", "", "", "星巴克", ""]]));
+    expect(failed.status).toBe("failed");
+    const where = failed.errors.map((e) => `${e.row}:${e.column}`);
+    expect(where).toEqual(expect.arrayContaining(["4:身份证号", "5:身份证号", "6:身份证号", "7:所在平台"]));
+    expect(failed.errors.find((e) => e.row === 5)?.message).toMatch(/已在职工库中登记/);
+    expect(failed.errors.find((e) => e.row === 6)?.message).toBe("与第2行是同一人(身份证号相同)");
+    const before = await queryRows<{ n: number }>(t.ctx.database.db, sql`select count(*)::int as n from people`);
+    expect(before[0]?.n).toBe(1); // nothing of the file was saved
+    const done = await run(await book(good));
+    expect(done).toMatchObject({ status: "done", imported: 2 });
+    const rows = await queryRows<{ id: string }>(t.ctx.database.db, sql`select id from people where resident_id_hash = ${t.ctx.personHash(a)}`);
+    expect(await isMember(t.ctx.database.db, rows[0]?.id ?? "")).toBe(true);
   });
 });
