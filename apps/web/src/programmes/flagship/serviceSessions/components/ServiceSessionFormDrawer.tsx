@@ -2,7 +2,7 @@ import { serviceSessionInputSchema, type Problem, type RegionNode, type ServiceS
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Col, DatePicker, Drawer, Form, Input, Row, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { formErrorOf } from "../../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../../app/parseFormInput";
 import { DrawerFooter } from "../../../../app/components/DrawerFooter";
@@ -53,8 +53,10 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated, from
     if (!open || !fromProblems || fromProblems.length === 0) return;
     const proposed = proposedFromProblems(fromProblems);
     form.setFieldsValue({ countyCode: proposed.countyCode, enterpriseIds: proposed.enterpriseIds, expertIds: proposed.expertIds, title: proposed.title });
-    setExpertNames(proposed.expertNames);
   }, [open, fromProblems, form]);
+  // The proposed owners' names (with what tells namesakes apart) until the picker reports its own.
+  const proposedNames = useMemo<Record<string, string>>(() => (fromProblems ? proposedFromProblems(fromProblems).expertNames : {}), [fromProblems]);
+  const namesOf = { ...proposedNames, ...expertNames };
 
   // The leader must be one of the team; drop a leader taken off the team.
   useEffect(() => {
@@ -129,7 +131,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated, from
           </Col>
           <Col xs={24}>
             <Form.Item label="专家团队" name="expertIds" required rules={[zodRule(shape.expertIds, "至少选择一位专家")]} extra="每位专家在一个场次中只计一次">
-              <ExpertPicker key={fromProblems?.map((p) => p.id).join() ?? "new"} knownNames={expertNames} onNamesChange={setExpertNames} />
+              <ExpertPicker key={fromProblems?.map((p) => p.id).join() ?? "new"} knownNames={proposedNames} onNamesChange={setExpertNames} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -137,7 +139,7 @@ export function ServiceSessionFormDrawer({ open, scope, onClose, onCreated, from
               <Select
                 allowClear
                 placeholder={(expertIds ?? []).length > 0 ? "从团队中选择" : "请先选择专家团队"}
-                options={(expertIds ?? []).map((id) => ({ value: id, label: expertNames[id] || "已选专家" }))}
+                options={(expertIds ?? []).map((id) => ({ value: id, label: namesOf[id] || "已选专家" }))}
               />
             </Form.Item>
           </Col>
