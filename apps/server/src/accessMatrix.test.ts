@@ -248,6 +248,7 @@ const POLICY: Record<string, Row> = {
   "GET /api/gold-blue-collars": { record: null, cells: "YY YY YY NN YY YY NN YY" },
   "POST /api/gold-blue-collars/:id/decision": { record: null, cells: "YY NN NN NN NN NN NN NN" },
   "GET /api/gold-blue-collars/:id/certificate.pdf": { record: null, cells: "YY YY YY NN YY YY NN YY" },
+  "GET /api/competitions/stats": { record: null, cells: "YY YY YY NN NN NN NN NN" },
   "GET /api/public/competition-results": { cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/public/certificates/:no": { cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/imports/:kind/template": { cells: "YY YY YY NN NN NN NN YY" },

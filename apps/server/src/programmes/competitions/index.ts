@@ -11,6 +11,7 @@ import { panelRoutes } from "./panels/routes";
 import { publicResultRoutes } from "./results/publicResults";
 import { resultRoutes } from "./results/routes";
 import { registrationRoutes } from "./registrations/routes";
+import { statsRoutes } from "./stats/competitionStats";
 
 export const competitions: Programme = {
   descriptor: competitionsProgramme,
@@ -22,6 +23,7 @@ export const competitions: Programme = {
     resultRoutes(app, ctx);
     publicResultRoutes(app, ctx);
     goldBlueCollarRoutes(app, ctx);
+    statsRoutes(app, ctx);
   },
   countIndicators: countCompetitionIndicators,
   demo: competitionsDemo,

@@ -1,4 +1,4 @@
-import { EditOutlined, TrophyOutlined } from "@ant-design/icons";
+import { BarChartOutlined, EditOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../../app/appRoute";
 
@@ -10,6 +10,7 @@ const EventPage = page(() => import("./pages/EventPage"), "EventPage");
 const ScoringPage = page(() => import("./pages/ScoringPage"), "ScoringPage");
 const JudgingListPage = page(() => import("./pages/JudgingListPage"), "JudgingListPage");
 const GoldBlueCollarPage = page(() => import("./pages/GoldBlueCollarPage"), "GoldBlueCollarPage");
+const CompetitionStatsPage = page(() => import("./pages/CompetitionStatsPage"), "CompetitionStatsPage");
 const ResultSheetPage = page(() => import("./pages/ResultSheetPage"), "ResultSheetPage");
 const PublicResultsPage = page(() => import("./pages/PublicResultsPage"), "PublicResultsPage");
 const PublicCertificatePage = page(() => import("./pages/PublicCertificatePage"), "PublicCertificatePage");
@@ -39,6 +40,14 @@ export const competitionsRoutes: readonly AppRoute[] = [
     layout: "shell",
     menu: { icon: <TrophyOutlined />, summary: "各赛项前三名提名，省总工会认定，证书查验" },
     Page: GoldBlueCollarPage,
+  },
+  {
+    path: "/competitions/stats",
+    permission: "competition.write",
+    title: "竞赛统计",
+    layout: "shell",
+    menu: { icon: <BarChartOutlined />, summary: "选手与获奖者按市、职业、性别，金蓝领按年度" },
+    Page: CompetitionStatsPage,
   },
   { path: "/competitions/:id", permission: "competition.read", title: "竞赛详情", layout: "shell", menuParent: "/competitions", Page: CompetitionDetailPage },
   { path: "/competition-events/:id", permission: "competition.read", title: "赛项", layout: "shell", menuParent: "/competitions", Page: EventPage },
