@@ -293,5 +293,12 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
       expect(x.headers["content-type"]).toContain("spreadsheetml");
     }
     expect((await a.j1!.get(`/api/competition-events/${event.id}/marks/export`)).statusCode).toBe(403);
+    const stats = (await a.chunan!.get("/api/competitions/stats?year=2025")).json<{ byCity: { name: string; contestants: number; winners: number }[]; bySex: { sex: string; contestants: number }[]; byTrade: { tradeName: string }[]; goldBlueCollarByYear: { year: number; approved: number }[] }>();
+    expect(stats.byCity).toEqual([{ code: "330100", name: "杭州市", contestants: 4, winners: 4 }]);
+    expect(stats.bySex).toEqual([{ sex: "female", contestants: 4, winners: 4 }]);
+    expect(stats.byTrade.map((x) => x.tradeName)).toEqual(["家庭照护员"]);
+    expect(stats.goldBlueCollarByYear).toEqual([{ year: 2025, approved: 1 }]);
+    expect((await a.wuyi!.get("/api/competitions/stats?year=2025")).json<{ byCity: unknown[] }>().byCity).toEqual([]);
+    expect((await a.worker!.get("/api/competitions/stats?year=2025")).statusCode).toBe(403);
   });
 });
