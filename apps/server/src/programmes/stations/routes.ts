@@ -1,4 +1,5 @@
 import {
+  type NearbyResult,
   errorBodySchema,
   hostKindLabels,
   nearbyQuerySchema,
@@ -63,14 +64,15 @@ export function stationRoutes(app: HttpApp, ctx: AppContext): void {
         querystring: nearbyQuerySchema,
         response: { 200: nearbyResultSchema, 400: errorBodySchema, 429: errorBodySchema },
       },
-      // The answer is built here from the finder's typed records: the schema documents it (OpenAPI), and the
-      // busiest public call skips re-validating it on the way out (that doubled the cost of a request).
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The answer is JSON text built by the finder from its typed records (each station's fixed part
+      // serialized once): the schema documents it (OpenAPI); re-validating it on the way out cost as much as the search.
+      serializerCompiler: () => (data) => (typeof data === "string" ? data : JSON.stringify(data)),
     },
     async (request, reply) => {
       const at = request.query.openAt ? new Date(request.query.openAt) : ctx.now();
       void reply.header("cache-control", `public, max-age=${finderMaxAge}`);
-      return { at: at.toISOString(), items: finderOf(ctx).nearby(request.query, at) };
+      // Already the schema's JSON text (see serializerCompiler above), typed as the object it spells.
+      return reply.type("application/json; charset=utf-8").send(finderOf(ctx).nearbyJson(request.query, at) as unknown as NearbyResult);
     },
   );
 

@@ -4,7 +4,7 @@ import KDBush from "kdbush";
 import { HoursCache, type HoursState } from "./openingHours";
 
 /** A station as the finder keeps it: the public fields plus what filtering needs, precomputed. */
-export type FinderStation = Omit<PublicStation, "state" | "nextChange"> & { amenityMask: number };
+export type FinderStation = Omit<PublicStation, "state" | "nextChange"> & { amenityMask: number; /** Its fixed fields as JSON, made on first use. */ json?: string };
 
 /** Each amenity filter as a bit; drinkable water is its own bit so refill-only water does not match it. */
 const bit = (key: AmenityFilterKey) => 1 << (key === "drinkableWater" ? amenityKeys.length : amenityKeys.indexOf(key));
@@ -68,7 +68,10 @@ export class StationFinder {
   /** A lock report opened or answered: the flag changes without a rebuild. */
   setLockReported(id: string, reported: boolean): void {
     const s = this.byId.get(id);
-    if (s) s.lockReported = reported;
+    if (s) {
+      s.lockReported = reported;
+      s.json = undefined;
+    }
   }
 
   get(id: string, at: Date): PublicStation | undefined {
@@ -77,6 +80,23 @@ export class StationFinder {
   }
 
   nearby(q: NearbyQuery, at: Date): NearbyStation[] {
+    return this.search(q, at).map(({ s, distanceM }) => ({ ...this.publicOf(s, at), distanceM }));
+  }
+
+  /**
+   * The same answer as `nearby`, as the JSON text the route sends: each station's unchanging fields are
+   * serialized once (when it is saved) and only distance, state and next change are written per request.
+   */
+  nearbyJson(q: NearbyQuery, at: Date): string {
+    const items = this.search(q, at).map(({ s, distanceM }) => {
+      const st = stationState(this.hours, s, at);
+      s.json ??= JSON.stringify(this.fixedOf(s)).slice(1, -1);
+      return `{${s.json},"state":"${st.state}","nextChange":${st.nextChange ? `"${st.nextChange.toISOString()}"` : "null"},"distanceM":${distanceM}}`;
+    });
+    return `{"at":"${at.toISOString()}","items":[${items.join(",")}]}`;
+  }
+
+  private search(q: NearbyQuery, at: Date): { s: FinderStation; distanceM: number }[] {
     const need = filterMask(q.amenities);
     // One instant per request, few distinct opening-hours strings: each string's state is looked up once.
     const byHours = new Map<string, boolean>();
@@ -93,14 +113,18 @@ export class StationFinder {
     });
     return ids.flatMap((i) => {
       const s = this.list[i];
-      if (!s) return [];
-      return [{ ...this.publicOf(s, at), distanceM: Math.round(distance(q.lng, q.lat, s.lng, s.lat) * 1000) }];
+      return s ? [{ s, distanceM: Math.round(distance(q.lng, q.lat, s.lng, s.lat) * 1000) }] : [];
     });
   }
 
+  private fixedOf(s: FinderStation): Omit<PublicStation, "state" | "nextChange"> {
+    const { amenityMask: _mask, json: _json, ...rest } = s;
+    return rest;
+  }
+
   private publicOf(s: FinderStation, at: Date): PublicStation {
-    const { amenityMask: _mask, ...rest } = s;
     const st = stationState(this.hours, s, at);
+    const rest = this.fixedOf(s);
     return { ...rest, state: st.state, nextChange: st.nextChange?.toISOString() ?? null };
   }
 
