@@ -42,7 +42,7 @@ describe("职工疗休养: a worker applies on a phone, the province draws and p
     const mine = phone.getByTestId("my-application");
     await mine.getByText("已承诺种子").or(mine.getByText("接受申请")).first().waitFor();
     await mine.getByText("第1组 · 一线职工").waitFor();
-    applicationId = (await mine.locator(".ant-typography-copy").locator("xpath=..").innerText()).trim();
+    applicationId = (await mine.getByTestId("application-id").innerText()).trim();
     expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
@@ -51,9 +51,10 @@ describe("职工疗休养: a worker applies on a phone, the province draws and p
     await province.goto(`${server.url}/recuperation/rounds`);
     const round = province.getByTestId(`round-${roundName}`);
     await round.getByRole("button", { name: "承诺种子" }).click();
-    await province.locator(".ant-modal").getByRole("button", { name: "承诺" }).click();
+    // Ant Design spaces out a two-character Chinese button label (承 诺), so two-character names are matched loosely.
+    await province.locator(".ant-modal").getByRole("button", { name: /^承\s*诺$/ }).click();
     await round.getByTestId("round-status").getByText("已承诺种子").waitFor();
-    await round.getByRole("button", { name: "摇号" }).click();
+    await round.getByRole("button", { name: /^摇\s*号$/ }).click();
     await round.getByTestId("round-status").getByText("已摇号(待公布)").waitFor({ timeout: 60_000 });
     await round.getByRole("button", { name: "公布种子和结果" }).click();
     await round.getByTestId("round-status").getByText("已公布").waitFor();
@@ -76,8 +77,8 @@ describe("职工疗休养: a worker applies on a phone, the province draws and p
     await province.getByLabel("工会名称").press("Enter");
     const row = province.locator("tr", { hasText: "千岛湖精工机械有限公司工会委员会" });
     await row.getByRole("spinbutton").fill("3");
-    await row.getByRole("button", { name: "保存" }).click();
-    await row.getByRole("button", { name: "保存" }).and(province.locator("[disabled]")).waitFor();
+    await row.getByRole("button", { name: /^保\s*存$/ }).click();
+    await row.getByRole("button", { name: /^保\s*存$/ }).and(province.locator("[disabled]")).waitFor();
 
     await phone.reload();
     const offer = mine.getByTestId("offer");

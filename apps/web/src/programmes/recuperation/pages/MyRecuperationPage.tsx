@@ -71,7 +71,7 @@ function ApplicationCard({ app }: { app: RecuperationMyApplication }) {
         items={[
           { key: "group", label: "优先分组", children: `第${app.groupRank}组 · ${app.groupLabel}` },
           { key: "choices", label: "志愿", children: app.choices.map((c, i) => `${i + 1}. ${c.startsOn} ${c.routeName}`).join("；") },
-          { key: "id", label: "申请编号", children: <Typography.Text copyable style={{ fontSize: 12 }}>{app.id}</Typography.Text> },
+          { key: "id", label: "申请编号", children: <Typography.Text copyable style={{ fontSize: 12 }} data-testid="application-id">{app.id}</Typography.Text> },
           ...(published
             ? [
                 { key: "pos", label: "摇号顺序", children: app.position ? <span data-testid="position">第 {app.position} 位 / 共 {app.eligibleCount} 人</span> : "不参加摇号" },
