@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "./paging";
+import { programmeDescriptors } from "./programmes";
 import { roleSchema } from "./roles";
 
 export const auditResults = ["success", "failure"] as const;
@@ -22,12 +23,8 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
-/**
- * Chinese names of every action the server records (writeAudit's `action`), shared by the log's
- * filter, its table and its export. audit/auditLabels.test.ts reads the server's writeAudit calls and
- * fails when an action has no name here, so a new action never reaches the log as a bare code.
- */
-export const auditActionLabels: Record<string, string> = {
+/** Chinese names of the platform's and master data's audit actions; programmes name theirs in their descriptor. */
+const platformAuditActions: Record<string, string> = {
   "auth.login": "登录",
   "auth.logout": "退出登录",
   "auth.changePassword": "修改密码",
@@ -63,59 +60,49 @@ export const auditActionLabels: Record<string, string> = {
   "target.approve": "审批目标",
   "indicator.publish": "公开指标",
   "indicator.unpublish": "撤回公开指标",
-  "demandList.submit": "提交需求清单",
-  "problem.move": "推进难题进度",
-  "problem.note": "记录难题进展",
-  "problem.rate": "评价帮扶",
-  "problem.createOnSite": "现场新增难题",
-  "problem.update": "修改难题",
-  "problem.urge": "催办难题",
-  "problem.team.add": "增加协助专家",
-  "problem.team.remove": "移除协助专家",
-  "plan.accept": "采纳指派方案",
-  "serviceSession.create": "安排服务场次",
-  "serviceSession.linkProblems": "关联难题到场次",
-  "agreement.create": "签订一对一协议",
-  "agreement.checkIn": "协议回访",
-  "agreement.milestoneDone": "完成协议里程碑",
-  "agreement.completed": "协议完成",
-  "agreement.terminated": "协议终止",
-  "training.create": "登记培训",
-  "outcome.estimate": "登记预估成效",
-  "outcome.verify": "核实成效",
-  "campaign.create": "设立专项行动",
   "import.enterprises": "批量导入企业",
   "import.experts": "批量导入专家",
-  "import.demandLists": "批量导入需求清单",
   "import.unions": "批量导入工会组织",
   "import.people": "批量导入职工",
+  "benefit.record": "记录普惠服务",
+  "import.memberRoster": "批量导入会员名册",
+  "benefitItem.create": "新增普惠服务项目",
+  "membership.transfer": "会员转会",
+  "person.skillUpgrade": "记录技能等级晋升",
+  "attachment.upload": "上传附件",
+  "attachment.remove": "删除附件",
 };
 
-/** Chinese names of the objects an audit row is about (writeAudit's `objectType`). */
-export const auditObjectLabels: Record<string, string> = {
+/** Chinese names of the objects the platform's and master data's audit rows are about. */
+const platformAuditObjects: Record<string, string> = {
   user: "用户",
   enterprise: "企业",
   expert: "专家",
   union: "工会组织",
   person: "职工",
   membership: "会籍",
-  demandList: "需求清单",
-  problem: "难题",
-  serviceSession: "服务场次",
-  agreement: "协议",
-  training: "培训",
-  outcome: "成效",
-  campaign: "专项行动",
-  plan: "指派方案",
   target: "目标",
   indicator: "指标",
   outbox: "通知",
   enterprises: "企业",
   experts: "专家",
-  demandLists: "需求清单",
   unions: "工会组织",
   people: "职工",
+  attachment: "附件",
+  benefitItem: "普惠服务项目",
+  benefitLedger: "普惠服务记录",
 };
+
+/**
+ * Chinese names of every action the server records (writeAudit's `action`), shared by the log's
+ * filter, its table and its export: the platform's and each programme's. audit/auditLabels.test.ts
+ * reads the server's writeAudit calls and fails when an action has no name, so a new action never
+ * reaches the log as a bare code.
+ */
+export const auditActionLabels: Readonly<Record<string, string>> = Object.assign({}, platformAuditActions, ...programmeDescriptors.map((p) => p.auditActions ?? {}));
+
+/** Chinese names of the objects an audit row is about (writeAudit's `objectType`). */
+export const auditObjectLabels: Readonly<Record<string, string>> = Object.assign({}, platformAuditObjects, ...programmeDescriptors.map((p) => p.auditObjects ?? {}));
 
 /** An action as the log shows it: its name, or the code itself for one not named yet. */
 export const auditActionLabel = (action: string): string => auditActionLabels[action] ?? action;

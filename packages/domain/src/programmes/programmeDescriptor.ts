@@ -27,6 +27,10 @@ export type ProgrammeDescriptor = {
   permissions: readonly string[];
   grants: Partial<Record<Role, readonly string[]>>;
   indicators: readonly IndicatorInfo[];
+  /** Chinese names of the audit actions its routes write (`<object>.<verb>`), joined into auditActionLabels. */
+  auditActions?: Readonly<Record<string, string>>;
+  /** Chinese names of the objects its audit rows are about, joined into auditObjectLabels. */
+  auditObjects?: Readonly<Record<string, string>>;
   /** The first day the programme recorded anything (YYYY-MM-DD): nothing it did is dated earlier. */
   startedOn?: string;
 };

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { agreementStatusInputSchema, auditActionLabels } from "@jiangxin/domain";
+import { agreementStatusInputSchema, auditActionLabels, correctableObjects, correctionKinds } from "@jiangxin/domain";
 import { describe, expect, it } from "vitest";
 
 const serverSrc = path.resolve(__dirname, "../..");
@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 /**
  * Every action code the server can write to the log, read from its writeAudit calls: the literal
  * codes on `action:` lines (ternaries included), `import.<kind>` for each ImportSpec's kind and
- * `agreement.<status>` for each way an agreement closes.
+ * `agreement.<status>` for each way an agreement closes and `<object>.<kind>` for each correction.
  */
 function writtenActions(): Set<string> {
   const codes = new Set<string>();
@@ -29,6 +29,8 @@ function writtenActions(): Set<string> {
     if (text.includes("ImportSpec")) for (const [, kind] of text.matchAll(/^\s*kind: "([a-zA-Z]+)",$/gm)) codes.add(`import.${kind}`);
   }
   for (const status of agreementStatusInputSchema.shape.status.options) codes.add(`agreement.${status}`);
+  // Corrections are written as `<object>.<kind>` (programmes/flagship/corrections/recordCorrection.ts).
+  for (const object of correctableObjects) for (const kind of correctionKinds) codes.add(`${object}.${kind}`);
   return codes;
 }
 

@@ -1,4 +1,5 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
+import { competitionsAuditActions, competitionsAuditObjects } from "./auditLabels";
 import { competitionIndicators } from "./indicatorInfo";
 import { competitionGrants, competitionPermissions } from "./permissions";
 
@@ -10,4 +11,6 @@ export const competitionsProgramme = {
   permissions: competitionPermissions,
   grants: competitionGrants,
   indicators: competitionIndicators,
+  auditActions: competitionsAuditActions,
+  auditObjects: competitionsAuditObjects,
 } as const satisfies ProgrammeDescriptor;

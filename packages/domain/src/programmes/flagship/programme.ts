@@ -1,4 +1,5 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
+import { flagshipAuditActions, flagshipAuditObjects } from "./auditLabels";
 import { flagshipIndicators } from "./indicatorInfo";
 import { flagshipGrants, flagshipPermissions } from "./permissions";
 import { flagshipStartedOn } from "./recordRules";
@@ -11,5 +12,7 @@ export const flagshipProgramme = {
   permissions: flagshipPermissions,
   grants: flagshipGrants,
   indicators: flagshipIndicators,
+  auditActions: flagshipAuditActions,
+  auditObjects: flagshipAuditObjects,
   startedOn: flagshipStartedOn,
 } as const satisfies ProgrammeDescriptor;

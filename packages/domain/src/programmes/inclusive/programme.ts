@@ -1,4 +1,5 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
+import { inclusiveAuditActions, inclusiveAuditObjects } from "./auditLabels";
 import { inclusiveIndicators } from "./indicatorInfo";
 import { inclusiveGrants, inclusivePermissions } from "./permissions";
 
@@ -10,4 +11,6 @@ export const inclusiveProgramme = {
   permissions: inclusivePermissions,
   grants: inclusiveGrants,
   indicators: inclusiveIndicators,
+  auditActions: inclusiveAuditActions,
+  auditObjects: inclusiveAuditObjects,
 } as const satisfies ProgrammeDescriptor;

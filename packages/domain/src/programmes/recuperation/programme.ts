@@ -1,4 +1,5 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
+import { recuperationAuditActions, recuperationAuditObjects } from "./auditLabels";
 import { recuperationIndicators } from "./indicatorInfo";
 import { recuperationGrants, recuperationPermissions } from "./permissions";
 
@@ -10,4 +11,6 @@ export const recuperationProgramme = {
   permissions: recuperationPermissions,
   grants: recuperationGrants,
   indicators: recuperationIndicators,
+  auditActions: recuperationAuditActions,
+  auditObjects: recuperationAuditObjects,
 } as const satisfies ProgrammeDescriptor;

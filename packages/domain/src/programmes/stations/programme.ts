@@ -1,4 +1,5 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
+import { stationsAuditActions, stationsAuditObjects } from "./auditLabels";
 import { stationsIndicators } from "./indicatorInfo";
 import { stationsGrants, stationsPermissions } from "./permissions";
 
@@ -10,4 +11,6 @@ export const stationsProgramme = {
   permissions: stationsPermissions,
   grants: stationsGrants,
   indicators: stationsIndicators,
+  auditActions: stationsAuditActions,
+  auditObjects: stationsAuditObjects,
 } as const satisfies ProgrammeDescriptor;

@@ -1,4 +1,5 @@
 import type { ProgrammeDescriptor } from "../programmeDescriptor";
+import { upskillingAuditActions, upskillingAuditObjects } from "./auditLabels";
 import { upskillingIndicators } from "./indicatorInfo";
 import { upskillingGrants, upskillingPermissions } from "./permissions";
 
@@ -10,4 +11,6 @@ export const upskillingProgramme = {
   permissions: upskillingPermissions,
   grants: upskillingGrants,
   indicators: upskillingIndicators,
+  auditActions: upskillingAuditActions,
+  auditObjects: upskillingAuditObjects,
 } as const satisfies ProgrammeDescriptor;
