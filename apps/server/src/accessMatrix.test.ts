@@ -217,7 +217,7 @@ const POLICY: Record<string, Row> = {
   "POST /api/station-reports/:id/answer": { record: null, cells: "YY YY YY NN NN NN NN NN" },
   // 双提升: a worker applies and follows its own; staff and unions read and review at their step; province and city pay.
   // Scoping of the records themselves: programmes/upskilling/upskilling.test.ts.
-  "GET /api/upskilling/scheme": { cells: "YY YY YY YY YY YY YY YY" },
+  "GET /api/public/upskilling/scheme": { cells: "YY YY YY YY YY YY YY YY" },
   "POST /api/upskilling/applications": { record: null, cells: "NN NN NN NN NN YY NN NN" },
   "GET /api/upskilling/my/applications": { cells: "NN NN NN NN NN YY NN NN" },
   "PUT /api/upskilling/my/applications/:id/bank-card": { record: null, cells: "NN NN NN NN NN YY NN NN" },

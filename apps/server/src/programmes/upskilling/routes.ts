@@ -30,7 +30,7 @@ const idParams = z.object({ id: z.uuid({ error: "编号格式不正确" }) });
 
 export function upskillingRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
-    "/api/upskilling/scheme",
+    "/api/public/upskilling/scheme",
     { config: { permission: "public" }, schema: { tags, summary: "本年度补助方案(申请条件、名额、超额规则)", querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: upskillingSchemeViewSchema, 404: errorBodySchema } } },
     async (request, reply) => {
       reply.header("Cache-Control", "public, max-age=300");

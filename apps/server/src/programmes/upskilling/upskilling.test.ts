@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds)("学历与技能提升 (upskilling) on %s", (ki
   afterAll(() => t.close());
 
   it("publishes the round without a login: ¥1,000, 30,000 places, Zhoushan 600, the overflow rule", async () => {
-    const res = await t.app.inject({ method: "GET", url: "/api/upskilling/scheme?year=2026" });
+    const res = await t.app.inject({ method: "GET", url: "/api/public/upskilling/scheme?year=2026" });
     expect(res.statusCode).toBe(200);
     const scheme = res.json<UpskillingSchemeView>();
     expect(scheme).toMatchObject({ amountYuan: 1000, target: 30000, priorityGroups: ["劳模工匠", "新就业形态劳动者"] });

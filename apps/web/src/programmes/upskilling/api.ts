@@ -34,7 +34,7 @@ const itemsOf = <T>(item: { parse(d: unknown): T }) => ({
   },
 });
 
-export const fetchScheme = (signal?: AbortSignal): Promise<UpskillingSchemeView> => request("/api/upskilling/scheme", { schema: upskillingSchemeViewSchema, signal });
+export const fetchScheme = (signal?: AbortSignal): Promise<UpskillingSchemeView> => request("/api/public/upskilling/scheme", { schema: upskillingSchemeViewSchema, signal });
 export const submitApplication = (body: UpskillingApplicationInput): Promise<UpskillingApplication> =>
   request("/api/upskilling/applications", { method: "POST", body, schema: upskillingApplicationSchema });
 export const fetchMine = (signal?: AbortSignal): Promise<UpskillingApplication[]> => request("/api/upskilling/my/applications", { schema: itemsOf(upskillingApplicationSchema), signal });
