@@ -61,7 +61,7 @@ export async function loadPeopleDemo(ctx: AppContext, opts: { scale: number; wor
   const counties = ctx.regions.countiesUnder("330000");
   if (firms.length === 0 || counties.length === 0) return { people: 0, memberships: 0, active: 0, pending: 0 };
 
-  const total = Math.max(200, Math.round(30_000 * opts.scale));
+  const total = Math.max(200, Math.round(20_000 * opts.scale));
   const today = todayInChina(ctx.now());
   const thisYear = Number(today.slice(0, 4));
   const now = ctx.now();
