@@ -31,8 +31,14 @@ export function fetchDaily(signal?: AbortSignal): Promise<DailyRedemptions> {
 export function issueVouchers(body: VoucherIssue): Promise<z.infer<typeof voucherIssueResultSchema>> {
   return request("/api/inclusive/vouchers/issue", { method: "POST", body, schema: voucherIssueResultSchema });
 }
+/**
+ * Each scan is its own submission: without its own key, request() treats the same code again within
+ * 10 s as a double click and the server replays the first answer, so a voucher scanned twice would
+ * read 核销成功 twice instead of being refused.
+ */
 export function redeemVoucher(code: string): Promise<VoucherRedeemResult> {
-  return request("/api/inclusive/vouchers/redeem", { method: "POST", body: { code }, schema: voucherRedeemResultSchema });
+  const idempotencyKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  return request("/api/inclusive/vouchers/redeem", { method: "POST", body: { code }, schema: voucherRedeemResultSchema, idempotencyKey });
 }
 export function fetchPoints(signal?: AbortSignal): Promise<z.infer<typeof redemptionPointListSchema>> {
   return request("/api/inclusive/points", { schema: redemptionPointListSchema, signal });

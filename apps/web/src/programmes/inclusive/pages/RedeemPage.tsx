@@ -22,10 +22,12 @@ export function RedeemPage() {
   const redeem = useMutation({
     mutationFn: redeemVoucher,
     onMutate: () => setLast(null),
-    onSuccess: async (r) => {
+    onSuccess: (r) => {
       setLast(r);
       setCode("");
-      await queryClient.invalidateQueries({ queryKey: inclusiveKeys.daily });
+      // Not awaited: the field stays loading (and Input.Search drops a scan) until onSuccess settles,
+      // so waiting for the daily counts to refetch would swallow the next voucher scanned right after.
+      void queryClient.invalidateQueries({ queryKey: inclusiveKeys.daily });
     },
   });
   const register = useMutation({ mutationFn: addPoint, onSuccess: () => queryClient.invalidateQueries({ queryKey: inclusiveKeys.points }) });
