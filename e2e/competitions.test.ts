@@ -10,8 +10,22 @@ import { launchBrowser } from "./support/browser";
 import { startServer, type RunningServer } from "./support/startServer";
 import { desktopPage, logIn } from "./support/ui";
 
+type Client = Awaited<ReturnType<typeof logInApi>>;
+const clients = new Map<string, Promise<Client>>();
+
+/**
+ * A logged-in API client per user, made once: the server allows 20 logins a minute from one address
+ * (JIANGXIN_AUTH_RATE_LIMIT), and a fresh login per call pushed the browser's logins past it.
+ */
+function as(server: RunningServer, username: string): Promise<Client> {
+  const key = `${server.url} ${username}`;
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = logInApi(server, username)));
+  return client;
+}
+
 /** A logged-in API client with PUT (marks are PUT) and the session's user id, from node. */
-async function as(server: RunningServer, username: string) {
+async function logInApi(server: RunningServer, username: string) {
   const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: demoPassword }) });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
   const session = (await login.json()) as { user: { id: string }; csrfToken: string };
