@@ -96,7 +96,7 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
         <Row gutter={16}>
           <Col xs={24} md={24}>
             <Form.Item label="企业名称" name="name" required rules={[zodRule(shape.name, "请填写企业名称")]}>
-              <Input maxLength={100} placeholder="与营业执照一致" />
+              <Input count={{ show: true, max: 100 }} placeholder="与营业执照一致" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -139,7 +139,7 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="联系人" name="contactName" required rules={[zodRule(shape.contactName, "请填写联系人")]}>
-              <Input maxLength={32} />
+              <Input count={{ show: true, max: 32 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -149,7 +149,7 @@ export function EnterpriseFormDrawer({ open, scope, onClose, onCreated }: Enterp
           </Col>
           <Col xs={24}>
             <Form.Item label="详细地址" name="address" extra="专家上门服务的地址：街道、门牌号(县区已在上方选择)" rules={[zodRule(shape.address)]}>
-              <Input maxLength={200} placeholder="如 千岛湖镇新安东路88号" autoComplete="street-address" />
+              <Input count={{ show: true, max: 200 }} placeholder="如 千岛湖镇新安东路88号" autoComplete="street-address" />
             </Form.Item>
           </Col>
         </Row>

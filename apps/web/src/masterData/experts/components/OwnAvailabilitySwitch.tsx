@@ -76,7 +76,7 @@ export function OwnAvailabilitySwitch({ expert }: { expert: Expert }) {
         </Typography.Paragraph>
         <Form form={form} name="ownAvailability" layout="vertical" disabled={mutation.isPending} onValuesChange={() => setFormError(null)}>
           <Form.Item label="说明" name="note" rules={[zodRule(expertSelfAvailabilitySchema.shape.note)]}>
-            <Input.TextArea rows={3} maxLength={200} showCount placeholder={asking ? "选填" : "选填，如：出差至5月20日"} />
+            <Input.TextArea rows={3} count={{ show: true, max: 200 }} placeholder={asking ? "选填" : "选填，如：出差至5月20日"} />
           </Form.Item>
         </Form>
         {formError ? <Alert type="error" showIcon title={formError} role="alert" /> : null}

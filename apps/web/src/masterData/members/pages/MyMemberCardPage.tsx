@@ -95,10 +95,10 @@ export function MyMemberCardPage() {
                     <Select allowClear placeholder="不在平台工作可不填" options={gigPlatforms.map((p) => ({ value: p, label: gigPlatformLabels[p] }))} />
                   </Form.Item>
                   <Form.Item name="employerName" label="工作单位" rules={[zodRule(memberTransferSchema.shape.employerName)]}>
-                    <Input maxLength={100} />
+                    <Input count={{ show: true, max: 100 }} />
                   </Form.Item>
                   <Form.Item name="occupation" label="职业(工种)" rules={[zodRule(memberTransferSchema.shape.occupation)]}>
-                    <Input maxLength={40} />
+                    <Input count={{ show: true, max: 40 }} />
                   </Form.Item>
                   {formError ? <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} /> : null}
                   <Flex gap={8}>

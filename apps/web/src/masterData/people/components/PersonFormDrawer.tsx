@@ -113,7 +113,7 @@ export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound, edi
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label="姓名" name="name" required rules={[zodRule(personInputSchema.shape.name, "请填写姓名")]}>
-              <Input maxLength={20} />
+              <Input count={{ show: true, max: 20 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -133,12 +133,12 @@ export function PersonFormDrawer({ open, scope, onClose, onCreated, onFound, edi
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="工作单位" name="employerName">
-              <Input maxLength={100} placeholder="企业或单位名称" />
+              <Input count={{ show: true, max: 100 }} placeholder="企业或单位名称" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="职业(工种)" name="occupation">
-              <Input maxLength={40} />
+              <Input count={{ show: true, max: 40 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

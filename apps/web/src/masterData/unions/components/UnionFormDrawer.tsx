@@ -127,7 +127,7 @@ export function UnionFormDrawer({ open, scope, union, parent, onClose, onSaved }
         <Row gutter={16}>
           <Col xs={24}>
             <Form.Item label="工会名称" name="name" required rules={[zodRule(shape.name, "请填写工会名称")]}>
-              <Input maxLength={100} placeholder="如：××有限公司工会委员会" />
+              <Input count={{ show: true, max: 100 }} placeholder="如：××有限公司工会委员会" />
             </Form.Item>
           </Col>
           {federation ? null : (
@@ -170,7 +170,7 @@ export function UnionFormDrawer({ open, scope, union, parent, onClose, onSaved }
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="工会主席" name="chairName" rules={[zodRule(shape.chairName)]}>
-              <Input maxLength={32} />
+              <Input count={{ show: true, max: 32 }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

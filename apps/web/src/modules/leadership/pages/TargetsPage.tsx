@@ -209,7 +209,7 @@ export function TargetsPage() {
           {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 8 }} /> : null}
           {s.mayWriteParent || s.mayWriteRows ? (
             <Form.Item label="调整原因" name="reason" extra="修改已批准的目标时必填，记入审计日志" style={{ maxWidth: 560 }}>
-              <Input.TextArea rows={2} maxLength={200} showCount />
+              <Input.TextArea rows={2} count={{ show: true, max: 200 }} />
             </Form.Item>
           ) : null}
           <Flex gap={8} wrap>

@@ -63,7 +63,7 @@ export function RegisterPage() {
         <Typography.Paragraph type="secondary">实名注册后可查看本人会籍、申请加入工会、查看各项活动的报名与申请。</Typography.Paragraph>
         <Form<FormValues> form={form} layout="vertical" requiredMark={false} disabled={mutation.isPending} onFinish={submit} onValuesChange={() => setFormError(null)}>
           <Form.Item label="姓名" name="name" rules={[zodRule(shape.name, "请填写姓名")]}>
-            <Input autoComplete="name" maxLength={20} placeholder="与身份证一致" />
+            <Input autoComplete="name" count={{ show: true, max: 20 }} placeholder="与身份证一致" />
           </Form.Item>
           <Form.Item label="身份证号" name="residentId" rules={[zodRule(shape.residentId, "请填写身份证号")]} validateFirst>
             <Input autoComplete="off" spellCheck={false} inputMode="text" placeholder="18位" />
@@ -91,10 +91,10 @@ export function RegisterPage() {
             <CountyPicker scope={regions.data ?? null} />
           </Form.Item>
           <Form.Item label="工作单位" name="employerName">
-            <Input maxLength={100} placeholder="选填：企业或单位名称；平台骑手填所在平台" />
+            <Input count={{ show: true, max: 100 }} placeholder="选填：企业或单位名称；平台骑手填所在平台" />
           </Form.Item>
           <Form.Item label="职业(工种)" name="occupation">
-            <Input maxLength={40} placeholder="选填" />
+            <Input count={{ show: true, max: 40 }} placeholder="选填" />
           </Form.Item>
           {formError ? <Alert type="error" showIcon title={formError} role="alert" style={{ marginBottom: 16 }} /> : null}
           <Button type="primary" htmlType="submit" size="large" block loading={mutation.isPending}>

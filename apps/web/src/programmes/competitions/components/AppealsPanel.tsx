@@ -96,7 +96,7 @@ function LodgeModal({ id, onClose, onDone }: { id: string; onClose: () => void; 
           <Select options={(regs.data ?? []).map((r) => ({ value: r.id, label: `${r.entryNumber ?? ""} ${r.personName}` }))} />
         </Form.Item>
         <Form.Item name="text" label="申诉理由" rules={[{ required: true, min: 5, message: "请写明申诉理由(至少5字)" }]}>
-          <Input.TextArea rows={4} maxLength={2000} />
+          <Input.TextArea rows={4} count={{ show: true, max: 2000 }} />
         </Form.Item>
       </Form>
     </Modal>

@@ -35,7 +35,7 @@ export function CompetitionFormModal({ onClose }: { onClose: () => void }) {
     <Modal open title="新建竞赛" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ tier: "regular", level: "county" }}>
         <Form.Item name="name" label="竞赛名称" rules={[{ required: true, message: "请填写竞赛名称" }]}>
-          <Input maxLength={100} />
+          <Input count={{ show: true, max: 100 }} />
         </Form.Item>
         <Form.Item name="tier" label="类别" rules={[{ required: true }]}>
           <Select options={competitionTiers.map((t) => ({ value: t, label: competitionTierLabels[t] }))} />
@@ -50,7 +50,7 @@ export function CompetitionFormModal({ onClose }: { onClose: () => void }) {
           <DatePicker.RangePicker style={{ width: "100%" }} />
         </Form.Item>
         <Form.Item name="venue" label="举办地点" rules={[{ required: true, message: "请填写举办地点" }]}>
-          <Input maxLength={100} />
+          <Input count={{ show: true, max: 100 }} />
         </Form.Item>
         <Form.Item name="countyCode" label="举办地所在县(市、区)" rules={[{ required: true, message: "请选择举办地所在县(市、区)" }]}>
           <CountyPicker scope={scope} />

@@ -126,7 +126,7 @@ function SlotEditor({ eventId, slot }: { eventId: string; slot: MySlot }) {
         <Typography.Paragraph>
           {slot.aspectName}：{slot.mark} → {reasonFor}
         </Typography.Paragraph>
-        <Input.TextArea aria-label="修改原因" rows={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：录入笔误，核对原始评分表" />
+        <Input.TextArea aria-label="修改原因" rows={3} count={{ show: true, max: 200 }} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：录入笔误，核对原始评分表" />
       </Modal>
     </div>
   );

@@ -42,7 +42,7 @@ export function RedeemPage() {
         <Card title="登记本工会的合作食堂或驿站" style={{ maxWidth: 480 }}>
           <Form layout="vertical" initialValues={{ kind: "canteen" }} onFinish={(v: { name: string; kind: "canteen" | "station" }) => register.mutate(v)}>
             <Form.Item name="name" label="网点名称" rules={[{ required: true, message: "请填写网点名称" }]}>
-              <Input maxLength={40} />
+              <Input count={{ show: true, max: 40 }} />
             </Form.Item>
             <Form.Item name="kind" label="网点类型">
               <Select options={Object.entries(redemptionPointKindLabels).map(([value, label]) => ({ value, label }))} />

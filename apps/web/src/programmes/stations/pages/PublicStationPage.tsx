@@ -145,7 +145,7 @@ function ReportCard({ stationId }: { stationId: string }) {
         {kind === "amenityMissing" ? (
           <Select size="large" placeholder="哪项设施" aria-label="哪项设施" value={amenity} onChange={setAmenity} style={{ width: "100%" }} options={amenityKeys.map((k) => ({ value: k, label: amenityLabels[k] }))} />
         ) : null}
-        <Input.TextArea rows={2} maxLength={500} placeholder="补充说明(选填)，如“晚上10点来门锁着”" value={note} onChange={(e) => setNote(e.target.value)} aria-label="补充说明" />
+        <Input.TextArea rows={2} count={{ show: true, max: 500 }} placeholder="补充说明(选填)，如“晚上10点来门锁着”" value={note} onChange={(e) => setNote(e.target.value)} aria-label="补充说明" />
         <Button size="large" danger block disabled={!kind || (kind === "amenityMissing" && !amenity)} loading={report.isPending} onClick={() => report.mutate()}>
           提交报告
         </Button>

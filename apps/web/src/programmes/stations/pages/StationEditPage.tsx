@@ -94,24 +94,24 @@ function StationForm({ station }: { station: Station | undefined }) {
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} onValuesChange={() => setFormError(null)}>
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
-            <Col xs={24} md={12}><Form.Item name="name" label="站点名称" rules={[{ required: true, message: "请填写站点名称" }]}><Input maxLength={60} /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item name="name" label="站点名称" rules={[{ required: true, message: "请填写站点名称" }]}><Input count={{ show: true, max: 60 }} /></Form.Item></Col>
             <Col xs={24} md={6}><Form.Item name="hostKind" label="依托单位类型"><Select options={hostKinds.map((k) => ({ value: k, label: hostKindLabels[k] }))} /></Form.Item></Col>
-            <Col xs={24} md={6}><Form.Item name="hostOrg" label="依托单位" rules={[{ required: true, message: "请填写依托单位" }]}><Input maxLength={100} /></Form.Item></Col>
-            <Col xs={24} md={12}><Form.Item name="address" label="地址" rules={[{ required: true, message: "请填写地址" }]}><Input maxLength={200} /></Form.Item></Col>
+            <Col xs={24} md={6}><Form.Item name="hostOrg" label="依托单位" rules={[{ required: true, message: "请填写依托单位" }]}><Input count={{ show: true, max: 100 }} /></Form.Item></Col>
+            <Col xs={24} md={12}><Form.Item name="address" label="地址" rules={[{ required: true, message: "请填写地址" }]}><Input count={{ show: true, max: 200 }} /></Form.Item></Col>
             <Col xs={12} md={6}><Form.Item name="lng" label="经度" rules={[{ required: true, message: "请填写经度" }]}><InputNumber style={{ width: "100%" }} step={0.0001} /></Form.Item></Col>
             <Col xs={12} md={6}><Form.Item name="lat" label="纬度" rules={[{ required: true, message: "请填写纬度" }]}><InputNumber style={{ width: "100%" }} step={0.0001} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="countyCode" label="所在县(市、区)" rules={[{ required: true, message: "请选择所在县(市、区)" }]}><CountyPicker scope={scope} onChange={() => form.setFieldValue("unionId", undefined)} /></Form.Item></Col>
             <Col xs={24} md={8}><Form.Item name="unionId" label="负责的工会" rules={[{ required: true, message: "请选择负责的工会" }]}><Select loading={unions.isFetching} options={(unions.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))} /></Form.Item></Col>
-            <Col xs={12} md={4}><Form.Item name="managerName" label="负责人" rules={[{ required: true, message: "请填写负责人" }]}><Input maxLength={32} /></Form.Item></Col>
-            <Col xs={12} md={4}><Form.Item name="managerPhone" label="负责人手机" extra={station ? `现为 ${station.managerPhoneMasked}，不改请留空` : undefined} rules={station ? [] : [{ required: true, message: "请填写负责人手机号" }]}><Input maxLength={20} /></Form.Item></Col>
+            <Col xs={12} md={4}><Form.Item name="managerName" label="负责人" rules={[{ required: true, message: "请填写负责人" }]}><Input count={{ show: true, max: 32 }} /></Form.Item></Col>
+            <Col xs={12} md={4}><Form.Item name="managerPhone" label="负责人手机" extra={station ? `现为 ${station.managerPhoneMasked}，不改请留空` : undefined} rules={station ? [] : [{ required: true, message: "请填写负责人手机号" }]}><Input count={{ show: true, max: 20 }} /></Form.Item></Col>
           </Row>
         </Card>
         <Card title="状态与开放时间" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} md={6}><Form.Item name="status" label="状态"><Select options={stationStatuses.map((s) => ({ value: s, label: stationStatusLabels[s] }))} /></Form.Item></Col>
             {status === "closed" ? <Col xs={24} md={6}><Form.Item name="closedUntil" label="暂停至"><DatePicker style={{ width: "100%" }} /></Form.Item></Col> : null}
-            {status === "removed" ? <Col xs={24} md={12}><Form.Item name="removedReason" label="撤销原因"><Input maxLength={200} /></Form.Item></Col> : null}
-            <Col xs={24} md={12}><Form.Item name="openingHours" label="开放时间(OpenStreetMap 格式)" extra={station ? `开放时间${station.hoursVerifiedAt ? daysAgoText(station.hoursVerifiedAt) : "尚未核实"}` : undefined}><Input placeholder="Mo-Su 08:00-20:00; PH 09:00-17:00" maxLength={255} /></Form.Item></Col>
+            {status === "removed" ? <Col xs={24} md={12}><Form.Item name="removedReason" label="撤销原因"><Input count={{ show: true, max: 200 }} /></Form.Item></Col> : null}
+            <Col xs={24} md={12}><Form.Item name="openingHours" label="开放时间(OpenStreetMap 格式)" extra={station ? `开放时间${station.hoursVerifiedAt ? daysAgoText(station.hoursVerifiedAt) : "尚未核实"}` : undefined}><Input placeholder="Mo-Su 08:00-20:00; PH 09:00-17:00" count={{ show: true, max: 255 }} /></Form.Item></Col>
             <Col xs={24} md={6}><Form.Item name="verifyHours" valuePropName="checked" label=" "><Checkbox>开放时间已现场核实</Checkbox></Form.Item></Col>
           </Row>
         </Card>

@@ -94,7 +94,7 @@ function ReportDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                 <Radio.Group options={reportOutcomes.map((o) => ({ value: o, label: reportOutcomeLabels[o] }))} />
               </Form.Item>
               <Form.Item name="answer" label="答复(报告人可见)" rules={[{ required: true, message: "请填写答复" }]}>
-                <Input.TextArea rows={3} maxLength={500} />
+                <Input.TextArea rows={3} count={{ show: true, max: 500 }} />
               </Form.Item>
               {formError ? <Alert type="error" message={formError} style={{ marginBottom: 12 }} /> : null}
               <Button type="primary" htmlType="submit" loading={answer.isPending}>提交答复</Button>

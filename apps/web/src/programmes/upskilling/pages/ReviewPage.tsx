@@ -135,7 +135,7 @@ export function ReviewPage() {
         onCancel={() => setRejecting(false)}
       >
         <Typography.Paragraph>理由会显示给申请人，请写明原因(如：证书编号与学信网登记不符)。</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={200} showCount value={reason} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea rows={3} count={{ show: true, max: 200 }} value={reason} onChange={(e) => setReason(e.target.value)} />
       </Modal>
     </>
   );
