@@ -93,16 +93,20 @@ const platformAuditObjects: Record<string, string> = {
   benefitLedger: "普惠服务记录",
 };
 
+function joinLabels(platform: Record<string, string>, programmes: readonly (Readonly<Record<string, string>> | undefined)[]): Record<string, string> {
+  return Object.fromEntries([platform, ...programmes].flatMap((labels) => Object.entries(labels ?? {})));
+}
+
 /**
  * Chinese names of every action the server records (writeAudit's `action`), shared by the log's
  * filter, its table and its export: the platform's and each programme's. audit/auditLabels.test.ts
  * reads the server's writeAudit calls and fails when an action has no name, so a new action never
  * reaches the log as a bare code.
  */
-export const auditActionLabels: Readonly<Record<string, string>> = Object.assign({}, platformAuditActions, ...programmeDescriptors.map((p) => p.auditActions ?? {}));
+export const auditActionLabels: Readonly<Record<string, string>> = joinLabels(platformAuditActions, programmeDescriptors.map((p) => p.auditActions));
 
 /** Chinese names of the objects an audit row is about (writeAudit's `objectType`). */
-export const auditObjectLabels: Readonly<Record<string, string>> = Object.assign({}, platformAuditObjects, ...programmeDescriptors.map((p) => p.auditObjects ?? {}));
+export const auditObjectLabels: Readonly<Record<string, string>> = joinLabels(platformAuditObjects, programmeDescriptors.map((p) => p.auditObjects));
 
 /** An action as the log shows it: its name, or the code itself for one not named yet. */
 export const auditActionLabel = (action: string): string => auditActionLabels[action] ?? action;
