@@ -91,7 +91,7 @@ export const recuperationGroups = pgTable("recuperation_groups", {
 });
 
 /**
- * An allocation round. The seed is kept encrypted (ctx.cipher) from commitment until publication;
+ * An allocation round. The seed is kept encrypted (ctx.cipher) from commitment until publication, then plain;
  * `seedHash` (SHA-256 of the seed) is public from the commitment on, `seed` only after publication.
  * A round runs once: there is no way back from `drawn`.
  */

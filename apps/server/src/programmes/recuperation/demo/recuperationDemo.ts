@@ -98,7 +98,7 @@ export const recuperationDemo: ProgrammeDemo = {
     await make(finished!.id, Math.round(finishedApplications * scale), sql`starts_on < ${today}::date`, 0);
     await runRound(ctx, db, finished!.id, finishedSeed);
     // Finished: published in January; most accepted and stayed, some declined or did not come.
-    await db.execute(sql`update recuperation_rounds set status = 'published', seed = ${finishedSeed}, drawn_at = ${`${year}-01-03T02:00:00Z`}::timestamptz,
+    await db.execute(sql`update recuperation_rounds set status = 'published', seed = ${finishedSeed}, seed_enc = null, drawn_at = ${`${year}-01-03T02:00:00Z`}::timestamptz,
       published_at = ${`${year}-01-03T03:00:00Z`}::timestamptz, progress_step = '完成' where id = ${finished!.id}`);
     await db.execute(sql`
       update recuperation_offers o set expires_at = ${`${year}-01-05T03:00:00Z`}::timestamptz, answered_at = ${`${year}-01-04T03:00:00Z`}::timestamptz,

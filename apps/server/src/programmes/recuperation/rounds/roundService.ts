@@ -143,7 +143,8 @@ export async function publishRound(ctx: AppContext, actor: Actor, id: string): P
     );
     if (!row) throw new AppError("CONFLICT", "只有已摇号的轮次可以公布");
     const seed = ctx.cipher.decrypt(row.seed_enc);
-    await tx.execute(sql`update recuperation_rounds set status = 'published', seed = ${seed}, published_at = ${now.toISOString()}::timestamptz where id = ${id}`);
+    // The seed is public from now on: its encrypted copy goes, so only secrets stay under the data key.
+    await tx.execute(sql`update recuperation_rounds set status = 'published', seed = ${seed}, seed_enc = null, published_at = ${now.toISOString()}::timestamptz where id = ${id}`);
     await tx.execute(sql`
       update recuperation_offers o set expires_at = ${now.toISOString()}::timestamptz + make_interval(hours => ${row.offer_hours})
       from recuperation_applications a where a.id = o.application_id and a.round_id = ${id} and o.status = 'offered' and o.expires_at is null`);
