@@ -8,8 +8,10 @@ import { notify } from "../../../platform/inbox";
  * The waitlist of a published round: offers not answered in time expire, and every place free in a
  * session (capacity less the places offered, accepted or stayed, over all rounds) goes to the first
  * waiting applicant in draw order who chose that session, whose union still has quota for the year,
- * and who holds no place and was not offered this session before. Each offer is held for the round's
- * offer hours, then passed on. In the caller's transaction; repeated until nothing changes.
+ * and who has had no offer in this round: a place declined or left to expire ends the applicant's turn
+ * (else the one who let it lapse would be offered their next choice ahead of those still waiting). Each
+ * offer is held for the round's offer hours, then passed on. In the caller's transaction; repeated
+ * until nothing changes.
  */
 export async function advanceWaitlist(ctx: AppContext, tx: Db, roundId: string): Promise<number> {
   const now = ctx.now().toISOString();
@@ -40,7 +42,7 @@ export async function advanceWaitlist(ctx: AppContext, tx: Db, roundId: string):
       join recuperation_applications a on a.round_id = ${roundId} and a.position is not null and f.id in (a.choice1, a.choice2, a.choice3)
       join quota_left ql on ql.union_id = a.union_id and ql.left > 0
       where f.left > 0
-        and not exists (select 1 from recuperation_offers o where o.application_id = a.id and (o.status in ('offered', 'accepted', 'stayed') or o.session_id = f.id))
+        and not exists (select 1 from recuperation_offers o where o.application_id = a.id)
       order by f.id, a.position`,
     );
     // The earliest in draw order of the sessions' candidates goes first, to the first of their choices
