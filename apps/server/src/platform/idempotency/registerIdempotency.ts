@@ -101,7 +101,16 @@ export function registerIdempotency(app: HttpApp, ctx: AppContext): void {
       }
       const kept = unstored.get(id);
       if (kept) return { kind: "replay", ...kept };
-      if (row.committedAt) return { kind: "savedWithoutAnswer" };
+      if (row.committedAt) {
+        // The first may have stored its answer and finished between the read above and the look at
+        // `running` (seen on PostgreSQL under load: a concurrent duplicate got 202): read once more.
+        const [again] = await db
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+        if (again?.responseStatus != null) return { kind: "replay", status: again.responseStatus, type: again.responseType, body: again.responseBody ?? "" };
+        return { kind: "savedWithoutAnswer" };
+      }
       const orphan = row.owner === instanceId || exclusive || now.getTime() - row.claimedAt.getTime() > leaseMs;
       if (!orphan) return { kind: "inProgress", retryAfterSeconds: Math.ceil((leaseMs - (now.getTime() - row.claimedAt.getTime())) / 1000) };
       // Its process died (or lost its database) before committing: nothing was saved, so run it now.
