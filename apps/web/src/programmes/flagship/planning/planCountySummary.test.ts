@@ -1,6 +1,6 @@
 import type { PlanAssignment } from "@jiangxin/domain";
 import { describe, expect, it } from "vitest";
-import { provinceByCounty } from "../stats/charts/regionMapCodes";
+import { provinceByCounty } from "../../../app/regions/regionMapCodes";
 import { assignedShare, planCountySummary, planFlowsInto, planMapCode, type PlanRows } from "./planCountySummary";
 
 let n = 0;

@@ -1,5 +1,5 @@
 import type { PlanAssignment, PlanUnassigned, PriorityKind } from "@jiangxin/domain";
-import { hasRegionMap, provinceByCounty } from "../stats/charts/regionMapCodes";
+import { hasRegionMap, provinceByCounty } from "../../../app/regions/regionMapCodes";
 
 /** One county of a computed plan, as its map tooltip and shade show it. */
 export interface PlanCountySummary {

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { mapOption, markerStyle, type MapArea, type MapFlow, type MapMarker } from "../charts/mapOption";
 import type { ECharts } from "../charts/echartsCore";
 import { useEChart } from "../charts/useEChart";
-import { loadRegionMap } from "../charts/zhejiangMaps";
+import { loadRegionMap } from "../../../../app/regions/regionMaps";
 
 export interface ZhejiangMapProps {
   /** 330000 for the province (its cities), a city code (its counties) or provinceByCounty. */

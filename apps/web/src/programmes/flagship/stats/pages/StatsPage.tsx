@@ -15,7 +15,7 @@ import { findRegionPath } from "../../../../app/regions/regionTree";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
 import { getStatsByRegion, getStatsMonthly, getStatsSummary, statsQueryKeys, type StatsFilter } from "../api";
-import { hasRegionMap, provinceByCounty } from "../charts/regionMapCodes";
+import { hasRegionMap, provinceByCounty } from "../../../../app/regions/regionMapCodes";
 import { CountyDrillDown } from "../components/CountyDrillDown";
 import { FigureSwitch } from "../components/FigureSwitch";
 import { RegionFiguresTable } from "../components/RegionFiguresTable";

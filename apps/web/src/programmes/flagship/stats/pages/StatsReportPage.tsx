@@ -15,7 +15,7 @@ import { readIndicatorsUrl } from "../../indicators/indicatorsUrl";
 import { findRegionPath } from "../../../../app/regions/regionTree";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { getStatsByRegion, getStatsMonthly, getStatsSummary, statsQueryKeys, type StatsFilter } from "../api";
-import { hasRegionMap } from "../charts/regionMapCodes";
+import { hasRegionMap } from "../../../../app/regions/regionMapCodes";
 import { ReportCountyEnterprises } from "../components/ReportCountyEnterprises";
 import { ReportFiguresTable } from "../components/ReportFiguresTable";
 import { ReportMonthlyTable } from "../components/ReportMonthlyTable";

