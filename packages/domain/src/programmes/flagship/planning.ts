@@ -49,6 +49,8 @@ export const planAssignmentSchema = z.object({
   role: planTeamRoleSchema,
   expertId: z.uuid(),
   expertName: z.string(),
+  /** What tells the expert apart from a namesake: work unit · home county · skill level. */
+  expertDetail: z.string(),
   expertCountyName: z.string(),
   /** The expert's home county, so the plan's map can draw where experts travel from. */
   expertCountyCode: z.string(),

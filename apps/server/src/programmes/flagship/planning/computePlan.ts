@@ -1,4 +1,4 @@
-import { chinaMidnight, nextDay, type PlanAssignment, type PlanComputeInput, type PlanResult, type PlanUnassigned, planUnassignedReasonLabels, type PriorityKind, priorityKindLabels, type SkillLevel, skillLevelLabels, skillLevels, skillRank, todayInChina, type TradeCode, trades } from "@jiangxin/domain";
+import { chinaMidnight, expertDetailOf, nextDay, type PlanAssignment, type PlanComputeInput, type PlanResult, type PlanUnassigned, planUnassignedReasonLabels, type PriorityKind, priorityKindLabels, type SkillLevel, skillLevelLabels, skillLevels, skillRank, todayInChina, type TradeCode, trades } from "@jiangxin/domain";
 import { defaultWeights, planAssignments, type AssignmentWeights, type Expert, type Problem } from "@jiangxin/matching";
 import { eq } from "drizzle-orm";
 import { concernsActor, coversCounty, scopeCondition, visibleCounties } from "../../../platform/access";
@@ -266,6 +266,7 @@ export async function computePlan(ctx: AppContext, actor: Actor, input: PlanComp
       role: "member",
       expertId: e.id,
       expertName: e.name,
+      expertDetail: expertDetailOf({ employer: e.employer, homeCountyName: countyOf(e.homeCountyCode).name, skillLevelLabel: skillLevelLabels[e.skillLevel as SkillLevel] ?? "" }),
       expertCountyName: countyOf(e.homeCountyCode).name,
       expertCountyCode: e.homeCountyCode,
       distanceKm: d,

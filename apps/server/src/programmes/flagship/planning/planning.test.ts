@@ -90,6 +90,8 @@ describe.each(testDatabaseKinds)("campaign planning on %s", (kind) => {
     expect(chunan?.reasons).toContain("山区县优先");
     expect(chunan?.reasons.some((r) => r.startsWith("距离"))).toBe(true);
     expect(chunan).toMatchObject({ expertCountyCode: "330102", expertCountyName: "上城区" });
+    // The planner's tables tell namesakes apart: work unit · home county · level beside the name.
+    expect(chunan?.expertDetail).toMatch(/^浙江某装备制造有限公司 · 上城区 · \S+/);
     expect(chunan!.terms.tradeFit + chunan!.terms.skill + chunan!.terms.travel + chunan!.terms.load + chunan!.terms.continuity).toBe(chunan!.cost);
     expect(plan.timing.totalMs).toBeGreaterThanOrEqual(0);
     // Every candidate fits in the shortlists here: one solve, no widening round.

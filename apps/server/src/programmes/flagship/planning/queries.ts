@@ -4,7 +4,7 @@ import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import { openLoadByExpert } from "../problems/expertLoad";
 import { problemTeamMembers, problems } from "../problems/tables";
-import { sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
+import { serviceSessions, sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 
 export type PlanProblemRow = {
   id: string;
@@ -27,7 +27,8 @@ export async function loadWaitingProblems(
   db: Db,
   f: { scope: SQL; counties?: readonly string[]; since?: Date; before?: Date },
 ): Promise<PlanProblemRow[]> {
-  const conditions: SQL[] = [f.scope, eq(problems.status, "accepted"), isNull(problems.ownerExpertId)];
+  // A voided problem is nobody's work: it never enters the planner.
+  const conditions: SQL[] = [f.scope, eq(problems.status, "accepted"), isNull(problems.ownerExpertId), isNull(problems.voidedAt)];
   if (f.counties) conditions.push(f.counties.length > 0 ? inArray(problems.countyCode, [...f.counties]) : sql`false`);
   if (f.since) conditions.push(gte(problems.createdAt, f.since));
   if (f.before) conditions.push(lt(problems.createdAt, f.before));
@@ -52,6 +53,7 @@ export async function loadWaitingProblems(
 export type PlanExpertRow = {
   id: string;
   name: string;
+  employer: string;
   homeCountyCode: string;
   skillLevel: string;
   trades: string[];
@@ -70,6 +72,7 @@ export async function loadPoolExperts(db: Db): Promise<PlanExpertRow[]> {
       .select({
         id: experts.id,
         name: experts.name,
+        employer: experts.employer,
         homeCountyCode: experts.homeCountyCode,
         skillLevel: experts.skillLevel,
         trades: experts.trades,
@@ -91,15 +94,18 @@ export async function loadHelpedBefore(db: Db): Promise<Map<string, string[]>> {
     db
       .selectDistinct({ enterpriseId: problems.enterpriseId, expertId: problems.ownerExpertId })
       .from(problems)
-      .where(isNotNull(problems.ownerExpertId)),
+      .where(and(isNotNull(problems.ownerExpertId), isNull(problems.voidedAt))),
     db
       .selectDistinct({ enterpriseId: problems.enterpriseId, expertId: problemTeamMembers.expertId })
       .from(problemTeamMembers)
-      .innerJoin(problems, eq(problems.id, problemTeamMembers.problemId)),
+      .innerJoin(problems, eq(problems.id, problemTeamMembers.problemId))
+      .where(isNull(problems.voidedAt)),
     db
       .selectDistinct({ enterpriseId: sessionEnterprises.enterpriseId, expertId: sessionExperts.expertId })
       .from(sessionExperts)
-      .innerJoin(sessionEnterprises, eq(sessionEnterprises.sessionId, sessionExperts.sessionId)),
+      .innerJoin(sessionEnterprises, eq(sessionEnterprises.sessionId, sessionExperts.sessionId))
+      .innerJoin(serviceSessions, eq(serviceSessions.id, sessionExperts.sessionId))
+      .where(isNull(serviceSessions.voidedAt)),
   ]);
   const byEnterprise = new Map<string, Set<string>>();
   for (const { enterpriseId, expertId } of [...owned, ...helpedOn, ...visited]) {

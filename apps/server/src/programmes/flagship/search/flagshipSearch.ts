@@ -5,6 +5,7 @@ import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
+import { expertDetail, expertIdentityColumns } from "../corrections/expertIdentities";
 import { problemCode } from "../problems/queries";
 import { problemScope } from "../problems/problemScope";
 import { problems } from "../problems/tables";
@@ -45,7 +46,7 @@ export async function flagshipSearch(ctx: AppContext, actor: Actor, q: string): 
     .orderBy(asc(enterprises.name))
     .limit(perKind);
   const expertRows = await db
-    .select({ id: experts.id, name: experts.name, employer: experts.employer, homeCountyCode: experts.homeCountyCode })
+    .select({ id: experts.id, name: experts.name, ...expertIdentityColumns })
     .from(experts)
     .where(and(expertPoolCondition(actor, { expertId: experts.id }), ilike(experts.name, like)))
     .orderBy(asc(experts.name), asc(experts.id))
@@ -60,7 +61,7 @@ export async function flagshipSearch(ctx: AppContext, actor: Actor, q: string): 
   return [
     ...problemRows.map((p): FlagshipSearchHit => ({ kind: "problem", id: p.id, title: p.title, subtitle: `${problemCode(p.no, p.createdAt)} · ${p.firm}`, link: `/problems/${p.id}` })),
     ...firmRows.map((e): FlagshipSearchHit => ({ kind: "enterprise", id: e.id, title: e.name, subtitle: `${e.uscc} · ${county(e.countyCode)}`, link: `/enterprises/${e.id}` })),
-    ...expertRows.map((x): FlagshipSearchHit => ({ kind: "expert", id: x.id, title: x.name, subtitle: `${x.employer} · ${county(x.homeCountyCode)}`, link: `/experts/${x.id}` })),
+    ...expertRows.map((x): FlagshipSearchHit => ({ kind: "expert", id: x.id, title: x.name, subtitle: expertDetail(ctx.regions, x), link: `/experts/${x.id}` })),
     ...sessionRows.map((s): FlagshipSearchHit => ({ kind: "session", id: s.id, title: s.title, subtitle: `${s.date} · ${county(s.countyCode)}`, link: `/service-sessions/${s.id}` })),
   ];
 }

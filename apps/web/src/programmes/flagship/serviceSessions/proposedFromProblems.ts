@@ -1,4 +1,5 @@
 import type { Problem } from "@jiangxin/domain";
+import { expertLabel } from "../experts/expertLabel";
 
 /**
  * A session proposed for a set of problems: their county, their firms, and their owners as the team —
@@ -6,7 +7,7 @@ import type { Problem } from "@jiangxin/domain";
  */
 export function proposedFromProblems(problems: readonly Problem[]) {
   const owners = new Map<string, string>();
-  for (const p of problems) if (p.ownerExpertId && p.ownerExpertName) owners.set(p.ownerExpertId, p.ownerExpertDetail ? `${p.ownerExpertName}（${p.ownerExpertDetail}）` : p.ownerExpertName);
+  for (const p of problems) if (p.ownerExpertId && p.ownerExpertName) owners.set(p.ownerExpertId, expertLabel(p.ownerExpertName, p.ownerExpertDetail));
   const firms = [...new Set(problems.map((p) => p.enterpriseId))];
   const firstFirm = problems[0]?.enterpriseName ?? "";
   return {

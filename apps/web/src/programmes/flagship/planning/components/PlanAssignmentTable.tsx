@@ -85,7 +85,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
     {
       title: "指派专家",
       key: "expert",
-      width: 140,
+      width: 170,
       sorter: (a, b) => compareChinese(a.expertName, b.expertName),
       render: (_, r) => (
         <div>
@@ -93,8 +93,9 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
             <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link>
             <RoleTag row={r} />
           </Space>
-          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-            {r.expertCountyName}
+          {/* Work unit · home county · level: namesakes in the pool (2×郭红英) are told apart. */}
+          <Typography.Text type="secondary" style={{ display: "block", fontSize: 12, overflowWrap: "anywhere" }}>
+            {r.expertDetail}
           </Typography.Text>
         </div>
       ),
@@ -140,7 +141,7 @@ export function PlanAssignmentTable({ rows, pinned, onPin, onForbid, compact }: 
             {r.enterpriseName} · {r.countyName}
           </Typography.Text>
           <div>
-            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link> <RoleTag row={r} />（{r.expertCountyName}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}）
+            → <Link to={`/experts/${r.expertId}`}>{r.expertName}</Link> <RoleTag row={r} />（{r.expertDetail}，{r.distanceKm === 0 ? "本县" : `${r.distanceKm} 公里`}）
           </div>
           <Reasons reasons={r.reasons} />
           {actions(r)}

@@ -10,6 +10,7 @@ import { useCan } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { listCampaigns } from "../../campaigns/api";
 import { campaignQueryKeys } from "../../campaigns/campaignQueryKeys";
+import { expertLabel } from "../../experts/expertLabel";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { regionNameIndex } from "../../../../app/regions/regionTree";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
@@ -159,12 +160,12 @@ export function PlanningPage() {
           <Typography.Text type="secondary">人工调整（重新规划时生效）：</Typography.Text>
           {[...pins.values()].map((p) => (
             <Tag key={`pin-${planPairKey(p)}`} color="gold" closable onClose={() => togglePin(p)}>
-              锁定 {p.problemTitle} → {p.expertName}
+              锁定 {p.problemTitle} → {expertLabel(p.expertName, p.expertDetail)}
             </Tag>
           ))}
           {forbids.map((f) => (
             <Tag key={`forbid-${f.problemId}-${f.expertId}`} color="red" closable onClose={() => setForbids((old) => old.filter((x) => x !== f))}>
-              排除 {f.problemTitle} ✕ {f.expertName}
+              排除 {f.problemTitle} ✕ {expertLabel(f.expertName, f.expertDetail)}
             </Tag>
           ))}
           <Button size="small" type="link" icon={<CloseOutlined />} onClick={() => (setPins(new Map()), setForbids([]))}>

@@ -7,6 +7,7 @@ import { Link } from "react-router-dom";
 import { errorMessage } from "../../../../app/ApiError";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { expertQueryKeys, HonourTags, tradeName } from "../../../../masterData/experts";
+import { expertDetailOfRow } from "../../experts/expertLabel";
 import { listSuggestions } from "../api";
 
 export interface ExpertSuggestionsProps {
@@ -146,7 +147,7 @@ function SuggestionList({ problemId, onPick, pickLabel = "指派", pickedExpertI
                     {s.expert.name}
                   </Link>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {s.expert.homeCountyName} · {s.expert.employer}
+                    {expertDetailOfRow(s.expert)}
                   </Typography.Text>
                 </Flex>
               }

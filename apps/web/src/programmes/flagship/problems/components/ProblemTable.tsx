@@ -5,6 +5,7 @@ import dayjs from "dayjs";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../../app/useIsMobile";
+import { ExpertName } from "../../experts/ExpertName";
 import { urgencyColors } from "../problemLabels";
 import { ProblemStatusTag } from "./ProblemStatusTag";
 
@@ -85,7 +86,14 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
       responsive: ["md"],
       render: (_, p) => <Tag color={urgencyColors[p.urgency]}>{urgencyLabels[p.urgency]}</Tag>,
     },
-    { title: "负责专家", key: "owner", width: 96, responsive: ["md"], render: (_, p) => p.ownerExpertName ?? <Typography.Text type="secondary">未指派</Typography.Text> },
+    // Name with work unit · county · level under it: 2×郭红英 in the pool are told apart in the list too.
+    {
+      title: "负责专家",
+      key: "owner",
+      width: 150,
+      responsive: ["md"],
+      render: (_, p) => (p.ownerExpertName ? <ExpertName name={p.ownerExpertName} detail={p.ownerExpertDetail} block /> : <Typography.Text type="secondary">未指派</Typography.Text>),
+    },
     // On the overdue list 最近动态 says more (a status change is one kind of activity) and the table fits 1366 px.
     ...(showIdle
       ? []

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { expertDetailOf, skillLevelLabels } from "@jiangxin/domain";
 import { Select } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { expertQueryKeys, listExperts } from "../../../../masterData/experts";
+import { expertDetailOfRow, expertLabel } from "../../experts/expertLabel";
 
 interface ExpertPickerProps {
   value?: string[];
@@ -35,8 +35,8 @@ export function ExpertPicker({ id, value = [], onChange, placeholder = "输入�
   const options = useMemo(() => {
     // The chosen tag keeps what tells namesakes apart (2×郭红英 in the pool): never the bare name.
     const found = (experts.data?.items ?? []).map((x) => {
-      const detail = expertDetailOf({ employer: x.employer, homeCountyName: x.homeCountyName, skillLevelLabel: skillLevelLabels[x.skillLevel] });
-      return { value: x.id, label: `${x.name}（${detail}）`, short: `${x.name}（${x.homeCountyName}·${x.employer}）` };
+      const label = expertLabel(x.name, expertDetailOfRow(x));
+      return { value: x.id, label, short: label };
     });
     const missing = value.filter((id) => !found.some((o) => o.value === id)).map((id) => ({ value: id, label: names[id] ?? "已选专家", short: names[id] ?? "已选专家" }));
     return [...missing, ...found];

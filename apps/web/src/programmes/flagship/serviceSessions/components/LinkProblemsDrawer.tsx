@@ -6,6 +6,7 @@ import { ApiError, errorMessage } from "../../../../app/ApiError";
 import { DrawerFooter } from "../../../../app/components/DrawerFooter";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { listProblems } from "../../problems/api";
+import { expertLabel } from "../../experts/expertLabel";
 import { ProblemStatusTag } from "../../problems/components/ProblemStatusTag";
 import { problemQueryKeys } from "../../problems/problemQueryKeys";
 import { linkProblems } from "../api";
@@ -122,7 +123,7 @@ export function LinkProblemsDrawer({ open, session, onClose }: LinkProblemsDrawe
                 <Flex wrap gap={4} align="center" style={{ marginTop: 4 }}>
                   <ProblemStatusTag status={p.status} />
                   <Tag style={{ marginInlineEnd: 0 }}>{trades[p.trade]}</Tag>
-                  {p.ownerExpertName ? <Typography.Text type="secondary">负责：{p.ownerExpertName}</Typography.Text> : null}
+                  {p.ownerExpertName ? <Typography.Text type="secondary">负责：{expertLabel(p.ownerExpertName, p.ownerExpertDetail)}</Typography.Text> : null}
                   {manyFirms ? <Typography.Text type="secondary">{p.enterpriseName}</Typography.Text> : null}
                 </Flex>
               </Checkbox>

@@ -7,6 +7,7 @@ import { formErrorOf } from "../../../../app/applyFieldErrors";
 import { parseFormInput } from "../../../../app/parseFormInput";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { zodRule } from "../../../../app/zodRule";
+import { expertLabel } from "../../experts/expertLabel";
 import { teamSizeOptions } from "../../problems/teamSizeOptions";
 import { addOnSiteProblem } from "../api";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
@@ -72,7 +73,7 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
           <Select options={tradeOptions} placeholder="请选择" showSearch={{ optionFilterProp: "label" }} />
         </Form.Item>
         <Form.Item label="负责专家" name="ownerExpertId" required rules={[zodRule(shape.ownerExpertId, "请选择负责专家")]}>
-          <Select placeholder="从本场次团队中选择" options={session.experts.map((x) => ({ value: x.id, label: x.leader ? `${x.name}（带队）` : x.name }))} />
+          <Select placeholder="从本场次团队中选择" options={session.experts.map((x) => ({ value: x.id, label: `${x.leader ? "[带队] " : ""}${expertLabel(x.name, x.detail)}` }))} />
         </Form.Item>
         <Form.Item label="所属企业" name="enterpriseId" required rules={[zodRule(shape.enterpriseId, "请选择企业")]}>
           <Select placeholder="本场次服务的企业" options={session.enterprises.map((e) => ({ value: e.id, label: e.name }))} />

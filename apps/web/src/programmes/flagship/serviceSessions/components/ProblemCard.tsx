@@ -1,6 +1,7 @@
 import { trades, type Problem } from "@jiangxin/domain";
 import { Card, Flex, Typography } from "antd";
 import { Link } from "react-router-dom";
+import { expertLabel } from "../../experts/expertLabel";
 import { ProblemStatusTag } from "../../problems/components/ProblemStatusTag";
 
 /** One problem on the 难题 list: what, where, who owns it, and the solution once proposed. */
@@ -17,7 +18,7 @@ export function ProblemCard({ problem, index }: { problem: Problem; index: numbe
         {problem.description}
       </Typography.Paragraph>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {trades[problem.trade]} · 负责：{problem.ownerExpertName ?? "未指定"} · {problem.enterpriseName}
+        {trades[problem.trade]} · 负责：{problem.ownerExpertName ? expertLabel(problem.ownerExpertName, problem.ownerExpertDetail) : "未指定"} · {problem.enterpriseName}
       </Typography.Text>
       {problem.solution ? (
         <Typography.Paragraph style={{ margin: "6px 0 0", fontSize: 13, background: "#fffbe6", padding: "4px 8px", borderRadius: 4 }}>

@@ -2,6 +2,7 @@ import type { Problem, ProblemDetail, ProblemMoveOption } from "@jiangxin/domain
 import type { UseQueryResult } from "@tanstack/react-query";
 import { Button, Card, Flex, Typography } from "antd";
 import dayjs from "dayjs";
+import { expertLabel } from "../../experts/expertLabel";
 import { ProblemStatusTag } from "../../problems/components/ProblemStatusTag";
 
 interface ProgressCardProps {
@@ -23,7 +24,7 @@ export function ProgressCard({ problem, detail, onMove }: ProgressCardProps) {
         <ProblemStatusTag status={problem.status} />
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {problem.ownerExpertName ?? "未指定"} · {dayjs(problem.statusChangedAt).format("MM-DD HH:mm")} 更新
+        {problem.ownerExpertName ? expertLabel(problem.ownerExpertName, problem.ownerExpertDetail) : "未指定"} · {dayjs(problem.statusChangedAt).format("MM-DD HH:mm")} 更新
       </Typography.Text>
       <Flex gap={8} wrap style={{ marginTop: 8 }}>
         {detail.isPending ? (

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useCan } from "../../../../app/session";
 import { zodRule } from "../../../../app/zodRule";
 import { CorrectModal } from "../../corrections/components/CorrectModal";
+import { expertLabel } from "../../experts/expertLabel";
 import { VoidButton } from "../../corrections/components/VoidButton";
 import { sessionDateRule } from "../../corrections/doneDateRule";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
@@ -56,7 +57,7 @@ export function TeamOwnerWarning({ session, problems }: { session: ServiceSessio
       showIcon
       style={{ marginBottom: 16 }}
       title={`${gaps.length}个难题的负责专家不在本场次专家团队中`}
-      description={gaps.map((p) => `“${p.title}”负责专家：${p.ownerExpertName ?? ""}${p.ownerExpertDetail ? `（${p.ownerExpertDetail}）` : ""}`).join("；")}
+      description={gaps.map((p) => `“${p.title}”负责专家：${expertLabel(p.ownerExpertName ?? "", p.ownerExpertDetail)}`).join("；")}
     />
   );
 }

@@ -10,6 +10,7 @@ import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
 import { useCan } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { getProblem } from "../../problems/api";
+import { expertLabel } from "../../experts/expertLabel";
 import { MoveDialog } from "../../problems/components/MoveDialog";
 import { problemQueryKeys } from "../../problems/problemQueryKeys";
 import { getThreeLists } from "../api";
@@ -193,7 +194,7 @@ export function OnSitePage() {
           onClose={() => setAdding(false)}
           onCreated={(p) => {
             setAdding(false);
-            void message.success(`已记录难题“${p.title}”，负责专家：${p.ownerExpertName ?? ""}`);
+            void message.success(`已记录难题“${p.title}”，负责专家：${p.ownerExpertName ? expertLabel(p.ownerExpertName, p.ownerExpertDetail) : ""}`);
           }}
         />
       ) : null}
