@@ -1,10 +1,11 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { enterpriseListQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Space } from "antd";
+import { App, Button, Space } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListFilterBar } from "../../../app/components/ListFilterBar";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan } from "../../../app/session";
@@ -63,12 +64,10 @@ export function EnterpriseListPage() {
           </Space>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap>
-          <ListSearchInput value={query.q} placeholder="企业名称、统一社会信用代码或联系人" width={380} onSearch={(q) => update({ q })} />
-          <RegionFilterSelect value={query.regionCode} width={240} onChange={(code) => update({ regionCode: code })} />
-        </Flex>
-      </Card>
+      <ListFilterBar>
+        <ListSearchInput value={query.q} placeholder="企业名称、统一社会信用代码或联系人" width={380} onSearch={(q) => update({ q })} />
+        <RegionFilterSelect value={query.regionCode} width={240} onChange={(code) => update({ regionCode: code })} />
+      </ListFilterBar>
       <ListCard list={list} paging={query} onPageChange={update} emptyText={emptyText}>
         {(table) => <EnterpriseTable {...table} />}
       </ListCard>

@@ -1,10 +1,11 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { expertListQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Select, Space } from "antd";
+import { App, Button, Select, Space } from "antd";
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListFilterBar } from "../../../app/components/ListFilterBar";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { useCan, useSession } from "../../../app/session";
@@ -83,38 +84,36 @@ export function ExpertListPage() {
       />
       {can("data.import") ? <ImportDrawer kind="experts" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isExpert ? null : (
-        <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-          <Flex gap={12} wrap>
-            <ListSearchInput value={query.q} placeholder="姓名或工作单位" width={300} onSearch={(q) => update({ q })} />
-            <Select
-              value={query.trade}
-              options={tradeOptions}
-              allowClear
-              showSearch={{ optionFilterProp: "label" }}
-              placeholder="全部工种"
-              style={{ width: isMobile ? "100%" : 170 }}
-              onChange={(value: string | undefined) => update({ trade: value })}
-            />
-            {/* The pool is provincial, so the filter offers every region, not just the user's own. */}
-            <RegionFilterSelect value={query.regionCode} width={200} placeholder="全部地区" wholeTree onChange={(code) => update({ regionCode: code })} />
-            <Select
-              value={query.availability}
-              options={availabilityOptions}
-              allowClear
-              placeholder="可服务状态"
-              style={{ width: isMobile ? "calc(50% - 6px)" : 130 }}
-              onChange={(value: string | undefined) => update({ availability: value })}
-            />
-            <Select
-              value={query.active === undefined ? undefined : String(query.active)}
-              options={activeOptions}
-              allowClear
-              placeholder="在库/停用"
-              style={{ width: isMobile ? "calc(50% - 6px)" : 120 }}
-              onChange={(value: string | undefined) => update({ active: value })}
-            />
-          </Flex>
-        </Card>
+        <ListFilterBar>
+          <ListSearchInput value={query.q} placeholder="姓名或工作单位" width={300} onSearch={(q) => update({ q })} />
+          <Select
+            value={query.trade}
+            options={tradeOptions}
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder="全部工种"
+            style={{ width: isMobile ? "100%" : 170 }}
+            onChange={(value: string | undefined) => update({ trade: value })}
+          />
+          {/* The pool is provincial, so the filter offers every region, not just the user's own. */}
+          <RegionFilterSelect value={query.regionCode} width={200} placeholder="全部地区" wholeTree onChange={(code) => update({ regionCode: code })} />
+          <Select
+            value={query.availability}
+            options={availabilityOptions}
+            allowClear
+            placeholder="可服务状态"
+            style={{ width: isMobile ? "calc(50% - 6px)" : 130 }}
+            onChange={(value: string | undefined) => update({ availability: value })}
+          />
+          <Select
+            value={query.active === undefined ? undefined : String(query.active)}
+            options={activeOptions}
+            allowClear
+            placeholder="在库/停用"
+            style={{ width: isMobile ? "calc(50% - 6px)" : 120 }}
+            onChange={(value: string | undefined) => update({ active: value })}
+          />
+        </ListFilterBar>
       )}
       <ListCard list={list} paging={query} onPageChange={update} showTotal={(total) => `共 ${total} 位`} emptyText={emptyText}>
         {(table) => <ExpertTable {...table} />}

@@ -8,10 +8,11 @@ import {
   type Person,
 } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Select, Space, Tag, Typography, type TableColumnsType } from "antd";
+import { App, Button, Select, Space, Tag, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListFilterBar } from "../../../app/components/ListFilterBar";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { ListTable } from "../../../app/components/ListTable";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -105,14 +106,12 @@ export function PersonListPage() {
           </Space>
         }
       />
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap>
-          <ListSearchInput value={query.q} placeholder="姓名、工作单位、职业，或完整身份证号" width={340} onSearch={(q) => update({ q })} />
-          {isUnion ? null : <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />}
-          <Select allowClear placeholder="职工类别" options={categoryOptions} value={query.category} style={{ width: 170 }} onChange={(v) => update({ category: v })} />
-          <Select allowClear placeholder="会籍状态" options={statusOptions} value={query.membershipStatus} style={{ width: 150 }} onChange={(v) => update({ membershipStatus: v })} />
-        </Flex>
-      </Card>
+      <ListFilterBar>
+        <ListSearchInput value={query.q} placeholder="姓名、工作单位、职业，或完整身份证号" width={340} onSearch={(q) => update({ q })} />
+        {isUnion ? null : <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />}
+        <Select allowClear placeholder="职工类别" options={categoryOptions} value={query.category} style={{ width: 170 }} onChange={(v) => update({ category: v })} />
+        <Select allowClear placeholder="会籍状态" options={statusOptions} value={query.membershipStatus} style={{ width: 150 }} onChange={(v) => update({ membershipStatus: v })} />
+      </ListFilterBar>
       <ListCard list={list} paging={query} onPageChange={update} emptyText={emptyText}>
         {(table) => <ListTable<Person> {...table} columns={columns} scroll={{ x: isMobile ? "max-content" : 960 }} />}
       </ListCard>

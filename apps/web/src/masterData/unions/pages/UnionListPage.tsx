@@ -1,10 +1,11 @@
 import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { unionFormationLabels, unionFormations, unionKindLabels, unionKinds, unionListQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Select, Space } from "antd";
+import { Alert, App, Button, Select, Space } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { ListCard } from "../../../app/components/ListCard";
+import { ListFilterBar } from "../../../app/components/ListFilterBar";
 import { ListSearchInput } from "../../../app/components/ListSearchInput";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { RegionFilterSelect } from "../../../app/regions/components/RegionFilterSelect";
@@ -69,14 +70,12 @@ export function UnionListPage() {
         }
       />
       {can("union.coverage") ? <CoverageCard regionCode={query.regionCode} /> : null}
-      <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap>
-          <ListSearchInput value={query.q} placeholder="工会名称或工会主席" width={300} onSearch={(q) => update({ q })} />
-          <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
-          <Select aria-label="工会类别" allowClear placeholder="全部类别" style={{ width: filterWidth }} options={kindOptions} value={query.kind} onChange={(kind) => update({ kind })} />
-          <Select aria-label="建会方式" allowClear placeholder="全部建会方式" style={{ width: filterWidth }} options={formationOptions} value={query.formation} onChange={(formation) => update({ formation })} />
-        </Flex>
-      </Card>
+      <ListFilterBar>
+        <ListSearchInput value={query.q} placeholder="工会名称或工会主席" width={300} onSearch={(q) => update({ q })} />
+        <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
+        <Select aria-label="工会类别" allowClear placeholder="全部类别" style={{ width: filterWidth }} options={kindOptions} value={query.kind} onChange={(kind) => update({ kind })} />
+        <Select aria-label="建会方式" allowClear placeholder="全部建会方式" style={{ width: filterWidth }} options={formationOptions} value={query.formation} onChange={(formation) => update({ formation })} />
+      </ListFilterBar>
       {query.parentId ? (
         <Alert
           type="info"
