@@ -39,3 +39,14 @@ export const errorBodySchema = z.object({
   existingId: z.string().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The statuses an error answer may have in a route's OpenAPI response map. */
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429;
+
+/**
+ * A route's error answers for its response map, each with the one error body:
+ * `response: { 200: itemSchema, ...errorResponses(400, 404, 409) }`.
+ */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]): Record<S, typeof errorBodySchema> {
+  return Object.fromEntries(statuses.map((status) => [status, errorBodySchema])) as Record<S, typeof errorBodySchema>;
+}

@@ -164,6 +164,8 @@ export type PersonListQuery = z.infer<typeof personListQuerySchema>;
 
 export const personResidentIdSchema = z.object({ residentId: z.string() });
 export const personPhoneSchema = z.object({ phone: z.string().nullable() });
+/** A person's id in a route's path: people's /api/people/:id, members' /api/members/:personId. */
+export const personIdSchema = z.uuid({ error: "职工编号格式不正确" });
 
 /** A worker signing up on a phone: the phone is the login name. The password policy is applied server side. */
 export const workerRegistrationSchema = z.strictObject({

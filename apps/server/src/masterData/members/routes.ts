@@ -2,7 +2,8 @@ import {
   benefitItemInputSchema,
   benefitItemListSchema,
   benefitItemSchema,
-  errorBodySchema,
+  benefitItemUpdateSchema,
+  errorResponses,
   ledgerEntrySchema,
   ledgerRecordInputSchema,
   memberCardCheckSchema,
@@ -10,6 +11,7 @@ import {
   memberTransferResultSchema,
   memberTransferSchema,
   myMembershipSchema,
+  personIdSchema,
 } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
@@ -17,10 +19,10 @@ import type { AppContext, HttpApp } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { publicRateLimits } from "../../platform/rateLimit";
 import { checkCard } from "./cards";
-import { addLocalItem, enterTransfer, listItems, memberForStaff, myMembership, recordByHand, requestTransfer } from "./service";
+import { addLocalItem, enterTransfer, listItems, memberForStaff, myMembership, recordByHand, requestTransfer, updateLocalItem } from "./service";
 
 const tags = ["会员 members"];
-const personParams = z.object({ personId: z.uuid({ error: "职工编号格式不正确" }) });
+const personParams = z.object({ personId: personIdSchema });
 
 export function memberRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
@@ -37,7 +39,7 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "会员转会：更换平台或工作城市，转入新工会(待新工会确认；会员号不变)",
         body: memberTransferSchema,
-        response: { 200: memberTransferResultSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 200: memberTransferResultSchema, ...errorResponses(400, 404, 409) },
       },
     },
     (request) => requestTransfer(ctx, actorOfRequest(request), request.body),
@@ -47,7 +49,7 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/members/:personId",
     {
       config: { permission: "member.read" },
-      schema: { tags, summary: "会员详情：状态、会籍历史与普惠服务台账", params: personParams, response: { 200: z.object({ member: memberSchema, ledger: z.array(ledgerEntrySchema) }), 404: errorBodySchema } },
+      schema: { tags, summary: "会员详情：状态、会籍历史与普惠服务台账", params: personParams, response: { 200: z.object({ member: memberSchema, ledger: z.array(ledgerEntrySchema) }), ...errorResponses(404) } },
     },
     (request) => memberForStaff(ctx, actorOfRequest(request), request.params.personId),
   );
@@ -61,7 +63,7 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
         summary: "为会员办理转会(转入地工作人员办理，直接在会)",
         params: personParams,
         body: memberTransferSchema,
-        response: { 200: memberTransferResultSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 200: memberTransferResultSchema, ...errorResponses(400, 403, 404, 409) },
       },
     },
     (request) => enterTransfer(ctx, actorOfRequest(request), request.params.personId, request.body),
@@ -75,7 +77,7 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "登记一次普惠服务(体检、走访等)：记入会员台账，按享受条件与年度上限校验",
         body: ledgerRecordInputSchema,
-        response: { 201: z.object({ entryId: z.string(), created: z.boolean() }), 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 201: z.object({ entryId: z.string(), created: z.boolean() }), ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await recordByHand(ctx, actorOfRequest(request), request.body)),
@@ -91,9 +93,24 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/benefit-items",
     {
       config: { permission: "benefitItem.write" },
-      schema: { tags, summary: "新增本地普惠服务项目(X项)", body: benefitItemInputSchema, response: { 201: benefitItemSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema } },
+      schema: { tags, summary: "新增本地普惠服务项目(X项)", body: benefitItemInputSchema, response: { 201: benefitItemSchema, ...errorResponses(400, 403, 409) } },
     },
     async (request, reply) => reply.status(201).send(await addLocalItem(ctx, actorOfRequest(request), request.body)),
+  );
+
+  app.put(
+    "/api/benefit-items/:code",
+    {
+      config: { permission: "benefitItem.write" },
+      schema: {
+        tags,
+        summary: "修改本辖区的本地普惠服务项目(名称、享受条件、年度次数上限、启用)",
+        params: z.object({ code: z.string().regex(/^[a-z][a-zA-Z0-9]{1,30}$/, "项目代码格式不正确") }),
+        body: benefitItemUpdateSchema,
+        response: { 200: benefitItemSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    (request) => updateLocalItem(ctx, actorOfRequest(request), request.params.code, request.body),
   );
 
   app.get(
@@ -104,7 +121,7 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
         tags: ["公众服务 public"],
         summary: "会员证核验：扫码查看脱敏姓名、会员号与会籍状态(不缓存)",
         params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,40}$/, "会员证二维码无效") }),
-        response: { 200: memberCardCheckSchema, 400: errorBodySchema, 404: errorBodySchema },
+        response: { 200: memberCardCheckSchema, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

@@ -1,11 +1,12 @@
 import {
-  errorBodySchema,
+  errorResponses,
   joinUnionRequestSchema,
   membershipDecisionSchema,
   membershipSchema,
   myProfileSchema,
   pageOf,
   personDetailSchema,
+  personIdSchema,
   personInputSchema,
   personListQuerySchema,
   personPhoneSchema,
@@ -27,7 +28,7 @@ import { registerWorker } from "./registration";
 import { createForActor, getForActor, listForActor, readPersonal, updateForActor } from "./service";
 
 const tags = ["职工 people"];
-const idParams = z.object({ id: z.uuid({ error: "职工编号格式不正确" }) });
+const idParams = z.object({ id: personIdSchema });
 const membershipParams = z.object({ id: z.uuid({ error: "会籍编号格式不正确" }) });
 
 export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
@@ -42,7 +43,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
 
   app.get(
     "/api/people/:id",
-    { config: { permission: "person.read" }, schema: { tags, summary: "职工详情与会籍记录", params: idParams, response: { 200: personDetailSchema, 404: errorBodySchema } } },
+    { config: { permission: "person.read" }, schema: { tags, summary: "职工详情与会籍记录", params: idParams, response: { 200: personDetailSchema, ...errorResponses(404) } } },
     (request) => getForActor(ctx, actorOfRequest(request), request.params.id),
   );
 
@@ -50,7 +51,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/people/:id/resident-id",
     {
       config: { permission: "person.readPersonal" },
-      schema: { tags, summary: "查看职工身份证号全号(留痕)", params: idParams, response: { 200: personResidentIdSchema, 404: errorBodySchema } },
+      schema: { tags, summary: "查看职工身份证号全号(留痕)", params: idParams, response: { 200: personResidentIdSchema, ...errorResponses(404) } },
     },
     async (request) => ({ residentId: (await readPersonal(ctx, actorOfRequest(request), request.params.id, "residentId")) ?? "" }),
   );
@@ -59,7 +60,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/people/:id/phone",
     {
       config: { permission: "person.readPersonal" },
-      schema: { tags, summary: "查看职工手机全号(留痕)", params: idParams, response: { 200: personPhoneSchema, 404: errorBodySchema } },
+      schema: { tags, summary: "查看职工手机全号(留痕)", params: idParams, response: { 200: personPhoneSchema, ...errorResponses(404) } },
     },
     async (request) => ({ phone: await readPersonal(ctx, actorOfRequest(request), request.params.id, "phone") }),
   );
@@ -72,7 +73,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "登记职工(同一身份证号只登记一次；重复时409，可见时给出已有记录编号)",
         body: personInputSchema,
-        response: { 201: personSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema },
+        response: { 201: personSchema, ...errorResponses(400, 403, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await createForActor(ctx, actorOfRequest(request), request.body)),
@@ -87,7 +88,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
         summary: "修改职工信息(整体替换；身份证号、手机号不填则保留原值)",
         params: idParams,
         body: personUpdateSchema,
-        response: { 200: personDetailSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 200: personDetailSchema, ...errorResponses(400, 403, 404, 409) },
       },
     },
     (request) => updateForActor(ctx, actorOfRequest(request), request.params.id, request.body),
@@ -102,7 +103,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
         summary: "为职工办理入会(直接在会)",
         params: idParams,
         body: joinUnionRequestSchema,
-        response: { 201: membershipSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 201: membershipSchema, ...errorResponses(400, 403, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await startMembership(ctx, actorOfRequest(request), request.params.id, request.body, "enter")),
@@ -117,7 +118,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
         summary: "确认或不予通过入会申请；办理转出、失效、退会",
         params: membershipParams,
         body: membershipDecisionSchema,
-        response: { 200: membershipSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 200: membershipSchema, ...errorResponses(400, 404, 409) },
       },
     },
     (request) => decideMembership(ctx, actorOfRequest(request), request.params.id, request.body),
@@ -131,7 +132,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "职工注册(手机号+密码，实名+身份证号校验；注册后即登录；按来源地址限流)",
         body: workerRegistrationSchema,
-        response: { 201: sessionInfoSchema, 400: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema },
+        response: { 201: sessionInfoSchema, ...errorResponses(400, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -155,7 +156,7 @@ export function peopleRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         summary: "申请加入工会(待工会确认)",
         body: joinUnionRequestSchema,
-        response: { 201: membershipSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+        response: { 201: membershipSchema, ...errorResponses(400, 404, 409) },
       },
     },
     async (request, reply) => reply.status(201).send(await requestToJoin(ctx, actorOfRequest(request), request.body)),
