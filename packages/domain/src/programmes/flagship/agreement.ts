@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../paging";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, expertIdentitySchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, expertIdentitySchema, showVoidedQuerySchema, voidedSchema } from "./correction";
 import { doneDateSchema, termIssue } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -80,6 +80,7 @@ export const agreementListQuerySchema = pageQuerySchema.extend({
   regionCode: regionCodeSchema.optional(),
   enterpriseId: z.uuid().optional(),
   status: z.enum(agreementStatuses).optional(),
+  showVoided: showVoidedQuerySchema,
 });
 
 export type AgreementListQuery = z.infer<typeof agreementListQuerySchema>;

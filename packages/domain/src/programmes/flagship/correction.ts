@@ -22,6 +22,12 @@ export const withdrawInputSchema = z.strictObject({
 });
 export type WithdrawInput = z.infer<typeof withdrawInputSchema>;
 
+/**
+ * `?showVoided=true` on a list: voided records leave every list by default (they are no one's work and
+ * count nowhere); the 显示已作废 filter brings them back, marked 已作废.
+ */
+export const showVoidedQuerySchema = z.enum(["true", "false"], { error: "showVoided 应为 true 或 false" }).transform((v) => v === "true").optional();
+
 /** A voided record: when, why and by whom; null while it counts. */
 export const voidedSchema = z.object({ at: z.string(), reason: z.string(), byName: z.string() });
 export type Voided = z.infer<typeof voidedSchema>;

@@ -4,7 +4,7 @@ import { tradeCodeSchema } from "../../people";
 import { problemStatusSchema } from "./problemLifecycle";
 import { roleSchema } from "../../roles";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, showVoidedQuerySchema, voidedSchema } from "./correction";
 
 export const urgencies = ["low", "normal", "high", "critical"] as const;
 export const urgencySchema = z.enum(urgencies, { error: "请选择紧急程度" });
@@ -195,6 +195,7 @@ export const problemListQuerySchema = pageQuerySchema.extend({
   enterpriseId: z.uuid().optional(),
   expertId: z.uuid().optional(),
   open: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  showVoided: showVoidedQuerySchema,
 });
 export type ProblemListQuery = z.infer<typeof problemListQuerySchema>;
 

@@ -4,7 +4,7 @@ import type { ProblemStatus } from "./problemLifecycle";
 import { pageQuerySchema } from "../../paging";
 import { tradeCodeSchema } from "../../people";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, expertIdentitySchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, expertIdentitySchema, showVoidedQuerySchema, voidedSchema } from "./correction";
 import { doneDateSchema } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -57,6 +57,7 @@ export const serviceSessionListQuerySchema = pageQuerySchema.extend({
   from: isoDate.optional(),
   to: isoDate.optional(),
   expertId: z.uuid().optional(),
+  showVoided: showVoidedQuerySchema,
 });
 
 export type ServiceSessionListQuery = z.infer<typeof serviceSessionListQuerySchema>;

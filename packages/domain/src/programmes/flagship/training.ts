@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../paging";
 import { regionCodeSchema } from "../../region";
-import { correctionReasonSchema, expertIdentitySchema, voidedSchema } from "./correction";
+import { correctionReasonSchema, expertIdentitySchema, showVoidedQuerySchema, voidedSchema } from "./correction";
 import { countSchema, doneDateSchema } from "./recordRules";
 
 const isoDate = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
@@ -49,6 +49,7 @@ export const trainingListQuerySchema = pageQuerySchema.extend({
   sessionId: z.uuid().optional(),
   agreementId: z.uuid().optional(),
   campaignId: z.uuid().optional(),
+  showVoided: showVoidedQuerySchema,
 });
 export type TrainingListQuery = z.infer<typeof trainingListQuerySchema>;
 

@@ -1,6 +1,6 @@
 import type { Agreement, AgreementStatus } from "@jiangxin/domain";
 import { agreementScopes, agreementStatusOf } from "@jiangxin/domain";
-import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
@@ -28,7 +28,7 @@ export function agreementScope(db: Db, actor: Actor): SQL {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export type AgreementFilters = { scope: SQL; q?: string; counties?: string[]; enterpriseId?: string; status?: AgreementStatus; today: string };
+export type AgreementFilters = { scope: SQL; q?: string; counties?: string[]; enterpriseId?: string; status?: AgreementStatus; today: string; includeVoided?: boolean };
 
 /** The shown status as a condition: closed ones by their closure, open ones by where today falls in their term. */
 function statusCondition(status: AgreementStatus, today: string): SQL {
@@ -41,6 +41,8 @@ function statusCondition(status: AgreementStatus, today: string): SQL {
 
 export async function listAgreementRows(db: Db, f: AgreementFilters, page: number, pageSize: number) {
   const conditions: SQL[] = [f.scope];
+  // Voided agreements are shown only behind 显示已作废.
+  if (!f.includeVoided) conditions.push(isNull(agreements.voidedAt));
   if (f.q) conditions.push(ilike(agreements.title, `%${escapeLike(f.q)}%`));
   if (f.counties) conditions.push(f.counties.length > 0 ? inArray(agreements.countyCode, f.counties) : sql`false`);
   if (f.enterpriseId) conditions.push(eq(agreements.enterpriseId, f.enterpriseId));

@@ -36,7 +36,7 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ListQue
   const { db } = ctx.database;
   const { rows, total } = await listAgreementRows(
     db,
-    { scope: agreementScope(db, actor), q: query.q, counties, enterpriseId: query.enterpriseId, status: query.status, today: todayInChina(ctx.now()) },
+    { scope: agreementScope(db, actor), q: query.q, counties, enterpriseId: query.enterpriseId, status: query.status, today: todayInChina(ctx.now()), includeVoided: query.showVoided },
     query.page,
     query.pageSize,
   );

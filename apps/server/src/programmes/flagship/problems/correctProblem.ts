@@ -8,7 +8,7 @@ import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
 import { changesOf, recordCorrection, requireNotVoided, requireSomeChange } from "../corrections/recordCorrection";
 import { getDemandListForActor } from "./demandListService";
-import { afterProblemMove } from "./inboxWiring";
+import { afterProblemMove, afterVoid } from "./inboxWiring";
 import { findProblem } from "./queries";
 import { problemDetailFor } from "./problemService";
 import { demandListScope, problemScope } from "./problemScope";
@@ -58,6 +58,7 @@ export async function voidProblem(ctx: AppContext, actor: Actor, id: string, inp
     const status = row.problem.status as ProblemStatus;
     await tx.update(problems).set({ voidedAt: now, voidedReason: input.reason, voidedByName: actor.displayName }).where(eq(problems.id, id));
     await recordProblemEvent(tx, actor, { problemId: id, at: now, from: status, to: status, note: `作废：${input.reason}` });
+    await afterVoid(tx, { id, demandListId: row.problem.demandListId, status }, now);
     await recordCorrection(tx, actor, { objectType: "problem", objectId: id, kind: "void", reason: input.reason, changes: [{ field: "voided", label: "状态", before: "有效", after: "已作废" }], at: now });
     return problemDetailFor(ctx, actor, id, tx);
   });

@@ -15,14 +15,16 @@ import { recordProblemEvent } from "./recordProblemEvent";
 import { demandLists, problems, trainingNeeds } from "./tables";
 
 const finals = sql.join(finalProblemStatuses.map((s) => sql`${s}`), sql`, `);
-const pendingProblems = sql`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} = 'submitted')`;
+/** A list's problems that still count: a voided one (a duplicate, a test) waits for no one and counts nowhere. */
+const ofList = sql`${problems.demandListId} = ${demandLists.id} and ${problems.voidedAt} is null`;
+const pendingProblems = sql`(select count(*) from ${problems} where ${ofList} and ${problems.status} = 'submitted')`;
 /** Where a list stands (demandListStatuses): one CASE, so the status filter and the column agree. */
 const statusExpr = sql<DemandListStatus>`case
   when ${demandLists.withdrawnAt} is not null then 'withdrawn'
   when ${pendingProblems} > 0 then 'pending'
-  when not exists (select 1 from ${problems} where ${problems.demandListId} = ${demandLists.id})
+  when not exists (select 1 from ${problems} where ${ofList})
     and not exists (select 1 from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id} and ${trainingNeeds.status} <> 'open') then 'pending'
-  when not exists (select 1 from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} not in (${finals}))
+  when not exists (select 1 from ${problems} where ${ofList} and ${problems.status} not in (${finals}))
     and not exists (select 1 from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id} and ${trainingNeeds.status} <> 'done') then 'done'
   else 'inProgress' end`;
 
@@ -35,8 +37,8 @@ const demandListColumns = {
   submittedByName: sql<string>`coalesce(${users.displayName}, case when ${demandLists.source} = 'enterprise' then ${enterprises.contactName} || '（企业联系人）' else null end)`,
   status: statusExpr,
   pendingCount: sql<number>`${pendingProblems}::int`,
-  problemCount: sql<number>`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id})::int`,
-  solvedCount: sql<number>`(select count(*) from ${problems} where ${problems.demandListId} = ${demandLists.id} and ${problems.status} = 'solved')::int`,
+  problemCount: sql<number>`(select count(*) from ${problems} where ${ofList})::int`,
+  solvedCount: sql<number>`(select count(*) from ${problems} where ${ofList} and ${problems.status} = 'solved')::int`,
   trainingNeedCount: sql<number>`(select count(*) from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id})::int`,
   trainingWorkers: sql<number>`(select coalesce(sum(${trainingNeeds.workers}), 0) from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id})::int`,
 };

@@ -1,5 +1,5 @@
 import { finalProblemStatuses } from "@jiangxin/domain";
-import { and, count, eq, getTableName, isNotNull, notInArray, sql, type Column, type SQL } from "drizzle-orm";
+import { and, count, eq, getTableName, isNotNull, isNull, notInArray, sql, type Column, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { problemTeamMembers, problems } from "./tables";
 
@@ -9,7 +9,8 @@ import { problemTeamMembers, problems } from "./tables";
  * member). The owner is never also a member of the same problem, so the two counts add up without
  * counting a problem twice, and each uses its own index (an OR of both would scan every open problem).
  */
-const openCondition = () => notInArray(problems.status, [...finalProblemStatuses]);
+// A voided problem is no one's load, whatever status it was voided in.
+const openCondition = () => and(notInArray(problems.status, [...finalProblemStatuses]), isNull(problems.voidedAt));
 
 /** Open problems the expert serves now. Pass `tx` inside a transaction. */
 export async function openProblemsServedBy(db: Db, expertId: string): Promise<number> {
@@ -32,9 +33,9 @@ const finalStatuses = () => sql.join(finalProblemStatuses.map((s) => sql`${s}`),
 /** The same load as a correlated subquery on an expert id column (the expert list, suggestions). */
 export function openProblemsServedSql(expertIdColumn: Column): SQL<number> {
   const expertId = q(expertIdColumn);
-  return sql<number>`((select count(*)::int from ${problems} where ${q(problems.ownerExpertId)} = ${expertId} and ${q(problems.status)} not in (${finalStatuses()}))
+  return sql<number>`((select count(*)::int from ${problems} where ${q(problems.ownerExpertId)} = ${expertId} and ${q(problems.status)} not in (${finalStatuses()}) and ${q(problems.voidedAt)} is null)
     + (select count(*)::int from ${problemTeamMembers} join ${problems} on ${q(problems.id)} = ${q(problemTeamMembers.problemId)}
-       where ${q(problemTeamMembers.expertId)} = ${expertId} and ${q(problems.status)} not in (${finalStatuses()})))`;
+       where ${q(problemTeamMembers.expertId)} = ${expertId} and ${q(problems.status)} not in (${finalStatuses()}) and ${q(problems.voidedAt)} is null))`;
 }
 
 /** Every expert's load at once, as expert id → open problems served (planning's whole pool). */

@@ -1,5 +1,5 @@
 import { isOpenProblemStatus, isStaffRole, type ProblemStatus, problemStatusLabels, todayInChina } from "@jiangxin/domain";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
 import type { Actor } from "../../../platform/actor";
@@ -52,7 +52,7 @@ export async function raiseOpenDemandListTodos(tx: Db, ctx: AppContext): Promise
     .from(problems)
     .innerJoin(demandLists, eq(demandLists.id, problems.demandListId))
     .innerJoin(enterprises, eq(enterprises.id, demandLists.enterpriseId))
-    .where(eq(problems.status, "submitted"))
+    .where(and(eq(problems.status, "submitted"), isNull(problems.voidedAt)))
     .groupBy(demandLists.id, enterprises.name);
   for (let i = 0; i < rows.length; i += 1000) await raiseTodos(tx, rows.slice(i, i + 1000).map((r) => demandListTodo(ctx, r)));
   return rows.length;
@@ -68,8 +68,17 @@ export async function afterProblemMove(tx: Db, problem: { id: string; demandList
   const [waiting] = await tx
     .select({ n: count() })
     .from(problems)
-    .where(and(eq(problems.demandListId, problem.demandListId), eq(problems.status, "submitted")));
+    .where(and(eq(problems.demandListId, problem.demandListId), eq(problems.status, "submitted"), isNull(problems.voidedAt)));
   if ((waiting?.n ?? 0) === 0) await closeTodos(tx, { source: { programme, recordId: problem.demandListId }, kinds: ["toAccept"], at });
+}
+
+/**
+ * A voided record waits for no one: every open to-do raised for it closes (a problem's 催办, a
+ * session's), and a voided 已提交 problem no longer keeps its list's 待受理 open.
+ */
+export async function afterVoid(tx: Db, record: { id: string; demandListId?: string | null; status?: ProblemStatus }, at: Date): Promise<void> {
+  await closeTodos(tx, { source: { programme, recordId: record.id }, at });
+  if (record.status === "submitted" && record.demandListId) await afterProblemMove(tx, { id: record.id, demandListId: record.demandListId }, "submitted", at);
 }
 
 /** The expert named as owner or 协助专家 hears of it: a notification for its login (if any) and an SMS. */

@@ -15,6 +15,7 @@ import type { Db } from "../../../platform/db/database";
 import { AppError, notFound } from "../../../platform/errors";
 import { experts } from "../../../masterData/experts";
 import { openProblemsServedBy } from "./expertLoad";
+import { requireNotVoided } from "../corrections/recordCorrection";
 import { findProblem } from "./queries";
 import { problemDetailFor } from "./problemService";
 import { problemScope } from "./problemScope";
@@ -75,6 +76,7 @@ export async function moveProblemInTx(ctx: AppContext, tx: Db, actor: Actor, id:
   {
     const row = await findProblem(tx, problemScope(actor), id);
     if (!row) throw notFound("难题");
+    requireNotVoided(row.problem, "难题");
     const from = row.problem.status as ProblemStatus;
     const transition = findTransition(from, move.to);
     if (!transition) throw new AppError("CONFLICT", `“${label(from)}”不能直接变为“${label(move.to)}”`);
@@ -137,6 +139,7 @@ export async function addProblemNote(ctx: AppContext, actor: Actor, id: string, 
   return ctx.database.db.transaction(async (tx) => {
     const row = await findProblem(tx, problemScope(actor), id);
     if (!row) throw notFound("难题");
+    requireNotVoided(row.problem, "难题");
     const status = row.problem.status as ProblemStatus;
     if (!isOpenProblemStatus(status)) throw new AppError("CONFLICT", `难题状态为“${label(status)}”，不能再记录进展`);
     await recordProblemEvent(tx, actor, { problemId: id, at: now, from: status, to: status, note });

@@ -34,6 +34,7 @@ export async function listProblemsForActor(ctx: AppContext, actor: Actor, query:
       enterpriseId: query.enterpriseId,
       expertId: query.expertId,
       open: query.open,
+      includeVoided: query.showVoided,
     },
     { page: query.page, pageSize: query.pageSize },
   );
@@ -50,16 +51,18 @@ export async function problemDetailFor(ctx: AppContext, actor: Actor, id: string
   const [rating] = await db.select().from(problemRatings).where(eq(problemRatings.problemId, id));
   const teamMembers = await teamMembersOf(db, ctx.regions, id);
   // Scoping already limits an expert to the problems it owns, so the table's roles are the whole rule.
-  const moves = hasPermission(actor, "problem.move")
+  // A voided problem is history: no moves, notes or team changes are offered (the server refuses them too).
+  const live = problem.voided === null;
+  const moves = live && hasPermission(actor, "problem.move")
     ? transitionsFrom(problem.status, actor.role).map((t) => ({ to: t.to, label: t.label, noteRequired: t.noteRequired ?? false, needsOwner: t.needsOwner ?? false }))
     : [];
   return {
     ...problem,
     teamMembers,
-    canManageTeam: mayAssignExperts(actor) && isOpenProblemStatus(problem.status),
+    canManageTeam: live && mayAssignExperts(actor) && isOpenProblemStatus(problem.status),
     events,
     moves,
-    canNote: hasPermission(actor, "problem.move") && isOpenProblemStatus(problem.status),
+    canNote: live && hasPermission(actor, "problem.move") && isOpenProblemStatus(problem.status),
     canRate: hasPermission(actor, "problem.rate") && problem.status === "solved" && !rating,
     rating: rating ? { score: rating.score, comment: rating.comment, at: rating.at.toISOString() } : null,
   };

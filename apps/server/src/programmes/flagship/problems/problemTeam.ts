@@ -10,6 +10,7 @@ import { experts } from "../../../masterData/experts";
 import { openProblemsServedBy } from "./expertLoad";
 import { problemDetailFor } from "./problemService";
 import { problemScope } from "./problemScope";
+import { requireNotVoided } from "../corrections/recordCorrection";
 import { findProblem, type ProblemRow } from "./queries";
 import { tellAssignedExpert } from "./inboxWiring";
 import { recordProblemEvent } from "./recordProblemEvent";
@@ -28,6 +29,7 @@ async function problemForTeamChange(tx: Db, actor: Actor, problemId: string): Pr
   await tx.select({ id: problems.id }).from(problems).where(eq(problems.id, problemId)).for("update");
   const row = await findProblem(tx, problemScope(actor), problemId);
   if (!row) throw notFound("难题");
+  requireNotVoided(row.problem, "难题");
   const status = row.problem.status as ProblemStatus;
   if (!isOpenProblemStatus(status)) throw new AppError("CONFLICT", `难题状态为“${problemStatusLabels[status]}”，不能再调整专家团队`);
   return row;

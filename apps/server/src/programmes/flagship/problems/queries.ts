@@ -1,5 +1,5 @@
 import { finalProblemStatuses, type Problem, type ProblemStatus, type ProblemTeamMember, type Role, todayInChina, type TradeCode } from "@jiangxin/domain";
-import { and, asc, count, desc, eq, ilike, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { enterprises } from "../../../masterData/enterprises";
 import { experts } from "../../../masterData/experts";
@@ -95,10 +95,16 @@ export type ProblemFilter = {
   open?: boolean;
   /** Only problems with no activity (move or note) since this instant (the overdue list). */
   idleSince?: Date;
+  /** The list's 显示已作废: voided problems are nobody's work and are left out unless asked for. */
+  includeVoided?: boolean;
 };
+
+/** A problem that still counts: not voided. Every work list and figure filters with it. */
+export const notVoidedProblem = () => isNull(problems.voidedAt);
 
 function filterCondition(f: ProblemFilter): SQL | undefined {
   const conditions: SQL[] = [f.scope];
+  if (!f.includeVoided) conditions.push(notVoidedProblem());
   if (f.q) {
     const pattern = `%${escapeLike(f.q)}%`;
     const match = or(ilike(problems.title, pattern), ilike(problems.description, pattern), ilike(enterprises.name, pattern));

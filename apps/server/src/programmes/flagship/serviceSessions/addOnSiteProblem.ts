@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
+import { requireNotVoided } from "../corrections/recordCorrection";
 import { enterprises } from "../../../masterData/enterprises";
 import { problemEvents, problems } from "../problems/tables";
 import { findSessionRow } from "./queries";
@@ -20,6 +21,7 @@ export async function addOnSiteProblem(ctx: AppContext, actor: Actor, sessionId:
   const { db } = ctx.database;
   const session = await findSessionRow(db, sessionScope(db, actor), sessionId);
   if (!session) throw notFound("服务场次");
+  requireNotVoided(session, "服务场次");
   const now = ctx.now();
   const id = await db.transaction(async (tx) => {
     const [visited] = await tx

@@ -6,6 +6,7 @@ import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
 import { changesOf, recordCorrection, requireNotVoided, requireSomeChange } from "../corrections/recordCorrection";
+import { afterVoid } from "../problems/inboxWiring";
 import { findSessionRow } from "./queries";
 import { getForActor } from "./service";
 import { sessionScope } from "./sessionScope";
@@ -45,6 +46,7 @@ export async function voidSession(ctx: AppContext, actor: Actor, id: string, inp
   await correctableSession(ctx, actor, id);
   await ctx.database.db.transaction(async (tx) => {
     await tx.update(serviceSessions).set({ voidedAt: ctx.now(), voidedReason: input.reason, voidedByName: actor.displayName }).where(eq(serviceSessions.id, id));
+    await afterVoid(tx, { id }, ctx.now());
     await recordCorrection(tx, actor, { objectType: "serviceSession", objectId: id, kind: "void", reason: input.reason, changes: [{ field: "voided", label: "状态", before: "有效", after: "已作废" }], at: ctx.now() });
   });
   return getForActor(ctx, actor, id);

@@ -4,6 +4,7 @@ import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
 import { AppError, notFound } from "../../../platform/errors";
+import { requireNotVoided } from "../corrections/recordCorrection";
 import { problems } from "../problems/tables";
 import { findSessionRow } from "./queries";
 import { sessionScope } from "./sessionScope";
@@ -17,11 +18,12 @@ export async function linkProblems(ctx: AppContext, actor: Actor, sessionId: str
   const { db } = ctx.database;
   const session = await findSessionRow(db, sessionScope(db, actor), sessionId);
   if (!session) throw notFound("服务场次");
+  requireNotVoided(session, "服务场次");
   const ids = [...new Set(input.problemIds)];
   return db.transaction(async (tx) => {
     const visited = new Set((await tx.select({ id: sessionEnterprises.enterpriseId }).from(sessionEnterprises).where(eq(sessionEnterprises.sessionId, sessionId))).map((r) => r.id));
     const rows = await tx
-      .select({ id: problems.id, title: problems.title, enterpriseId: problems.enterpriseId, status: problems.status, sessionId: problems.sessionId })
+      .select({ id: problems.id, title: problems.title, enterpriseId: problems.enterpriseId, status: problems.status, sessionId: problems.sessionId, voidedAt: problems.voidedAt })
       .from(problems)
       .where(inArray(problems.id, ids));
     const fail = (message: string) => new AppError("VALIDATION_FAILED", message, { problemIds: message });
@@ -29,6 +31,7 @@ export async function linkProblems(ctx: AppContext, actor: Actor, sessionId: str
     for (const p of rows) {
       // Not named: a problem of a firm not on this session may lie outside the actor's region.
       if (!visited.has(p.enterpriseId)) throw fail("所选难题中有不属于本场次服务企业的难题，请刷新后重选");
+      if (p.voidedAt) throw fail(`难题“${p.title}”已作废，不能纳入场次`);
       if (!linkable.includes(p.status as ProblemStatus)) throw fail(`难题“${p.title}”当前状态不能纳入场次(须为已受理或已匹配专家)`);
       if (p.sessionId && p.sessionId !== sessionId) throw fail(`难题“${p.title}”已纳入其他服务场次`);
     }

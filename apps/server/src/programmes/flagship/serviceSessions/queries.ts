@@ -1,5 +1,5 @@
 import type { ServiceSession } from "@jiangxin/domain";
-import { and, asc, count, countDistinct, desc, eq, exists, gte, ilike, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, desc, eq, exists, gte, ilike, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../../platform/db/database";
 import { campaigns } from "../campaigns/tables";
 import { enterprises } from "../../../masterData/enterprises";
@@ -12,12 +12,14 @@ import { serviceSessions, sessionEnterprises, sessionExperts } from "./tables";
 
 type Row = typeof serviceSessions.$inferSelect;
 
-export type SessionFilters = { scope: SQL; q?: string; counties?: string[]; campaignId?: string; from?: string; to?: string; expertId?: string };
+export type SessionFilters = { scope: SQL; q?: string; counties?: string[]; campaignId?: string; from?: string; to?: string; expertId?: string; includeVoided?: boolean };
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function whereOf(db: Db, f: SessionFilters): SQL | undefined {
   const conditions: SQL[] = [f.scope];
+  // Voided sessions are shown only behind 显示已作废.
+  if (!f.includeVoided) conditions.push(isNull(serviceSessions.voidedAt));
   if (f.q) conditions.push(ilike(serviceSessions.title, `%${escapeLike(f.q)}%`));
   if (f.counties) conditions.push(f.counties.length > 0 ? inArray(serviceSessions.countyCode, f.counties) : sql`false`);
   if (f.campaignId) conditions.push(eq(serviceSessions.campaignId, f.campaignId));
@@ -76,7 +78,8 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[], 
     db
       .select({ sessionId: problems.sessionId, id: problems.id, owner: problems.ownerExpertId })
       .from(problems)
-      .where(and(inArray(problems.sessionId, ids), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
+      // A voided problem leaves the session's counts and its experts' problem lists.
+      .where(and(inArray(problems.sessionId, ids), isNull(problems.voidedAt), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
       .orderBy(asc(problems.no)),
     // "Solutions proposed" counts problems that ever reached solutionProposed, so a problem that has
     // since moved on to design or implementation still counts for the day it was proposed.
@@ -84,7 +87,7 @@ export async function toSessions(db: Db, regions: RegionDirectory, rows: Row[], 
       .select({ sessionId: problems.sessionId, n: countDistinct(problems.id) })
       .from(problems)
       .innerJoin(problemEvents, and(eq(problemEvents.problemId, problems.id), eq(problemEvents.toStatus, "solutionProposed")))
-      .where(and(inArray(problems.sessionId, ids), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
+      .where(and(inArray(problems.sessionId, ids), isNull(problems.voidedAt), onlyEnterprise ? eq(problems.enterpriseId, onlyEnterprise) : undefined))
       .groupBy(problems.sessionId),
     campaignIds.length > 0 ? db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(inArray(campaigns.id, campaignIds)) : Promise.resolve([]),
   ]);

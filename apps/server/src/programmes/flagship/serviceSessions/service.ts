@@ -56,7 +56,7 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ListQue
   const { db } = ctx.database;
   const { rows, total } = await listSessionRows(
     db,
-    { scope: sessionScope(db, actor), q: query.q, counties, campaignId: query.campaignId, from: query.from, to: query.to, expertId: query.expertId },
+    { scope: sessionScope(db, actor), q: query.q, counties, campaignId: query.campaignId, from: query.from, to: query.to, expertId: query.expertId, includeVoided: query.showVoided },
     query.page,
     query.pageSize,
   );

@@ -3,7 +3,7 @@ import type { Db } from "../../../platform/db/database";
 import { experts, type ExpertRowWithLoad } from "../../../masterData/experts";
 import { openProblemsServedSql } from "../problems/expertLoad";
 import { problemTeamMembers, problems } from "../problems/tables";
-import { sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
+import { serviceSessions, sessionEnterprises, sessionExperts } from "../serviceSessions/tables";
 
 /**
  * "table"."column". Drizzle leaves columns unqualified in a single-table select, so inside a
@@ -24,12 +24,16 @@ export async function loadSuggestionCandidates(
 ): Promise<(ExpertRowWithLoad & { helpedBefore: boolean })[]> {
   const helpedBefore = sql<boolean>`(
     exists (select 1 from ${problems} where ${q(problems, problems.ownerExpertId)} = ${expertId}
-            and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id})
+            and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id}
+            and ${q(problems, problems.voidedAt)} is null)
     or exists (select 1 from ${problemTeamMembers} join ${problems} on ${q(problems, problems.id)} = ${q(problemTeamMembers, problemTeamMembers.problemId)}
                where ${q(problemTeamMembers, problemTeamMembers.expertId)} = ${expertId}
-               and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id})
+               and ${q(problems, problems.enterpriseId)} = ${problem.enterpriseId} and ${q(problems, problems.id)} <> ${problem.id}
+               and ${q(problems, problems.voidedAt)} is null)
     or exists (select 1 from ${sessionExperts} join ${sessionEnterprises} on ${q(sessionEnterprises, sessionEnterprises.sessionId)} = ${q(sessionExperts, sessionExperts.sessionId)}
-               where ${q(sessionExperts, sessionExperts.expertId)} = ${expertId} and ${q(sessionEnterprises, sessionEnterprises.enterpriseId)} = ${problem.enterpriseId})
+               join ${serviceSessions} on ${q(serviceSessions, serviceSessions.id)} = ${q(sessionExperts, sessionExperts.sessionId)}
+               where ${q(sessionExperts, sessionExperts.expertId)} = ${expertId} and ${q(sessionEnterprises, sessionEnterprises.enterpriseId)} = ${problem.enterpriseId}
+               and ${q(serviceSessions, serviceSessions.voidedAt)} is null)
   )`;
   const rows = await db
     .select({ expert: experts, openProblems: openProblemsServedSql(experts.id), helpedBefore })

@@ -5,6 +5,7 @@ import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
 import { notFound } from "../../../platform/errors";
+import { requireNotVoided } from "../corrections/recordCorrection";
 import { problems } from "../problems/tables";
 import { distanceKm } from "../../../platform/regions/distanceKm";
 import { toExpert } from "../../../masterData/experts";
@@ -18,10 +19,12 @@ import { defaultSuggestionLimit, rankExperts, searchSuggestionLimit } from "./ra
 export async function suggestExperts(ctx: AppContext, actor: Actor, problemId: string, query: ExpertSuggestionQuery = { sort: "score" }): Promise<ExpertSuggestion[]> {
   const { db } = ctx.database;
   const [problem] = await db
-    .select({ id: problems.id, enterpriseId: problems.enterpriseId, countyCode: problems.countyCode, trade: problems.trade, ownerExpertId: problems.ownerExpertId })
+    .select({ id: problems.id, enterpriseId: problems.enterpriseId, countyCode: problems.countyCode, trade: problems.trade, ownerExpertId: problems.ownerExpertId, voidedAt: problems.voidedAt })
     .from(problems)
     .where(and(scopeCondition(actor, { county: problems.countyCode }), eq(problems.id, problemId)));
   if (!problem) throw notFound("难题");
+  // Nobody is assigned to a voided problem: suggesting experts for it could only be refused.
+  requireNotVoided(problem, "难题");
 
   const seat = ctx.regions.get(problem.countyCode);
   const rows = await loadSuggestionCandidates(db, problem);

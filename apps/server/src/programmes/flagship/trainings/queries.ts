@@ -1,5 +1,5 @@
 import type { Training } from "@jiangxin/domain";
-import { and, asc, count, desc, eq, exists, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gte, ilike, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { Db } from "../../../platform/db/database";
@@ -36,10 +36,13 @@ export type TrainingFilters = {
   sessionId?: string;
   agreementId?: string;
   campaignId?: string;
+  includeVoided?: boolean;
 };
 
 export async function listTrainingRows(db: Db, f: TrainingFilters, page: number, pageSize: number) {
   const conditions: SQL[] = [f.scope];
+  // Voided trainings are shown only behind 显示已作废.
+  if (!f.includeVoided) conditions.push(isNull(trainings.voidedAt));
   if (f.q) conditions.push(ilike(trainings.topic, `%${escapeLike(f.q)}%`));
   if (f.counties) conditions.push(f.counties.length > 0 ? inArray(trainings.countyCode, f.counties) : sql`false`);
   if (f.from) conditions.push(gte(trainings.date, f.from));

@@ -26,10 +26,10 @@ export async function listForActor(ctx: AppContext, actor: Actor, query: ListQue
     counties = ctx.regions.countiesUnder(query.regionCode);
   }
   const { db } = ctx.database;
-  const { q, from, to, enterpriseId, sessionId, agreementId, campaignId } = query;
+  const { q, from, to, enterpriseId, sessionId, agreementId, campaignId, showVoided } = query;
   const { rows, total } = await listTrainingRows(
     db,
-    { scope: trainingScope(db, actor), q, counties, from, to, enterpriseId, sessionId, agreementId, campaignId },
+    { scope: trainingScope(db, actor), q, counties, from, to, enterpriseId, sessionId, agreementId, campaignId, includeVoided: showVoided },
     query.page,
     query.pageSize,
   );

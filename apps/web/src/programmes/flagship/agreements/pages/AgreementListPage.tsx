@@ -13,6 +13,7 @@ import { useIsMobile } from "../../../../app/useIsMobile";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
+import { ShowVoidedCheckbox } from "../../corrections/components/ShowVoidedCheckbox";
 import { listAgreements } from "../api";
 import { agreementQueryKeys } from "../agreementQueryKeys";
 import { agreementStatusColors } from "../agreementLabels";
@@ -86,7 +87,7 @@ export function AgreementListPage() {
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap>
+        <Flex gap={12} wrap align="center">
           <ListSearchInput value={query.q} placeholder="协议名称" width={280} onSearch={(q) => update({ q })} />
           <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
           <Select
@@ -97,6 +98,7 @@ export function AgreementListPage() {
             options={agreementStatuses.map((s) => ({ value: s, label: agreementStatusLabels[s] }))}
             onChange={(value: string | undefined) => update({ status: value })}
           />
+          <ShowVoidedCheckbox value={query.showVoided} onChange={(showVoided) => update({ showVoided })} />
         </Flex>
       </Card>
       <ListCard

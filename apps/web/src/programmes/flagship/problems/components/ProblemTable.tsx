@@ -36,6 +36,8 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
       render: (_, p) => (
         <div style={{ minWidth: 0 }}>
           <Link to={`/problems/${p.id}`}>{p.title}</Link>
+          {/* Shown only behind 显示已作废 or on its demand list: on record, counted nowhere. */}
+          {p.voided ? <Tag style={{ marginInlineStart: 6 }}>已作废</Tag> : null}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {p.code}
             {isMobile && !hideEnterprise ? ` · ${p.enterpriseName}` : ""}

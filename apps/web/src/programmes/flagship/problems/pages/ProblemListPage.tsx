@@ -11,11 +11,12 @@ import { useCan, useSession } from "../../../../app/session";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { listProblems } from "../api";
+import { ShowVoidedCheckbox } from "../../corrections/components/ShowVoidedCheckbox";
 import { ProblemTable } from "../components/ProblemTable";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { problemQueryKeys } from "../problemQueryKeys";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
-import { BatchAcceptBar } from "../../search/BatchAcceptBar";
+import { BatchActionsBar } from "../../search/BatchActionsBar";
 import { FlagshipSearch } from "../../search/FlagshipSearch";
 
 const statusOptions = problemStatuses.map((s) => ({ value: s, label: problemStatusLabels[s] }));
@@ -25,7 +26,7 @@ export function ProblemListPage() {
   const { user } = useSession();
   const can = useCan();
   const isMobile = useIsMobile();
-  // Staff who accept problems may select rows for 批量受理.
+  // Staff who accept problems may select rows for 批量受理 / 指派 / 纳入场次 / 导出所选.
   const batch = can("problem.move") && isStaffRole(user.role);
   const [selected, setSelected] = useState<string[]>([]);
   const list = useQuery({
@@ -76,6 +77,7 @@ export function ProblemListPage() {
           <Checkbox checked={query.open === true} onChange={(e) => update({ open: e.target.checked ? "true" : undefined })}>
             只看未完成
           </Checkbox>
+          <ShowVoidedCheckbox value={query.showVoided} onChange={(showVoided) => update({ showVoided })} />
         </Flex>
       </Card>
       <ListCard
@@ -86,7 +88,7 @@ export function ProblemListPage() {
       >
         {(table) => (
           <>
-            {batch ? <BatchAcceptBar selected={selected} onDone={() => setSelected([])} /> : null}
+            {batch ? <BatchActionsBar selected={selected} onDone={() => setSelected([])} mayAssign mayLink={can("serviceSession.write")} /> : null}
             <ProblemTable {...table} selection={batch ? { selected, onChange: setSelected } : undefined} />
           </>
         )}

@@ -14,6 +14,7 @@ import { useIsMobile } from "../../../../app/useIsMobile";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
+import { ShowVoidedCheckbox } from "../../corrections/components/ShowVoidedCheckbox";
 import { listServiceSessions } from "../api";
 import { ServiceSessionFormDrawer } from "../components/ServiceSessionFormDrawer";
 import { serviceSessionQueryKeys } from "../serviceSessionQueryKeys";
@@ -84,10 +85,11 @@ export function ServiceSessionListPage() {
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap>
+        <Flex gap={12} wrap align="center">
           <ListSearchInput value={query.q} placeholder="场次名称" width={280} onSearch={(q) => update({ q })} />
           <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
           <DateRangeFilter from={query.from} to={query.to} onChange={update} />
+          <ShowVoidedCheckbox value={query.showVoided} onChange={(showVoided) => update({ showVoided })} />
         </Flex>
       </Card>
       <ListCard list={list} paging={query} onPageChange={update} showTotal={(total) => `共 ${total} 场`} emptyText={emptyText}>

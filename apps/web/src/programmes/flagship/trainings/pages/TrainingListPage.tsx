@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { trainingListQuerySchema, type Training } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { App, Button, Card, Flex, Typography, type TableColumnsType, Space } from "antd";
+import { App, Button, Card, Flex, Tag, Typography, type TableColumnsType, Space } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { ListCard } from "../../../../app/components/ListCard";
@@ -13,6 +13,7 @@ import { DateRangeFilter } from "../../../../app/components/DateRangeFilter";
 import { useUrlListState } from "../../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
+import { ShowVoidedCheckbox } from "../../corrections/components/ShowVoidedCheckbox";
 import { listTrainings } from "../api";
 import { TrainingFormDrawer } from "../components/TrainingFormDrawer";
 import { TrainingCorrectActions } from "../components/TrainingCorrectActions";
@@ -39,6 +40,7 @@ export function TrainingListPage() {
       render: (_, t) => (
         <div>
           {t.topic}
+          {t.voided ? <Tag style={{ marginInlineStart: 6 }}>已作废</Tag> : null}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {t.enterpriseName ?? "面向全县"}
             {t.sessionId ? (
@@ -74,10 +76,11 @@ export function TrainingListPage() {
         }
       />
       <Card style={{ marginBottom: 16 }} styles={{ body: { padding: 16 } }}>
-        <Flex gap={12} wrap>
+        <Flex gap={12} wrap align="center">
           <ListSearchInput value={query.q} placeholder="培训主题" width={260} onSearch={(q) => update({ q })} />
           <RegionFilterSelect value={query.regionCode} width={200} onChange={(code) => update({ regionCode: code })} />
           <DateRangeFilter from={query.from} to={query.to} onChange={update} />
+          <ShowVoidedCheckbox value={query.showVoided} onChange={(showVoided) => update({ showVoided })} />
         </Flex>
       </Card>
       <ListCard
