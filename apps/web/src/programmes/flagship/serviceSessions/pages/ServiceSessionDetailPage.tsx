@@ -86,7 +86,8 @@ export function ServiceSessionDetailPage() {
   const columns: TableColumnsType<Problem> = [
     { title: "难题", key: "title", render: (_, p) => <Link to={`/problems/${p.id}`}>{p.title}</Link> },
     { title: "工种", key: "trade", width: 120, responsive: ["md"], render: (_, p) => trades[p.trade] },
-    { title: "负责专家", key: "owner", width: 100, render: (_, p) => (p.ownerExpertName ? <ExpertName name={p.ownerExpertName} detail={p.ownerExpertDetail} block /> : <Typography.Text type="secondary">未指派</Typography.Text>) },
+    // Wide enough on a desktop for the name with work unit · county · level in two lines, not five.
+    { title: "负责专家", key: "owner", width: isMobile ? 100 : 260, render: (_, p) => (p.ownerExpertName ? <ExpertName name={p.ownerExpertName} detail={p.ownerExpertDetail} block /> : <Typography.Text type="secondary">未指派</Typography.Text>) },
     { title: "进度", key: "status", width: 110, render: (_, p) => <ProblemStatusTag status={p.status} /> },
   ];
 
