@@ -1,8 +1,9 @@
 import { campaignRegionStatusLabels, priorityKindLabels, type Campaign, type CampaignRegionRow } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Card, Flex, Progress, Skeleton, Table, Tag, Typography } from "antd";
+import { Card, Flex, Progress, Skeleton, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
+import { ResponsiveTable } from "../../../../app/components/ResponsiveTable";
 import { useIsMobile } from "../../../../app/useIsMobile";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
 import { getCampaignRegions } from "../api";
@@ -76,7 +77,8 @@ function FigureCell({ done, share }: { done: number; share: number | undefined }
 
 /**
  * The campaign's counties against an even share of its targets, behind first, with the Excel file
- * of the same rows. A phone keeps the county and its rating; the figures go under the name.
+ * of the same rows. A phone keeps the county and its rating, the targeted figures under the name, and
+ * every figure column (服务企业 and 解决问题 too) in the row's ⊕ fold.
  */
 export function CampaignRegionsCard({ campaign }: { campaign: Campaign }) {
   const isMobile = useIsMobile();
@@ -104,6 +106,7 @@ export function CampaignRegionsCard({ campaign }: { campaign: Campaign }) {
     key: f.key,
     title: campaign.targets[f.key] === undefined ? `${f.label}(${f.unit})` : `${f.label}(${f.unit}) 完成/应完成`,
     align: "right",
+    responsive: ["md"],
     sorter: (a, b) => a.progress[f.key] - b.progress[f.key],
     render: (_: unknown, row) => <FigureCell done={row.progress[f.key]} share={row.share[f.key]} />,
   }));
@@ -126,7 +129,7 @@ export function CampaignRegionsCard({ campaign }: { campaign: Campaign }) {
           <RegionName row={row} />
         ),
     },
-    ...(isMobile ? [] : figureColumns),
+    ...figureColumns,
     ...(hasTargets
       ? [
           {
@@ -154,7 +157,7 @@ export function CampaignRegionsCard({ campaign }: { campaign: Campaign }) {
         ) : null}
         <Typography.Text type="secondary">{campaignRegionsCaption(data, hasTargets)}</Typography.Text>
       </Flex>
-      <Table<CampaignRegionRow>
+      <ResponsiveTable<CampaignRegionRow>
         rowKey="code"
         size="small"
         columns={columns}
