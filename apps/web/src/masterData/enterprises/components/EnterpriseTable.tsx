@@ -1,16 +1,11 @@
 import { enterpriseSizeLabels, industrySections, type Enterprise } from "@jiangxin/domain";
-import { Tag, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
-import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
-import type { ReactNode } from "react";
+import { Tag, Tooltip, Typography, type TableColumnsType } from "antd";
+import type { ListTableProps } from "../../../app/components/ListCard";
+import { ListTable } from "../../../app/components/ListTable";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
 
-interface EnterpriseTableProps {
-  items: Enterprise[];
-  loading: boolean;
-  pagination: TablePaginationConfig;
-  empty: ReactNode;
-}
+type EnterpriseTableProps = ListTableProps<Enterprise>;
 
 export function EnterpriseTable({ items, loading, pagination, empty }: EnterpriseTableProps) {
   const isMobile = useIsMobile();
@@ -93,17 +88,15 @@ export function EnterpriseTable({ items, loading, pagination, empty }: Enterpris
   ];
 
   return (
-    <ResponsiveTable<Enterprise>
-      rowKey="id"
-      size={isMobile ? "small" : "middle"}
-      columns={columns}
-      dataSource={items}
+    <ListTable<Enterprise>
+      items={items}
       loading={loading}
+      empty={empty}
       pagination={pagination}
+      columns={columns}
       // A fixed minimum width keeps the declared column widths (and the industry ellipsis) on a
       // desktop; phones show fewer columns and simply scroll what does not fit.
       scroll={{ x: isMobile ? "max-content" : 1040 }}
-      locale={{ emptyText: empty }}
     />
   );
 }

@@ -1,18 +1,13 @@
 import { expertAvailabilityLabels, skillLevelLabels, type Expert } from "@jiangxin/domain";
-import { Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
-import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
-import type { ReactNode } from "react";
+import { Tag, Typography, type TableColumnsType } from "antd";
+import type { ListTableProps } from "../../../app/components/ListCard";
+import { ListTable } from "../../../app/components/ListTable";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { availabilityColors, tradeName } from "../expertLabels";
 import { HonourTags } from "./HonourTags";
 
-interface ExpertTableProps {
-  items: Expert[];
-  loading: boolean;
-  pagination: TablePaginationConfig;
-  empty: ReactNode;
-}
+type ExpertTableProps = ListTableProps<Expert>;
 
 export function ExpertTable({ items, loading, pagination, empty }: ExpertTableProps) {
   const isMobile = useIsMobile();
@@ -108,16 +103,14 @@ export function ExpertTable({ items, loading, pagination, empty }: ExpertTablePr
   ];
 
   return (
-    <ResponsiveTable<Expert>
-      rowKey="id"
-      size={isMobile ? "small" : "middle"}
-      columns={columns}
-      dataSource={items}
+    <ListTable<Expert>
+      items={items}
       loading={loading}
+      empty={empty}
       pagination={pagination}
+      columns={columns}
       // The columns add up to 1096 px, what the content area has at 1366 px, so no column hides under 操作 there.
       scroll={{ x: isMobile ? "max-content" : 1096 }}
-      locale={{ emptyText: empty }}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { unionFormationLabels, unionKindLabels, type Union } from "@jiangxin/domain";
 import { Tag, Typography, type TableColumnsType, type TablePaginationConfig } from "antd";
-import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
+import { ListTable } from "../../../app/components/ListTable";
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { useIsMobile } from "../../../app/useIsMobile";
@@ -57,15 +57,13 @@ export function UnionTable({ items, loading, pagination, empty }: UnionTableProp
     },
   ];
   return (
-    <ResponsiveTable<Union>
-      rowKey="id"
-      size={isMobile ? "small" : "middle"}
-      columns={columns}
-      dataSource={items}
+    <ListTable<Union>
+      items={items}
       loading={loading}
+      empty={empty}
       pagination={pagination}
+      columns={columns}
       scroll={{ x: isMobile ? "max-content" : 960 }}
-      locale={{ emptyText: empty }}
     />
   );
 }
