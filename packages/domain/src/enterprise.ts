@@ -56,3 +56,28 @@ export const enterpriseListQuerySchema = pageQuerySchema.extend({
 export type EnterpriseListQuery = z.infer<typeof enterpriseListQuerySchema>;
 
 export const enterpriseContactSchema = z.object({ contactPhone: z.string() });
+
+/**
+ * 更正企业信息: staff of the firm's county put a wrong name, code, trade, size, contact or address
+ * right. The firm is already counted (enterprises served, the registry), so every correction carries a
+ * reason and keeps before → after (the page's 更正记录 and the audit log). The county is not corrected
+ * here: moving a firm changes who may see it and is a transfer, not a typo.
+ */
+export const enterpriseCorrectionSchema = enterpriseInputSchema
+  .pick({ uscc: true, name: true, industry: true, size: true, nonPublic: true, contactName: true, contactPhone: true, address: true })
+  .partial()
+  .extend({
+    reason: z.string({ error: "请填写更正理由" }).trim().min(4, "请填写更正理由(至少4个字)").max(500, "更正理由不超过500个字"),
+  });
+export type EnterpriseCorrection = z.infer<typeof enterpriseCorrectionSchema>;
+
+/** One entry of an enterprise's 更正记录: who, when, why, and each field before → after (phones masked). */
+export const enterpriseCorrectionEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  byName: z.string(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type EnterpriseCorrectionEntry = z.infer<typeof enterpriseCorrectionEntrySchema>;
+export const enterpriseCorrectionListSchema = z.array(enterpriseCorrectionEntrySchema);
