@@ -10,6 +10,8 @@ export default defineConfig({
       { test: { name: "matching", include: ["packages/matching/src/**/*.test.ts"] } },
       // Lints snippets with the project's ESLint config (whose first load takes seconds).
       { test: { name: "boundaries", include: ["scripts/boundaries/*.test.ts"], testTimeout: 60_000 } },
+      // Every file, route and page the docs name in backticks exists.
+      { test: { name: "docs", include: ["scripts/docs/*.test.ts"] } },
       {
         test: {
           name: "server",
