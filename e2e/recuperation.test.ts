@@ -1,5 +1,9 @@
+import { computeResidentIdCheckChar } from "@jiangxin/domain";
+import ExcelJS from "exceljs";
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs } from "./support/api";
 import { launchBrowser } from "./support/browser";
 import { startServer, type RunningServer } from "./support/startServer";
 import { desktopPage, logIn, openSelect } from "./support/ui";
@@ -45,6 +49,45 @@ describe("职工疗休养: a worker applies on a phone, the province draws and p
     applicationId = (await mine.getByTestId("application-id").innerText()).trim();
     expect(applicationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  it("a union enters a member's application by Excel: the template downloaded, filled, uploaded; a bad row named by cell, then only the good row imported", async () => {
+    // A member of the demo firm's union (the union enters them in the people registry first, as it would).
+    const union = await apiAs(server, "jiceng");
+    const first17 = `33012719750707${String(100 + Math.floor(Math.random() * 900))}`;
+    const memberId = first17 + computeResidentIdCheckChar(first17);
+    await union.post("/api/people", { countyCode: "330127", name: "周建华", residentId: memberId });
+
+    const page = await desktopPage(browser);
+    await logIn(page, server, "jiceng");
+    await page.goto(`${server.url}/recuperation/enter`);
+    await page.getByTestId("import-card").getByRole("button", { name: "批量代报" }).click();
+    const drawer = page.locator(".ant-drawer");
+    const [download] = await Promise.all([page.waitForEvent("download"), drawer.getByRole("button", { name: "下载模板" }).click()]);
+    const template = await readFile(await download.path());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template as unknown as ArrayBuffer);
+    // The drop-downs' lists: 轮次 first, then the sessions ("code｜route｜date").
+    const lists = book.getWorksheet("可选值")!;
+    expect(lists.getCell("A2").text).toBe(roundName);
+    const session = lists.getCell("B2").text;
+    const sheet = book.worksheets[0]!;
+    sheet.getRow(2).values = [memberId, "周建华", roundName, session, "", "", "", ""];
+    sheet.getRow(3).values = [`11010519491231002${computeResidentIdCheckChar("11010519491231002")}`, "查无此人", roundName, session, "", "", "", ""];
+    const filled = Buffer.from(await book.xlsx.writeBuffer());
+    const file = { name: "疗休养申请.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: filled };
+
+    await drawer.locator("input[type=file]").setInputFiles(file);
+    await drawer.getByText("第3行「身份证号」：职工库中没有该身份证号，请先登记职工并办理入会").waitFor();
+    await drawer.getByText(/未导入任何数据/).waitFor();
+    await drawer.getByRole("button", { name: "重新上传" }).click();
+    await drawer.getByText("导入正确的行，错误行下载后改正再导入").click();
+    await drawer.locator("input[type=file]").setInputFiles(file);
+    await drawer.getByText("已导入 1 条疗休养申请").waitFor();
+    await drawer.getByRole("button", { name: /^完\s*成$/ }).click();
+    const entered = page.getByTestId("entered-applications");
+    await entered.locator("tr", { hasText: "周建华" }).getByText("Excel代报").waitFor();
+    await page.context().close();
   });
 
   it("the province commits the seed, runs the draw as a job, publishes, and reads the fairness report", async () => {

@@ -4,9 +4,9 @@ import type { AppContext } from "../context";
 import type { ImportColumn } from "./importSpec";
 
 /** The accepted values of a column for this person, or none when the column is free text. */
-export function columnChoices(column: ImportColumn, ctx: AppContext, actor: Actor): readonly string[] {
+export async function columnChoices(column: ImportColumn, ctx: AppContext, actor: Actor): Promise<readonly string[]> {
   if (!column.choices) return [];
-  return typeof column.choices === "function" ? column.choices(ctx, actor) : column.choices;
+  return typeof column.choices === "function" ? await column.choices(ctx, actor) : column.choices;
 }
 
 /** The county-level units a person may import into, by name (the drop-down of 所在县(市、区)). */

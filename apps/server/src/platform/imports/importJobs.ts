@@ -92,7 +92,7 @@ function isExampleRow<T>(spec: ImportSpec<T>, cells: Record<string, string>): bo
 
 /** Parses and checks rows; errors are rewritten for the cell they are about. */
 async function check<T>(ctx: AppContext, actor: Actor, spec: ImportSpec<T>, rows: SheetRow[], job: StoredJob, first: boolean) {
-  const choicesOf = new Map(spec.columns.map((c) => [c.header, columnChoices(c, ctx, actor)]));
+  const choicesOf = new Map(await Promise.all(spec.columns.map(async (c) => [c.header, await columnChoices(c, ctx, actor)] as const)));
   const errors: ImportRowError[] = [];
   const parsed: ParsedRow<T>[] = [];
   for (const [i, r] of rows.entries()) {

@@ -11,9 +11,10 @@ export type ImportColumn = {
   example: string;
   /**
    * Accepted values: the template offers them as a drop-down (Excel data validation) and lists them
-   * in 填写说明; a refused cell names them. A function when they depend on who imports (their counties).
+   * in 填写说明; a refused cell names them. A function when they depend on who imports (their counties),
+   * async when they are records (a programme's open rounds and sessions).
    */
-  choices?: readonly string[] | ((ctx: AppContext, actor: Actor) => readonly string[]);
+  choices?: readonly string[] | ((ctx: AppContext, actor: Actor) => readonly string[] | Promise<readonly string[]>);
   /** Several values in one cell (焊工、装配钳工): the drop-down suggests without refusing typed lists. */
   multiple?: boolean;
 };

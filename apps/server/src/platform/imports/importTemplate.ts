@@ -53,8 +53,9 @@ export async function buildImportTemplate(spec: ImportSpec<never>, ctx: AppConte
   const lists = wb.addWorksheet(choicesSheetName, { state: "veryHidden" });
   const validations = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
   let listColumn = 0;
+  const choicesOf = await Promise.all(spec.columns.map((c) => columnChoices(c, ctx, actor)));
   spec.columns.forEach((c, i) => {
-    const choices = columnChoices(c, ctx, actor);
+    const choices = choicesOf[i] ?? [];
     notes.addRow([c.header, c.required ? "必填" : "选填", c.note, choices.join("、"), c.example]);
     if (choices.length === 0) return;
     listColumn += 1;

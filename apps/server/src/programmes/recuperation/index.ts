@@ -2,7 +2,9 @@
 // loads. Nothing outside this folder imports any other file of it (the auditors' command and the
 // benchmark run allocation/ and rounds/ directly, as scripts).
 import { recuperationOfferStatusLabels, recuperationProgramme, recuperationRoundStatusLabels } from "@jiangxin/domain";
+import type { ImportSpec } from "../../platform/imports/importSpec";
 import type { Programme } from "../../platform/programme";
+import { recuperationApplicationImport } from "./applications/applicationImport";
 import { myApplications } from "./applications/applicationService";
 import { recuperationDemo } from "./demo/recuperationDemo";
 import { countRecuperationIndicators } from "./indicators/countRecuperationIndicators";
@@ -12,6 +14,7 @@ export const recuperation: Programme = {
   descriptor: recuperationProgramme,
   routes: recuperationRoutes,
   countIndicators: countRecuperationIndicators,
+  imports: { recuperationApplications: recuperationApplicationImport as ImportSpec<never> },
   demo: recuperationDemo,
   async myItems(ctx, actor) {
     return (await myApplications(ctx, actor)).map((a) => {

@@ -1,4 +1,6 @@
 import { computeResidentIdCheckChar, lotteryNumber, type RecuperationFairnessReport, type RecuperationMyApplication, type RecuperationPublicEntry, type RecuperationRound, type Role } from "@jiangxin/domain";
+import { csrfHeader, sessionCookie, type ImportJob } from "@jiangxin/domain";
+import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +8,7 @@ import { makeUser } from "../../fixtures/factories";
 import { users } from "../../platform/auth/tables";
 import { queryRows } from "../../platform/db/queryRows";
 import { federationOf, unions } from "../../masterData/unions";
+import { readXlsxRows } from "../../platform/xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../testing/testApp";
 import { testDatabaseKinds } from "../../testing/testDatabases";
 import { recuperation } from ".";
@@ -158,5 +161,96 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
     const counts = await recuperation.countIndicators(t.ctx, { year: 2026, counties: undefined });
     expect(counts.get("recuperation.places")?.get("330127")).toBe(1);
     expect(counts.get("recuperation.spending")?.get("330127")).toBe(4 * 500);
+  });
+
+  it("a union enters applications for its members by Excel: a template with drop-downs, every bad cell named, all or nothing, or the good rows", async () => {
+    for (const who of ["province", "wuyi"] as const) agents[who] = await loginAs(t, `${kind}-rc-${who}`);
+    const second = (await ok<RecuperationRound>(agents.province.post("/api/recuperation/rounds", { year: 2026, name: "2026年第二批", noRepeatYears: 3 }))).id;
+    const template = await agents.union.get("/api/imports/recuperationApplications/template");
+    expect(template.statusCode).toBe(200);
+    const sheet = await readXlsxRows(template.rawPayload);
+    expect(sheet.headers).toEqual(["身份证号", "姓名", "轮次", "第1志愿期次", "第2志愿期次", "第3志愿期次", "优先分组", "上次疗休养年份"]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const lists = book.getWorksheet("可选值")!;
+    const listed = (lists.getColumn(1).values as unknown[]).filter((v): v is string => typeof v === "string");
+    // The 轮次 drop-down holds the open round; the sessions' lists read "code｜route｜date".
+    expect(listed).toContain("2026年第二批");
+    expect((lists.getColumn(2).values as unknown[]).filter((v) => typeof v === "string")).toContain("2026-B｜千岛湖山水康养｜2026-05-18");
+
+    const d = (await ok<{ id: string }>(agents.union.post("/api/people", { countyCode: "330127", name: "王建国", residentId: residentId("33012719800301100") }), 201)).id;
+    const e = (await ok<{ id: string }>(agents.union.post("/api/people", { countyCode: "330127", name: "李秀英", residentId: residentId("33012719820412200") }), 201)).id;
+    // Someone of Wuyi, not a member of this union.
+    await ok(agents.wuyi.post("/api/people", { countyCode: "330723", name: "赵卫东", residentId: residentId("33072319790101300") }), 201);
+    const upload = async (rows: string[][], mode: "all" | "partial") => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("疗休养申请");
+      ws.addRow(sheet.headers);
+      for (const r of rows) ws.addRow(r);
+      const started = await t.app.inject({
+        method: "POST",
+        url: `/api/imports/recuperationApplications?mode=${mode}`,
+        headers: { cookie: `${sessionCookie}=${agents.union.cookie}`, [csrfHeader]: agents.union.info.csrfToken, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
+      expect(started.statusCode, started.body).toBe(202);
+      let job = started.json<ImportJob>();
+      for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        job = (await agents.union.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+      }
+      return job;
+    };
+    const good = [
+      [residentId("33012719800301100"), "王建国", "2026年第二批", "2026-B｜千岛湖山水康养｜2026-05-18", "2026-A", "", "一线职工", ""],
+      [residentId("33012719820412200"), "李秀英", "2026年第二批", "2026-A", "", "", "", "2024"],
+    ];
+    const bad = [
+      [residentId("33072319790101300"), "赵卫东", "2026年第二批", "2026-A", "", "", "", ""],
+      [residentId("33012719800301100"), "王建设", "2026年第一批", "2026-Z", "", "2026-A", "其他职工", "20"],
+      [residentId("11010519491231002"), "无此人", "2026年第二批", "2026-A", "2026-A", "", "", ""],
+      [residentId("33012719820412200"), "李秀英", "2026年第一批", "2026-Z", "", "", "", ""],
+    ];
+    const refused = await upload([...good, ...bad], "all");
+    expect(refused.status).toBe("failed");
+    const reasons = refused.errors.map((x) => `${x.row}:${x.column}:${x.message}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        "4:身份证号:该职工没有已确认的会籍，不能申请疗休养",
+        // A row whose cells do not parse is reported by cell; the registry checks run on rows that parse.
+        "5:第3志愿期次:请按顺序填写志愿：第2志愿为空时不能填第3志愿",
+        "5:上次疗休养年份:“20”应为1990至2026之间的四位年份",
+        "6:第2志愿期次:期次“2026-A”与前面的志愿重复",
+        "7:轮次:“2026年第一批”不是接受申请中的轮次，请从下拉列表中选择",
+        "7:第1志愿期次:期次“2026-Z”不存在或已出发，请从下拉列表中选择",
+        "7:身份证号:与第3行是同一人(身份证号相同)",
+      ]),
+    );
+    expect((await ok<{ total: number }>(agents.union.get(`/api/recuperation/rounds/${second}/applications`))).total).toBe(0);
+
+    // Row-level checks against the registry once the cells parse: name, group, the same person twice, scope.
+    const checked = await upload([...good, [residentId("33012719800301100"), "王建设", "2026年第二批", "2026-A", "", "", "其他职工", ""], bad[2]!.map((c, i) => (i === 4 ? "" : c))], "all");
+    expect(checked.errors.map((x) => `${x.row}:${x.column}:${x.message}`)).toEqual(
+      expect.arrayContaining([
+        "4:身份证号:与第2行是同一人(身份证号相同)",
+        "4:姓名:与职工库中该身份证号的姓名不一致",
+        "4:优先分组:按职工库中的职工类别，该职工属于「一线职工」，与填写的「其他职工」不符",
+        "5:身份证号:职工库中没有该身份证号，请先登记职工并办理入会",
+      ]),
+    );
+
+    const partial = await upload([...good, ...bad], "partial");
+    expect(partial).toMatchObject({ status: "done", imported: 2, skipped: 4 });
+    const entered = await ok<{ items: { personName: string; channel: string; groupRank: number; choices: string[] }[] }>(agents.union.get(`/api/recuperation/rounds/${second}/applications`));
+    expect(entered.items.map((a) => [a.personName, a.channel, a.groupRank, a.choices.join(",")]).sort()).toEqual([
+      ["李秀英", "import", 1, "2026-A"],
+      ["王建国", "import", 1, "2026-B,2026-A"],
+    ]);
+    const [row] = await queryRows<{ person_id: string; last_year: number | null }>(t.ctx.database.db, sql`select person_id, last_year from recuperation_applications where round_id = ${second} and person_id = ${e}`);
+    expect(row).toEqual({ person_id: e, last_year: 2024 });
+    expect(d).toBeTruthy();
+    // Uploading the same file again: both already applied.
+    const again = await upload(good, "all");
+    expect(again.errors.map((x) => x.message)).toEqual(["该职工在本轮次已有申请", "该职工在本轮次已有申请"]);
   });
 });

@@ -1,9 +1,13 @@
 /** Chinese names of the actions this programme writes to the audit log, and of the objects they are about. */
 export const recuperationAuditActions: Readonly<Record<string, string>> = {
   "recuperation.application.create": "申请疗休养",
+  "import.recuperationApplications": "批量代报疗休养申请",
   "recuperation.base.create": "新增疗休养基地",
   "recuperation.route.create": "新增疗休养线路",
   "recuperation.session.create": "新增疗休养期次",
+  "recuperation.base.update": "修改疗休养基地",
+  "recuperation.route.update": "修改疗休养线路",
+  "recuperation.session.update": "修改疗休养期次",
   "recuperation.quota.set": "设定疗休养名额",
   "recuperation.round.create": "新建分配轮次",
   "recuperation.round.commit": "承诺摇号种子",
@@ -13,6 +17,7 @@ export const recuperationAuditActions: Readonly<Record<string, string>> = {
 
 export const recuperationAuditObjects: Readonly<Record<string, string>> = {
   recuperationApplication: "疗休养申请",
+  recuperationApplications: "疗休养申请(批量)",
   recuperationBase: "疗休养基地",
   recuperationOffer: "疗休养名额",
   recuperationQuota: "疗休养名额分配",
