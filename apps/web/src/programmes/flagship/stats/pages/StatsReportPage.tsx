@@ -158,7 +158,7 @@ export function StatsReportPage() {
                     <p style={{ fontSize: 11, margin: "0 0 6px", textAlign: "center" }}>图2 {regionName}各{childLabel}服务场次分布</p>
                   </div>
                 ) : null}
-                <div className="stats-report-scroll">
+                <div className="stats-report-scroll stats-report-scroll-wide">
                   <ReportRegionTable data={byRegion.data} childLabel={childLabel} />
                 </div>
                 <p style={{ fontSize: 11, margin: "4px 0 0" }}>合计为全区域数：服务企业按企业去重，跨区域服务的同一企业只计一次，故可能小于各行之和。</p>
