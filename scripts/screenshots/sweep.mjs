@@ -49,6 +49,7 @@ const defaultRoutes = [
   { name: "campaigns", path: "/campaigns" },
   { name: "campaign", from: "/campaigns", link: `^/campaigns/${id}$` },
   { name: "planning", path: "/planning" },
+  { name: "planning-plan", path: "/planning", click: "计算方案" },
   { name: "indicators", path: "/indicators" },
   { name: "stats", path: "/stats" },
   { name: "stats-report", path: "/stats/report" },
@@ -139,7 +140,14 @@ try {
         await page.goto(`${args.base}${target}`);
         await settle(page);
         if (route.click) {
-          await page.getByRole("button", { name: route.click }).first().click().catch((e) => errors.push(`click ${route.click}: ${e.message.split("\n")[0]}`));
+          // An account without the button (an enterprise has no 安排服务场次) has no such page to look at.
+          const button = page.getByRole("button", { name: route.click }).first();
+          if ((await button.count()) === 0) {
+            summary.push({ account, route: route.name, skipped: `no button ${route.click}` });
+            console.log(`${account} ${route.name} ${width}: skipped (no button ${route.click})`);
+            continue;
+          }
+          await button.click().catch((e) => errors.push(`click ${route.click}: ${e.message.split("\n")[0]}`));
           await settle(page);
         }
         const file = path.join(args.out, `${account}-${route.name}-${width}.png`);
