@@ -65,6 +65,10 @@ const POLICY: Record<string, Row> = {
   // Search and batch accept: the permission here; the scope of what they find or move in flagship/search/search.test.ts.
   "GET /api/flagship/search": { cells: "YY YY YY YY YY NN NN NN" },
   "POST /api/problems/batch-accept": { cells: "YY YY YY NN YY NN NN NN" },
+  // Batch assign passes the permission for an expert (the body is checked first here); the expert is then refused in search.test.ts.
+  "POST /api/problems/batch-assign": { cells: "YY YY YY NN YY NN NN NN" },
+  "POST /api/problems/batch-link": { cells: "YY YY YY NN NN NN NN NN" },
+  "GET /api/problems/export-selected": { cells: "YY YY YY YY YY NN NN NN" },
   "GET /api/outbox/pending": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/sent": { cells: "NN NN NN NN NN NN YY NN" },
   "POST /api/outbox/:id/failed": { cells: "NN NN NN NN NN NN YY NN" },

@@ -27,6 +27,7 @@ export const flagshipAuditActions: Readonly<Record<string, string>> = {
   "problem.urge": "催办难题",
   "problem.team.add": "增加协助专家",
   "problem.team.remove": "移除协助专家",
+  "problem.linkSession": "难题纳入服务场次",
   "plan.accept": "采纳指派方案",
   "serviceSession.create": "安排服务场次",
   "serviceSession.linkProblems": "关联难题到场次",

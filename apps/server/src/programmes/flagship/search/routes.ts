@@ -1,8 +1,21 @@
-import { errorBodySchema, flagshipSearchQuerySchema, flagshipSearchResultSchema, problemBatchAcceptSchema, problemBatchResultSchema } from "@jiangxin/domain";
+import {
+  errorBodySchema,
+  flagshipSearchQuerySchema,
+  flagshipSearchResultSchema,
+  problemBatchAcceptSchema,
+  problemBatchAssignSchema,
+  problemBatchLinkSchema,
+  problemBatchResultSchema,
+} from "@jiangxin/domain";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
 import { batchAccept } from "./batchAccept";
+import { batchAssign } from "./batchAssign";
+import { batchLink } from "./batchLink";
 import { flagshipSearch } from "./flagshipSearch";
+import { selectionExport } from "./selectionExport";
+
+const batchResponses = { 200: problemBatchResultSchema, 400: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
 
 export function searchRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
@@ -18,8 +31,28 @@ export function searchRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/problems/batch-accept",
     {
       config: { permission: "problem.move" },
-      schema: { tags: ["劳模工匠助企行 难题"], summary: "批量受理(逐个按状态流转表受理，失败的单独列出原因)", body: problemBatchAcceptSchema, response: { 200: problemBatchResultSchema, 400: errorBodySchema } },
+      schema: { tags: ["劳模工匠助企行 难题"], summary: "批量受理(全部受理或全部不受理；不能受理的逐条列出原因)", body: problemBatchAcceptSchema, response: batchResponses },
     },
     (request) => batchAccept(ctx, actorOfRequest(request), request.body.ids),
   );
+
+  app.post(
+    "/api/problems/batch-assign",
+    {
+      config: { permission: "problem.move" },
+      schema: { tags: ["劳模工匠助企行 难题"], summary: "批量指派一位负责专家(须填理由；全部指派或全部不指派，不能指派的逐条列出原因)", body: problemBatchAssignSchema, response: batchResponses },
+    },
+    (request) => batchAssign(ctx, actorOfRequest(request), request.body),
+  );
+
+  app.post(
+    "/api/problems/batch-link",
+    {
+      config: { permission: "serviceSession.write" },
+      schema: { tags: ["劳模工匠助企行 难题"], summary: "所选难题纳入一个服务场次(全部纳入或全部不纳入，不能纳入的逐条列出原因)", body: problemBatchLinkSchema, response: batchResponses },
+    },
+    (request) => batchLink(ctx, actorOfRequest(request), request.body),
+  );
+
+  selectionExport(app, ctx);
 }

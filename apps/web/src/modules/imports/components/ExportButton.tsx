@@ -7,7 +7,7 @@ import { downloadFile } from "../api";
 type QueryValue = string | number | boolean | undefined | null;
 
 /** Exports what the list shows: same filters, every page. Page and page size are the screen's business. */
-export function ExportButton({ url, query }: { url: string; query: Record<string, QueryValue> }) {
+export function ExportButton({ url, query, label = "导出Excel", size }: { url: string; query: Record<string, QueryValue>; label?: string; size?: "small" }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const params = new URLSearchParams();
@@ -16,6 +16,7 @@ export function ExportButton({ url, query }: { url: string; query: Record<string
   return (
     <Button
       icon={<DownloadOutlined />}
+      size={size}
       loading={busy}
       onClick={() => {
         setBusy(true);
@@ -24,7 +25,7 @@ export function ExportButton({ url, query }: { url: string; query: Record<string
           .finally(() => setBusy(false));
       }}
     >
-      {busy ? "正在导出…" : "导出Excel"}
+      {busy ? "正在导出…" : label}
     </Button>
   );
 }

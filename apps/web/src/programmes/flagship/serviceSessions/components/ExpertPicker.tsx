@@ -13,6 +13,8 @@ interface ExpertPickerProps {
   onNamesChange?: (names: Record<string, string>) => void;
   /** Set by Form.Item so the field's label points at the input (click and screen readers). */
   id?: string;
+  /** At most this many experts (1 for 批量指派's one owner). */
+  maxCount?: number;
 }
 
 /**
@@ -20,7 +22,7 @@ interface ExpertPickerProps {
  * pool is thousands strong, too many to load). Names of chosen experts are remembered so their tags
  * stay readable when the search moves on.
  */
-export function ExpertPicker({ id, value = [], onChange, placeholder = "输入姓名搜索专家", knownNames, onNamesChange }: ExpertPickerProps) {
+export function ExpertPicker({ id, value = [], onChange, placeholder = "输入姓名搜索专家", knownNames, onNamesChange, maxCount }: ExpertPickerProps) {
   const [q, setQ] = useState("");
   const [debounced, setDebounced] = useState("");
   // Names of the experts chosen so far, remembered when picked (the search results move on).
@@ -46,6 +48,7 @@ export function ExpertPicker({ id, value = [], onChange, placeholder = "输入�
     <Select
       id={id}
       mode="multiple"
+      maxCount={maxCount}
       value={value}
       options={options}
       optionLabelProp="short"
