@@ -16,7 +16,7 @@ export type AppProcess = {
   running(): boolean;
 };
 
-export function appProcess(opts: { port: number; env: Record<string, string>; onDeath?: (code: number | null, signal: string | null) => void }): AppProcess {
+export function appProcess(opts: { port: number; env: Record<string, string>; /** Extra node flags, e.g. --cpu-prof. */ nodeArgs?: string[]; onDeath?: (code: number | null, signal: string | null) => void }): AppProcess {
   type Run = { proc: ChildProcess; expected: boolean; up: boolean; exited: Promise<void> };
   let current: Run | null = null;
   const baseUrl = `http://127.0.0.1:${opts.port}`;
@@ -30,7 +30,7 @@ export function appProcess(opts: { port: number; env: Record<string, string>; on
     baseUrl,
     deaths: 0,
     async start() {
-      const proc = spawn(process.execPath, ["--import", "tsx", "apps/server/src/main.ts"], {
+      const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--import", "tsx", "apps/server/src/main.ts"], {
         cwd: repoRoot,
         stdio: ["ignore", "ignore", "pipe"],
         env: { ...process.env, PORT: String(opts.port), HOST: "127.0.0.1", JIANGXIN_LOG_LEVEL: "error", JIANGXIN_WEB_DIST: "does-not-exist", ...opts.env },

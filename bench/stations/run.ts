@@ -2,8 +2,9 @@
 // 20,000 stations (the stations demo at scale, seeded into a fresh embedded database before the server
 // starts), nearest-10 queries with random amenity and time filters, 50 connections over loopback.
 // Prints requests/s and p50/p95/p99 for GET /api/public/stations/nearby and GET /api/health, and their ratio.
-//   npm run -s bench:stations                        20,000 stations, 50 connections, 10 s per route
+//   npm run -s bench:stations                        20,000 stations, 50 connections, 10 s per route (interleaved)
 //   npm run -s bench:stations -- --stations=5000 --seconds=5 --connections=20
+//   npm run -s bench:stations -- --cpu-prof=/tmp/prof   the server writes a .cpuprofile there on exit
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -58,14 +59,12 @@ function queries(n: number): string[] {
 }
 
 type Result = { label: string; ok: number; errors: number; rate: number; p50: number; p95: number; p99: number };
+type Tally = { label: string; latencies: number[]; errors: number; ms: number };
 
-/** `conns` closed loops over keep-alive sockets, each sending its next request when the last is answered. */
-async function measure(baseUrl: string, label: string, urls: string[]): Promise<Result> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const end = performance.now() + seconds * 1000;
+/** `conns` closed loops over keep-alive sockets for `ms`, each sending its next request when the last is answered. */
+async function run(agent: http.Agent, baseUrl: string, urls: string[], tally: Tally, ms: number, start: number): Promise<number> {
+  let next = start;
+  const end = performance.now() + ms;
   const one = (path: string) =>
     new Promise<number>((resolve) => {
       const req = http.get(new URL(path, baseUrl), { agent, timeout: 10_000 }, (res) => {
@@ -75,19 +74,41 @@ async function measure(baseUrl: string, label: string, urls: string[]): Promise<
       req.on("timeout", () => req.destroy());
       req.on("error", () => resolve(0));
     });
+  const t0 = performance.now();
   await Promise.all(
     Array.from({ length: conns }, async () => {
       while (performance.now() < end) {
-        const t0 = performance.now();
+        const t = performance.now();
         const status = await one(urls[next++ % urls.length] ?? "/");
-        if (status === 200) latencies.push(performance.now() - t0);
-        else errors++;
+        if (status === 200) tally.latencies.push(performance.now() - t);
+        else tally.errors++;
       }
     }),
   );
+  tally.ms += performance.now() - t0;
+  return next;
+}
+
+const resultOf = (t: Tally): Result => {
+  const sorted = t.latencies.sort((a, b) => a - b);
+  return { label: t.label, ok: sorted.length, errors: t.errors, rate: sorted.length / (t.ms / 1000), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
+};
+
+/**
+ * The two routes in alternating one-second slices (finder, trivial, finder, …) for `seconds` each, so a
+ * change in the machine's load (other work on a shared host) weighs on both alike and the ratio stays fair.
+ */
+async function compare(baseUrl: string, finderUrls: string[]): Promise<[Result, Result]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
+  const finder: Tally = { label: "GET /api/public/stations/nearby", latencies: [], errors: 0, ms: 0 };
+  const trivial: Tally = { label: "GET /api/health", latencies: [], errors: 0, ms: 0 };
+  let at = 0;
+  for (let slice = 0; slice < seconds; slice++) {
+    at = await run(agent, baseUrl, finderUrls, finder, 1000, at);
+    await run(agent, baseUrl, ["/api/health"], trivial, 1000, 0);
+  }
   agent.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  return { label, ok: sorted.length, errors, rate: sorted.length / seconds, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
+  return [resultOf(finder), resultOf(trivial)];
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "jx-bench-stations-"));
@@ -96,18 +117,19 @@ try {
   await seed(dataDir, env);
   const port = await freePort();
   // The finder's per-address limit is lifted (every request comes from 127.0.0.1); load shedding off so throughput is measured, not refusals.
-  const app = appProcess({ port, env: { ...env, JIANGXIN_DATA_DIR: dataDir, JIANGXIN_FINDER_RATE_LIMIT: "100000000", JIANGXIN_LOAD_SHEDDING: "0" } });
+  const app = appProcess({ port, env: { ...env, JIANGXIN_DATA_DIR: dataDir, JIANGXIN_FINDER_RATE_LIMIT: "100000000", JIANGXIN_LOAD_SHEDDING: "0" }, nodeArgs: arg("cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${arg("cpu-prof")}`] : [] });
   await app.start();
   try {
     const finderUrls = queries(5000);
     const check = await fetch(`${app.baseUrl}${finderUrls[0]}`);
-    const sample = (await check.json()) as { items: unknown[] };
-    console.log(`finder answers: HTTP ${check.status}, ${sample.items.length} stations in the first answer; cache-control: ${check.headers.get("cache-control")}`);
-    // Warm-up, then the finder and the trivial route one after the other on the same server.
-    await measure(app.baseUrl, "warm-up", finderUrls.slice(0, 500));
-    const finder = await measure(app.baseUrl, "GET /api/public/stations/nearby", finderUrls);
-    const trivial = await measure(app.baseUrl, "GET /api/health", ["/api/health"]);
-    console.log(`\n${target} stations, ${conns} connections, ${seconds} s per route`);
+    const text = await check.text();
+    const sample = JSON.parse(text) as { items: unknown[] };
+    console.log(`finder answers: HTTP ${check.status}, ${sample.items.length} stations in the first answer (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB); cache-control: ${check.headers.get("cache-control")}`);
+    // Warm-up (both routes), then the two routes interleaved on the same server.
+    await run(new http.Agent({ keepAlive: true, maxSockets: conns }), app.baseUrl, finderUrls.slice(0, 500), { label: "warm-up", latencies: [], errors: 0, ms: 0 }, 2000, 0);
+    await run(new http.Agent({ keepAlive: true, maxSockets: conns }), app.baseUrl, ["/api/health"], { label: "warm-up", latencies: [], errors: 0, ms: 0 }, 1000, 0);
+    const [finder, trivial] = await compare(app.baseUrl, finderUrls);
+    console.log(`\n${target} stations, ${conns} connections, ${seconds} s per route in alternating 1-second slices`);
     console.log("route                              req/s     p50 ms  p95 ms  p99 ms  errors");
     for (const r of [finder, trivial]) {
       console.log(`${r.label.padEnd(34)} ${r.rate.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p95.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}`);

@@ -121,7 +121,10 @@ describe("station finder", () => {
         const e = expected[i];
         if (!e) continue;
         expect(Math.abs(g.distanceM - e.d)).toBeLessThanOrEqual(1);
-        expect(g.state, `${g.openingHours} at ${at.toISOString()}`).toBe(stateOf(e.s));
+        expect(g.state, `${e.s.openingHours} at ${at.toISOString()}`).toBe(stateOf(e.s));
+        // The lean answer carries each amenity present (with its check date) and the water kind.
+        expect(Object.keys(g.amenities).sort()).toEqual(e.s.amenities.map((a) => a.key).sort());
+        expect(g.water).toBe(e.s.amenities.find((a) => a.key === "water")?.water ?? null);
       }
       if (got.length > 0) nonEmpty++;
     }

@@ -1,10 +1,13 @@
-import { amenityKeys, amenityLabels, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery, type NearbyStation, type PublicStation } from "@jiangxin/domain";
+import { amenityKeys, chinaDayOf, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery, type NearbyStation, type OpenState, type PublicStation } from "@jiangxin/domain";
 import { around, distance } from "geokdbush";
 import KDBush from "kdbush";
 import { HoursCache, type HoursState } from "./openingHours";
 
 /** A station as the finder keeps it: the public fields plus what filtering needs, precomputed. */
-export type FinderStation = Omit<PublicStation, "state" | "nextChange"> & { amenityMask: number; /** Its fixed fields as JSON, made on first use. */ json?: string };
+export type FinderStation = Omit<PublicStation, "state" | "nextChange"> & { amenityMask: number; /** Its fixed lean fields as JSON (no braces), made when it enters the index. */ json?: string };
+
+/** The fields of a finder answer that change only when the station is saved or its lock flag moves. */
+type LeanFixed = Omit<NearbyStation, "state" | "nextChange" | "distanceM">;
 
 /** Each amenity filter as a bit; drinkable water is its own bit so refill-only water does not match it. */
 const bit = (key: AmenityFilterKey) => 1 << (key === "drinkableWater" ? amenityKeys.length : amenityKeys.indexOf(key));
@@ -36,17 +39,62 @@ export function stationState(hours: HoursCache, s: Pick<FinderStation, "status" 
   return hours.stateAt(s.openingHours, at);
 }
 
-export const amenityWithLabel = (a: { key: (typeof amenityKeys)[number] }) => amenityLabels[a.key];
+/** A station's lean fixed fields (the finder answer's shape without state, next change and distance). */
+export function leanOf(s: FinderStation): LeanFixed {
+  const amenities: LeanFixed["amenities"] = {};
+  let water: LeanFixed["water"] = null;
+  for (const a of s.amenities) {
+    amenities[a.key] = a.verifiedAt ? chinaDayOf(a.verifiedAt) : null;
+    if (a.key === "water") water = a.water;
+  }
+  return {
+    id: s.id,
+    name: s.name,
+    address: s.address,
+    countyCode: s.countyCode,
+    lng: s.lng,
+    lat: s.lat,
+    status: s.status,
+    closedUntil: s.closedUntil,
+    is24h: s.is24h,
+    hoursVerifiedOn: s.hoursVerifiedAt ? chinaDayOf(s.hoursVerifiedAt) : null,
+    amenities,
+    water,
+    lockReported: s.lockReported,
+  };
+}
+
+/** State codes in the per-request memo (0: not yet asked in this request). */
+const OPEN = 1;
+const CLOSED = 2;
+const UNKNOWN = 3;
+const stateName: readonly OpenState[] = ["unknown", "open", "closed", "unknown"];
 
 /**
  * The public finder's in-memory index (kdbush + geokdbush): answering costs no database query. The
  * server loads it at start and replaces one station whenever staff save it; a rebuild of the kd-tree
  * for 20,000 points takes a few milliseconds, so it is rebuilt whole rather than patched.
+ *
+ * A request's costs are kept to the kd-tree walk: what the walk's filter reads lives in typed arrays by
+ * index position (amenity bit mask, opening-hours string number, "status decides nothing"), each distinct
+ * opening-hours string is evaluated once per request (stations share few strings), and each station's
+ * fixed fields are JSON made once when it enters the index, so writing an answer is string splicing.
  */
 export class StationFinder {
   private list: FinderStation[] = [];
   private byId = new Map<string, FinderStation>();
   private index: KDBush = new KDBush(0).finish();
+  private masks = new Int32Array(0);
+  private hoursOf = new Int32Array(0);
+  /** 1 when the station's status is open, so its hours alone decide its state. */
+  private plain = new Uint8Array(0);
+  private hoursText: string[] = [];
+  private hoursNumber = new Map<string, number>();
+  /** Per-request memo by hours number: state code, next change as JSON, and the request it belongs to. */
+  private memoState = new Uint8Array(0);
+  private memoNext: string[] = [];
+  private memoRequest = new Int32Array(0);
+  private requestNo = 0;
   readonly hours = new HoursCache();
 
   get size(): number {
@@ -70,68 +118,106 @@ export class StationFinder {
     const s = this.byId.get(id);
     if (s) {
       s.lockReported = reported;
-      s.json = undefined;
+      s.json = fixedJson(s);
     }
   }
 
+  /** The full public record (the station page). */
   get(id: string, at: Date): PublicStation | undefined {
     const s = this.byId.get(id);
-    return s ? this.publicOf(s, at) : undefined;
-  }
-
-  nearby(q: NearbyQuery, at: Date): NearbyStation[] {
-    return this.search(q, at).map(({ s, distanceM }) => ({ ...this.publicOf(s, at), distanceM }));
-  }
-
-  /**
-   * The same answer as `nearby`, as the JSON text the route sends: each station's unchanging fields are
-   * serialized once (when it is saved) and only distance, state and next change are written per request.
-   */
-  nearbyJson(q: NearbyQuery, at: Date): string {
-    const items = this.search(q, at).map(({ s, distanceM }) => {
-      const st = stationState(this.hours, s, at);
-      s.json ??= JSON.stringify(this.fixedOf(s)).slice(1, -1);
-      return `{${s.json},"state":"${st.state}","nextChange":${st.nextChange ? `"${st.nextChange.toISOString()}"` : "null"},"distanceM":${distanceM}}`;
-    });
-    return `{"at":"${at.toISOString()}","items":[${items.join(",")}]}`;
-  }
-
-  private search(q: NearbyQuery, at: Date): { s: FinderStation; distanceM: number }[] {
-    const need = filterMask(q.amenities);
-    // One instant per request, few distinct opening-hours strings: each string's state is looked up once.
-    const byHours = new Map<string, boolean>();
-    const openAt = (s: FinderStation) => {
-      if (s.status !== "open") return stationState(this.hours, s, at).state === "open";
-      let open = byHours.get(s.openingHours);
-      if (open === undefined) byHours.set(s.openingHours, (open = this.hours.stateAt(s.openingHours, at).state === "open"));
-      return open;
-    };
-    const ids = around(this.index, q.lng, q.lat, q.limit, q.within / 1000, (i: number) => {
-      const s = this.list[i];
-      if (!s || (s.amenityMask & need) !== need) return false;
-      return !q.openNow || openAt(s);
-    });
-    return ids.flatMap((i) => {
-      const s = this.list[i];
-      return s ? [{ s, distanceM: Math.round(distance(q.lng, q.lat, s.lng, s.lat) * 1000) }] : [];
-    });
-  }
-
-  private fixedOf(s: FinderStation): Omit<PublicStation, "state" | "nextChange"> {
-    const { amenityMask: _mask, json: _json, ...rest } = s;
-    return rest;
-  }
-
-  private publicOf(s: FinderStation, at: Date): PublicStation {
+    if (!s) return undefined;
     const st = stationState(this.hours, s, at);
-    const rest = this.fixedOf(s);
+    const { amenityMask: _mask, json: _json, ...rest } = s;
     return { ...rest, state: st.state, nextChange: st.nextChange?.toISOString() ?? null };
+  }
+
+  /** The answer as objects (what `nearbyJson` spells). */
+  nearby(q: NearbyQuery, at: Date): NearbyStation[] {
+    return this.search(q, at).map(({ i, distanceM }) => {
+      const s = this.list[i] as FinderStation;
+      const { code, next } = this.stateOf(i, at);
+      return { ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), distanceM };
+    });
+  }
+
+  /** The same answer as the JSON text the route sends. */
+  nearbyJson(q: NearbyQuery, at: Date): string {
+    let out = `{"at":"${at.toISOString()}","items":[`;
+    let first = true;
+    for (const { i, distanceM } of this.search(q, at)) {
+      const s = this.list[i] as FinderStation;
+      const { code, next } = this.stateOf(i, at);
+      out += `${first ? "" : ","}{${(s.json ??= fixedJson(s))},"state":"${stateName[code]}","nextChange":${next},"distanceM":${distanceM}}`;
+      first = false;
+    }
+    return `${out}]}`;
+  }
+
+  private search(q: NearbyQuery, at: Date): { i: number; distanceM: number }[] {
+    this.requestNo++;
+    const need = filterMask(q.amenities);
+    const masks = this.masks;
+    const predicate = q.openNow
+      ? (i: number) => (masks[i]! & need) === need && this.stateOf(i, at).code === OPEN
+      : need === 0
+        ? undefined
+        : (i: number) => (masks[i]! & need) === need;
+    const ids: number[] = around(this.index, q.lng, q.lat, q.limit, q.within / 1000, predicate);
+    return ids.map((i) => {
+      const s = this.list[i] as FinderStation;
+      return { i, distanceM: Math.round(distance(q.lng, q.lat, s.lng, s.lat) * 1000) };
+    });
+  }
+
+  /** State code and next change (as JSON) of the station at list position i, memoized per hours string for this request. */
+  private stateOf(i: number, at: Date): { code: number; next: string } {
+    if (!this.plain[i]) return encode(stationState(this.hours, this.list[i] as FinderStation, at));
+    const h = this.hoursOf[i]!;
+    if (this.memoRequest[h] !== this.requestNo) {
+      const st = encode(this.hours.stateAt(this.hoursText[h]!, at));
+      this.memoRequest[h] = this.requestNo;
+      this.memoState[h] = st.code;
+      this.memoNext[h] = st.next;
+      return st;
+    }
+    return { code: this.memoState[h]!, next: this.memoNext[h]! };
   }
 
   private rebuild(): void {
     this.list = [...this.byId.values()];
-    const index = new KDBush(this.list.length);
-    for (const s of this.list) index.add(s.lng, s.lat);
+    const n = this.list.length;
+    // Small leaves: a nearest-10 walk pushes fewer points through geokdbush's queue (default 64).
+    const index = new KDBush(n, 16);
+    this.masks = new Int32Array(n);
+    this.hoursOf = new Int32Array(n);
+    this.plain = new Uint8Array(n);
+    this.hoursText = [];
+    this.hoursNumber = new Map();
+    for (const [i, s] of this.list.entries()) {
+      index.add(s.lng, s.lat);
+      this.masks[i] = s.amenityMask;
+      let h = this.hoursNumber.get(s.openingHours);
+      if (h === undefined) {
+        h = this.hoursText.push(s.openingHours) - 1;
+        this.hoursNumber.set(s.openingHours, h);
+      }
+      this.hoursOf[i] = h;
+      this.plain[i] = s.status === "open" ? 1 : 0;
+      s.json ??= fixedJson(s);
+    }
     this.index = index.finish();
+    const m = this.hoursText.length;
+    this.memoState = new Uint8Array(m);
+    this.memoNext = new Array<string>(m).fill("null");
+    this.memoRequest = new Int32Array(m);
+    this.requestNo = 0;
   }
+}
+
+function fixedJson(s: FinderStation): string {
+  return JSON.stringify(leanOf(s)).slice(1, -1);
+}
+
+function encode(st: HoursState): { code: number; next: string } {
+  return { code: st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN, next: st.nextChange ? `"${st.nextChange.toISOString()}"` : "null" };
 }

@@ -1,5 +1,5 @@
 import { AimOutlined, EnvironmentOutlined, WarningOutlined } from "@ant-design/icons";
-import { amenityFilterLabels, type AmenityFilterKey, type NearbyStation, type RegionNode } from "@jiangxin/domain";
+import { amenityFilterLabels, amenityKeys, amenityLabels, type AmenityFilterKey, type NearbyStation, type RegionNode } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, Flex, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
@@ -153,11 +153,13 @@ function StationCard({ s, n, onOpen }: { s: NearbyStation; n: number; onOpen: (i
       </Flex>
       <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>
         {s.is24h ? <Tag color="blue">24小时</Tag> : next ? <Tag>{s.state === "open" ? `${next} 关门` : `${next} 开门`}</Tag> : null}
-        {s.amenities.map((a) => (
-          <Tag key={a.key} bordered={false}>
-            {a.key === "water" && a.water === "drinkable" ? "可直饮水" : a.label}
-          </Tag>
-        ))}
+        {amenityKeys
+          .filter((k) => k in s.amenities)
+          .map((k) => (
+            <Tag key={k} bordered={false}>
+              {k === "water" && s.water === "drinkable" ? "可直饮水" : amenityLabels[k]}
+            </Tag>
+          ))}
       </Space>
       {s.lockReported ? <Alert type="warning" showIcon icon={<WarningOutlined />} style={{ marginTop: 8 }} message="有人报告开放时间内锁门，工会正在核实" /> : null}
     </Card>
