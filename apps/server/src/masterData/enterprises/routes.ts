@@ -1,8 +1,9 @@
-import { enterpriseContactSchema, enterpriseInputSchema, enterpriseListQuerySchema, enterpriseSchema, enterpriseSizeLabels, errorBodySchema, industrySections, pageOf } from "@jiangxin/domain";
+import { enterpriseContactSchema, enterpriseCorrectionListSchema, enterpriseCorrectionSchema, enterpriseInputSchema, enterpriseListQuerySchema, enterpriseSchema, enterpriseSizeLabels, errorBodySchema, industrySections, pageOf } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
 import { exportList } from "../../platform/exportList";
+import { correctEnterprise, enterpriseCorrectionsFor } from "./correctEnterprise";
 import { createForActor, getForActor, listForActor, readContactPhone } from "./service";
 
 const tags = ["企业 enterprises"];
@@ -59,5 +60,30 @@ export function enterpriseRoutes(app: HttpApp, ctx: AppContext): void {
       schema: { tags, summary: "登记企业", body: enterpriseInputSchema, response: { 201: enterpriseSchema, 400: errorBodySchema, 409: errorBodySchema } },
     },
     async (request, reply) => reply.status(201).send(await createForActor(ctx, actorOfRequest(request), request.body)),
+  );
+
+  app.post(
+    "/api/enterprises/:id/correct",
+    {
+      config: { permission: "enterprise.write" },
+      schema: {
+        tags,
+        summary: "更正企业信息(须填理由，保留更正前后)",
+        params: idParams,
+        body: enterpriseCorrectionSchema,
+        response: { 200: enterpriseSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema },
+      },
+    },
+    (request) => correctEnterprise(ctx, actorOfRequest(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/api/enterprises/:id/corrections",
+    { config: { permission: "enterprise.detail" }, schema: { tags, summary: "企业的更正记录", params: idParams, response: { 200: enterpriseCorrectionListSchema, 404: errorBodySchema } } },
+    async (request) => {
+      // Readable by whoever may open the firm: the detail's scope answers 404 for anyone else.
+      await getForActor(ctx, actorOfRequest(request), request.params.id);
+      return enterpriseCorrectionsFor(ctx.database.db, request.params.id);
+    },
   );
 }

@@ -1,8 +1,11 @@
 import {
   enterpriseContactSchema,
+  enterpriseCorrectionListSchema,
   enterpriseSchema,
   pageOf,
   type Enterprise,
+  type EnterpriseCorrection,
+  type EnterpriseCorrectionEntry,
   type EnterpriseInput,
   type EnterpriseListQuery,
 } from "@jiangxin/domain";
@@ -29,4 +32,13 @@ export function getEnterpriseContactPhone(id: string): Promise<string> {
 
 export function createEnterprise(input: EnterpriseInput): Promise<Enterprise> {
   return request("/api/enterprises", { method: "POST", body: input, schema: enterpriseSchema });
+}
+
+/** 更正企业信息: only the changed fields and the reason; the server keeps before → after. */
+export function correctEnterprise(id: string, input: EnterpriseCorrection): Promise<Enterprise> {
+  return request(`/api/enterprises/${encodeURIComponent(id)}/correct`, { method: "POST", body: input, schema: enterpriseSchema });
+}
+
+export function listEnterpriseCorrections(id: string, signal?: AbortSignal): Promise<EnterpriseCorrectionEntry[]> {
+  return request(`/api/enterprises/${encodeURIComponent(id)}/corrections`, { schema: enterpriseCorrectionListSchema, signal });
 }

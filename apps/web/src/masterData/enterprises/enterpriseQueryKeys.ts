@@ -5,4 +5,5 @@ export const enterpriseQueryKeys = {
   all: ["enterprises"] as const,
   list: (query: EnterpriseListQuery) => ["enterprises", "list", query] as const,
   detail: (id: string) => ["enterprises", "detail", id] as const,
+  corrections: (id: string) => ["enterprises", "corrections", id] as const,
 };

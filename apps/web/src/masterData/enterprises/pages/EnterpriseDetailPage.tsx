@@ -1,8 +1,9 @@
-import { ArrowLeftOutlined } from "@ant-design/icons";
+import { ArrowLeftOutlined, EditOutlined } from "@ant-design/icons";
 import { enterpriseSizeLabels, industrySections } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Result, Tag, Typography, type DescriptionsProps } from "antd";
+import { Button, Card, Descriptions, Result, Space, Tag, Typography, type DescriptionsProps } from "antd";
 import dayjs from "dayjs";
+import { useState } from "react";
 import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
 import { AddressLinks } from "../../../app/components/AddressLinks";
@@ -12,6 +13,8 @@ import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { useCan } from "../../../app/session";
 import { getEnterprise } from "../api";
 import { ContactPhoneReveal } from "../components/ContactPhoneReveal";
+import { EnterpriseCorrectDrawer } from "../components/EnterpriseCorrectDrawer";
+import { EnterpriseCorrections } from "../components/EnterpriseCorrections";
 import { enterpriseQueryKeys } from "../enterpriseQueryKeys";
 
 export function EnterpriseDetailPage() {
@@ -19,7 +22,9 @@ export function EnterpriseDetailPage() {
   const navigate = useNavigate();
   const location = useLocation();
   // An expert opens the firms it serves but has no list of firms to go back to.
-  const listPath = useCan()("enterprise.read") ? "/enterprises" : "/";
+  const can = useCan();
+  const listPath = can("enterprise.read") ? "/enterprises" : "/";
+  const [correcting, setCorrecting] = useState(false);
   const enterprise = useQuery({
     queryKey: enterpriseQueryKeys.detail(id),
     queryFn: ({ signal }) => getEnterprise(id, signal),
@@ -84,10 +89,26 @@ export function EnterpriseDetailPage() {
 
   return (
     <>
-      <PageHeader title={e.name} description={`${e.cityName} ${e.countyName}`} extra={back} />
+      <PageHeader
+        title={e.name}
+        description={`${e.cityName} ${e.countyName}`}
+        extra={
+          <Space wrap>
+            {back}
+            {/* Staff of the firm's county; the server refuses anyone else (404 outside the region). */}
+            {can("enterprise.write") ? (
+              <Button icon={<EditOutlined />} onClick={() => setCorrecting(true)}>
+                更正
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
       <Card>
         <Descriptions bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} size="middle" />
       </Card>
+      <EnterpriseCorrections enterpriseId={e.id} />
+      {can("enterprise.write") ? <EnterpriseCorrectDrawer key={JSON.stringify(e)} enterprise={e} open={correcting} onClose={() => setCorrecting(false)} /> : null}
     </>
   );
 }
