@@ -78,6 +78,9 @@ const POLICY: Record<string, Row> = {
   "GET /api/enterprises/:id": { cells: "YY YN YN YN YN NN NN NN" },
   "GET /api/enterprises/:id/contact-phone": { cells: "YY YN YN YN YN NN NN NN" },
   "POST /api/enterprises": { cells: "YY YY YY NN NN NN NN NN" },
+  // 更正企业信息: staff of the firm's county (and above); its history is read by whoever opens the firm.
+  "POST /api/enterprises/:id/correct": { body: { reason: "联系人录入有误", contactName: "矩阵更正联系人" }, cells: "YY YN YN NN NN NN NN NN" },
+  "GET /api/enterprises/:id/corrections": { cells: "YY YN YN YN YN NN NN NN" },
   "GET /api/experts/export": { cells: "YY YY YY NN YY NN NN NN" },
   "GET /api/experts": { cells: "YY YY YY NN YN NN NN NN" },
   "GET /api/experts/:id": { cells: "YY YY YY NN YN NN NN NN" },

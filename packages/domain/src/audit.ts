@@ -36,6 +36,7 @@ const platformAuditActions: Record<string, string> = {
   "data.export": "导出数据",
   "enterprise.create": "新增企业",
   "enterprise.readContactPhone": "查看企业联系电话",
+  "enterprise.edit": "更正企业信息",
   "expert.create": "登记专家",
   "expert.update": "修改专家信息",
   "expert.setAvailability": "调整专家可服务状态",
