@@ -6,3 +6,4 @@ export * from "./station";
 export * from "./stationReport";
 export * from "./stats";
 export * from "./upgradeRule";
+export * from "./publicHolidays";

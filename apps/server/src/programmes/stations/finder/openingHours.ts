@@ -1,11 +1,18 @@
-import { addDays, chinaDayOf, chinaMidnight, type OpenState } from "@jiangxin/domain";
+import { addDays, chinaDayOf, chinaHolidayOn, chinaMidnight, type OpenState } from "@jiangxin/domain";
 import OpeningHours from "opening_hours";
 
 /**
- * Opening hours in OpenStreetMap syntax, evaluated in China time with China's public holidays (the
- * package's built-in table, country "cn", no Nominatim call: the location is given, not looked up).
+ * Opening hours in OpenStreetMap syntax, evaluated in China time (country "cn", no Nominatim call: the
+ * location is given, not looked up). "PH" means the days off of the State Council's yearly notice (the
+ * domain's `chinaPublicHolidays`), not the package's table for cn, which lacks 春节/清明/端午/中秋 and counts
+ * 8 Mar, 4 May and 1 Jun as days off: see `HoursCache` below for how the two are reconciled.
  */
 const zhejiang = { lat: 30.27, lon: 120.15, address: { country_code: "cn", state: "浙江省" } };
+/** A location whose holiday table has none of the package's cn-only dates below (8 Mar, 4 May, 1 Jun). */
+const newYork = { lat: 40.71, lon: -74.0, address: { country_code: "us", state: "New York" } };
+/** The package's PH dates for cn (opening_hours 3.x, checked): MM-DD. */
+const packageCnHolidays = new Set(["01-01", "03-08", "05-01", "05-04", "06-01", "10-01", "10-02", "10-03"]);
+const mentionsPH = /\bPH\b/;
 
 export type ParsedHours = { ok: true; value: OpeningHours; normalised: string } | { ok: false; message: string };
 
@@ -50,53 +57,89 @@ export type HoursState = { state: OpenState; nextChange: Date | null };
  * a binary search: the finder evaluates hundreds of stations per request without calling the parser.
  */
 export class HoursCache {
-  private readonly parsed = new Map<string, OpeningHours | null>();
+  private readonly parsed = new Map<string, Hours | null>();
   private readonly windows = new Map<string, Window>();
   private static readonly maxWindows = 20_000;
 
   stateAt(value: string, at: Date): HoursState {
-    const oh = this.parse(value);
-    if (!oh) return { state: "unknown", nextChange: null };
+    const hours = this.parse(value);
+    if (!hours) return { state: "unknown", nextChange: null };
     const day = chinaDayOf(at);
     const start = addDays(day, -1);
     const key = `${start}|${value}`;
     let w = this.windows.get(key);
     if (!w) {
       if (this.windows.size >= HoursCache.maxWindows) this.windows.clear();
-      w = this.window(oh, chinaMidnight(start), chinaMidnight(addDays(start, 10)));
+      w = this.window(hours, start, addDays(start, 10));
       this.windows.set(key, w);
     }
     return lookup(w, at.getTime());
   }
 
-  private parse(value: string): OpeningHours | null {
-    let oh = this.parsed.get(value);
-    if (oh === undefined) {
+  private parse(value: string): Hours | null {
+    let hours = this.parsed.get(value);
+    if (hours === undefined) {
       const p = value.trim() === "" ? null : parseOpeningHours(value);
-      oh = p && p.ok ? p.value : null;
-      this.parsed.set(value, oh);
+      hours = p && p.ok ? hoursOf(value, p.value) : null;
+      this.parsed.set(value, hours);
     }
-    return oh;
+    return hours;
   }
 
-  private window(oh: OpeningHours, from: Date, to: Date): Window {
+  private window(hours: Hours, fromDay: string, toDay: string): Window {
+    // The open intervals, day by day from the variant whose idea of "PH" matches the notice for that day
+    // (one call for the whole window when the value never says PH).
+    const raw: [Date, Date, boolean][] = [];
+    if (!hours.ph) raw.push(...intervals(hours.cn, chinaMidnight(fromDay), chinaMidnight(toDay)));
+    else for (let d = fromDay; d < toDay; d = addDays(d, 1)) raw.push(...intervals(variantFor(hours, d), chinaMidnight(d), chinaMidnight(addDays(d, 1))));
     // Adjacent intervals of the same kind are one (a rule boundary at midnight is no change for a visitor).
     const merged: { s: number; e: number; u: boolean }[] = [];
-    for (const [s, e, u] of oh.getOpenIntervals(toWall(from), toWall(to))) {
-      const si = fromWall(s).getTime();
-      const ei = fromWall(e).getTime();
+    for (const [s, e, u] of raw) {
+      const si = s.getTime();
+      const ei = e.getTime();
       const last = merged.at(-1);
       if (last && last.e === si && last.u === u) last.e = ei;
       else merged.push({ s: si, e: ei, u });
     }
     return {
-      from: from.getTime(),
-      to: to.getTime(),
+      from: chinaMidnight(fromDay).getTime(),
+      to: chinaMidnight(toDay).getTime(),
       starts: Float64Array.from(merged.map((m) => m.s)),
       ends: Float64Array.from(merged.map((m) => m.e)),
       unknown: Uint8Array.from(merged.map((m) => (m.u ? 1 : 0))),
     };
   }
+}
+
+/**
+ * A parsed value and, when it says PH, two variants: `always` (PH read as every day, "PH" → "Mo-Su") for
+ * the notice's days off the package does not know, and `never` (the same value at a location whose table
+ * lacks 8 Mar, 4 May and 1 Jun) for the package's cn dates that are not days off. A value whose PH cannot
+ * be rewritten (e.g. "PH Mo-Fr", an intersection) keeps the package's reading on those days.
+ */
+type Hours = { cn: OpeningHours; ph: null | { always: OpeningHours | null; never: OpeningHours | null } };
+
+function hoursOf(value: string, cn: OpeningHours): Hours {
+  if (!mentionsPH.test(value)) return { cn, ph: null };
+  const attempt = (make: () => OpeningHours) => {
+    try {
+      return make();
+    } catch {
+      return null;
+    }
+  };
+  return { cn, ph: { always: attempt(() => new OpeningHours(value.trim().replace(/\bPH\b/g, "Mo-Su"), zhejiang)), never: attempt(() => new OpeningHours(value.trim(), newYork)) } };
+}
+
+function variantFor(hours: Hours, day: string): OpeningHours {
+  const off = chinaHolidayOn(day);
+  if (off === undefined || !hours.ph) return hours.cn;
+  if (off) return hours.ph.always ?? hours.cn;
+  return packageCnHolidays.has(day.slice(5)) ? (hours.ph.never ?? hours.cn) : hours.cn;
+}
+
+function intervals(oh: OpeningHours, from: Date, to: Date): [Date, Date, boolean][] {
+  return oh.getOpenIntervals(toWall(from), toWall(to)).map(([s, e, u]) => [fromWall(s), fromWall(e), u] as [Date, Date, boolean]);
 }
 
 function lookup(w: Window, t: number): HoursState {

@@ -1,4 +1,4 @@
-import { amenityKeys, amenityLabels, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery } from "@jiangxin/domain";
+import { amenityKeys, amenityLabels, chinaDayOf, chinaHolidayOn, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery } from "@jiangxin/domain";
 import OpeningHours from "opening_hours";
 import { describe, expect, it } from "vitest";
 import { toWall } from "./openingHours";
@@ -63,8 +63,10 @@ function directState(s: FinderStation, at: Date, hoursState: (hours: string) => 
   return hoursState(s.openingHours);
 }
 
+// On the notice's days off (1–7 Oct 2026 here; the package knows only 1–3 Oct) "PH" matches every day.
+const asHoliday = new Map(hours.filter(Boolean).map((h) => [h, new OpeningHours(h.replace(/\bPH\b/g, "Mo-Su"), zhejiang)]));
 function packageState(hours: string, at: Date): string {
-  const oh = parsed.get(hours);
+  const oh = (chinaHolidayOn(chinaDayOf(at)) ? asHoliday : parsed).get(hours);
   return oh ? oh.getStateString(toWall(at), true) : "unknown";
 }
 
