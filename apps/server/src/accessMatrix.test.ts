@@ -240,10 +240,13 @@ const POLICY: Record<string, Row> = {
   // province; stay: staff and unions; the lottery check public); scope of applications and quotas: programmes/recuperation/recuperation.test.ts.
   "GET /api/recuperation/bases": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/recuperation/bases": { record: null, cells: "YY NN NN NN NN NN NN NN" },
+  "PUT /api/recuperation/bases/:id": { record: null, cells: "YY NN NN NN NN NN NN NN" },
   "GET /api/recuperation/routes": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/recuperation/routes": { record: null, cells: "YY NN NN NN NN NN NN NN" },
+  "PUT /api/recuperation/routes/:id": { record: null, cells: "YY NN NN NN NN NN NN NN" },
   "GET /api/recuperation/sessions": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/recuperation/sessions": { record: null, cells: "YY NN NN NN NN NN NN NN" },
+  "PUT /api/recuperation/sessions/:id": { record: null, cells: "YY NN NN NN NN NN NN NN" },
   "GET /api/recuperation/groups": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "GET /api/recuperation/quotas": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/recuperation/quotas": { record: null, cells: "YY NN NN NN NN NN NN NN" },

@@ -30,6 +30,8 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
     expect(res.statusCode, res.body).toBe(status);
     return res.json<T>();
   };
+  const put = (a: Agent, url: string, body: unknown) =>
+    t.app.inject({ method: "PUT", url, headers: { cookie: `${sessionCookie}=${a.cookie}`, [csrfHeader]: a.info.csrfToken }, payload: body as object });
   const round = () => ok<RecuperationRound>(agents.province.get(`/api/recuperation/rounds/${roundId}`));
   const mine = async () => (await ok<{ applications: RecuperationMyApplication[] }>(agents.worker.get("/api/recuperation/me"))).applications[0]!;
 
@@ -161,6 +163,31 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
     const counts = await recuperation.countIndicators(t.ctx, { year: 2026, counties: undefined });
     expect(counts.get("recuperation.places")?.get("330127")).toBe(1);
     expect(counts.get("recuperation.spending")?.get("330127")).toBe(4 * 500);
+  });
+
+  it("the province edits bases, routes and sessions; what is taken stays true", async () => {
+    agents.province = await loginAs(t, `${kind}-rc-province`);
+    const [base] = await ok<{ id: string; code: string }[]>(agents.province.get("/api/recuperation/bases"));
+    const baseBody = { code: "ZJ001", name: "千岛湖职工疗休养基地(改)", countyCode: "330127", kind: "疗休养院", capacity: 220, pricePerDay: 550, certifiedFrom: "2026-01-01", certifiedUntil: "2028-12-31" };
+    await ok(put(agents.province, `/api/recuperation/bases/${base!.id}`, baseBody));
+    const dear = await put(agents.province, `/api/recuperation/bases/${base!.id}`, { ...baseBody, pricePerDay: 650 });
+    expect(dear.statusCode).toBe(400);
+    expect(dear.body).toContain("600");
+    expect((await put(agents.union, `/api/recuperation/bases/${base!.id}`, baseBody)).statusCode).toBe(403);
+
+    const [route] = await ok<{ id: string }[]>(agents.province.get("/api/recuperation/routes"));
+    await ok(put(agents.province, `/api/recuperation/routes/${route!.id}`, { name: "千岛湖山水康养", theme: "山水康养", bases: [{ baseId: base!.id, days: 5 }] }));
+    const sessions = await ok<{ id: string; code: string; endsOn: string; taken: number; routeId: string; startsOn: string }[]>(agents.province.get("/api/recuperation/sessions?year=2026"));
+    const a = sessions.find((x) => x.code === "2026-A")!;
+    // Not started yet (the clock is in March): the session takes the route's new length.
+    expect(a.endsOn).toBe("2026-05-15");
+    expect(a.taken).toBeGreaterThan(0);
+    const low = await put(agents.province, `/api/recuperation/sessions/${a.id}`, { code: a.code, routeId: a.routeId, startsOn: a.startsOn, capacity: a.taken - 1 || 1 });
+    if (a.taken > 1) expect(low.json<{ fields: Record<string, string> }>().fields.capacity).toBe(`不能少于已分配的${a.taken}个`);
+    const moved = await put(agents.province, `/api/recuperation/sessions/${a.id}`, { code: a.code, routeId: a.routeId, startsOn: "2026-06-01", capacity: 5 });
+    expect(moved.json<{ fields: Record<string, string> }>().fields.startsOn).toBe("已有分配名额，不能改日期");
+    await ok(put(agents.province, `/api/recuperation/sessions/${a.id}`, { code: "2026-A1", routeId: a.routeId, startsOn: a.startsOn, capacity: 5 }));
+    await ok(put(agents.province, `/api/recuperation/sessions/${a.id}`, { code: "2026-A", routeId: a.routeId, startsOn: a.startsOn, capacity: 5 }));
   });
 
   it("a union enters applications for its members by Excel: a template with drop-downs, every bad cell named, all or nothing, or the good rows", async () => {

@@ -23,7 +23,20 @@ import { queryRows } from "../../platform/db/queryRows";
 import { AppError, notFound } from "../../platform/errors";
 import { publicRateLimits } from "../../platform/rateLimit";
 import { answerOffer, applySelf, enterApplication, listApplications, myApplications, recordStay } from "./applications/applicationService";
-import { createBase, createRoute, createSession, listBases, listGroups, listQuotas, listRoutes, listSessions, setQuotas } from "./catalogue/catalogueService";
+import {
+  createBase,
+  createRoute,
+  createSession,
+  listBases,
+  listGroups,
+  listQuotas,
+  listRoutes,
+  listSessions,
+  setQuotas,
+  updateBase,
+  updateRoute,
+  updateSession,
+} from "./catalogue/catalogueService";
 import { commitSeed, createRound, getRound, listRounds, publishRound, startRun, sweepOffers } from "./rounds/roundService";
 
 const tags = ["职工疗休养 recuperation"];
@@ -49,11 +62,27 @@ export function recuperationRoutes(app: HttpApp, ctx: AppContext): void {
     { config: { permission: "recuperation.manage" }, schema: { tags, summary: "新增基地(省总)", body: recuperationBaseInputSchema } },
     async (request) => ({ id: await createBase(ctx, actorOfRequest(request), request.body) }),
   );
+  app.put(
+    "/api/recuperation/bases/:id",
+    { config: { permission: "recuperation.manage" }, schema: { tags, summary: "修改基地(省总)", params: idParams, body: recuperationBaseInputSchema } },
+    async (request) => {
+      await updateBase(ctx, actorOfRequest(request), request.params.id, request.body);
+      return { ok: true };
+    },
+  );
   app.get("/api/recuperation/routes", { config: { permission: "recuperation.read" }, schema: { tags, summary: "疗休养线路" } }, () => listRoutes(ctx));
   app.post(
     "/api/recuperation/routes",
     { config: { permission: "recuperation.manage" }, schema: { tags, summary: "新增线路(省总)", body: recuperationRouteInputSchema } },
     async (request) => ({ id: await createRoute(ctx, actorOfRequest(request), request.body) }),
+  );
+  app.put(
+    "/api/recuperation/routes/:id",
+    { config: { permission: "recuperation.manage" }, schema: { tags, summary: "修改线路(省总)；未出发期次随之改天数", params: idParams, body: recuperationRouteInputSchema } },
+    async (request) => {
+      await updateRoute(ctx, actorOfRequest(request), request.params.id, request.body);
+      return { ok: true };
+    },
   );
   app.get(
     "/api/recuperation/sessions",
@@ -64,6 +93,14 @@ export function recuperationRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/recuperation/sessions",
     { config: { permission: "recuperation.manage" }, schema: { tags, summary: "新增期次(省总)", body: recuperationSessionInputSchema } },
     async (request) => ({ id: await createSession(ctx, actorOfRequest(request), request.body) }),
+  );
+  app.put(
+    "/api/recuperation/sessions/:id",
+    { config: { permission: "recuperation.manage" }, schema: { tags, summary: "修改期次(省总)；名额不少于已分配，已分配的期次不改线路和日期", params: idParams, body: recuperationSessionInputSchema } },
+    async (request) => {
+      await updateSession(ctx, actorOfRequest(request), request.params.id, request.body);
+      return { ok: true };
+    },
   );
   app.get("/api/recuperation/groups", { config: { permission: "recuperation.read" }, schema: { tags, summary: "优先分组(按顺序)" } }, () => listGroups(ctx));
   app.get(

@@ -1,6 +1,9 @@
 import type {
   RecuperationApplicationRow,
   RecuperationBase,
+  RecuperationBaseInput,
+  RecuperationRouteInput,
+  RecuperationSessionInput,
   RecuperationFairnessReport,
   RecuperationGroup,
   RecuperationMyApplication,
@@ -28,6 +31,12 @@ export const answerOffer = (offerId: string, answer: "accept" | "decline") =>
 export const fetchBases = (signal?: AbortSignal) => request("/api/recuperation/bases", { schema: as<RecuperationBase[]>(), signal });
 export const fetchRoutes = (signal?: AbortSignal) => request("/api/recuperation/routes", { schema: as<RecuperationRoute[]>(), signal });
 export const fetchSessions = (year: number | undefined, signal?: AbortSignal) => request("/api/recuperation/sessions", { query: { year }, schema: as<RecuperationSession[]>(), signal });
+/** Creates (no id) or replaces (id) a catalogue record; the province only. */
+const save = (path: string, id: string | undefined, body: unknown) =>
+  request(id ? `${path}/${id}` : path, { method: id ? "PUT" : "POST", body, schema: as<{ id?: string; ok?: boolean }>() });
+export const saveBase = (id: string | undefined, body: RecuperationBaseInput) => save("/api/recuperation/bases", id, body);
+export const saveRoute = (id: string | undefined, body: RecuperationRouteInput) => save("/api/recuperation/routes", id, body);
+export const saveSession = (id: string | undefined, body: RecuperationSessionInput) => save("/api/recuperation/sessions", id, body);
 export const fetchGroups = (signal?: AbortSignal) => request("/api/recuperation/groups", { schema: as<RecuperationGroup[]>(), signal });
 export const fetchQuotas = (year: number | undefined, q: string, signal?: AbortSignal) => request("/api/recuperation/quotas", { query: { year, q: q || undefined }, schema: as<RecuperationQuotaRow[]>(), signal });
 export const setQuota = (year: number, unionId: string, quota: number) =>
