@@ -1,17 +1,21 @@
 import { z } from "zod";
 import { priorityKindSchema, regionCodeSchema } from "../../region";
 
+/** A target is a whole count: 2.5 场 is refused with the field named, never rounded. */
+const targetSchema = (label: string) =>
+  z.number({ error: `${label}目标应为数字` }).int(`${label}目标应为整数`).min(0, `${label}目标不能为负数`).max(10_000_000, `${label}目标不超过10,000,000`).optional();
+
 export const campaignTargetsSchema = z.strictObject({
-  sessions: z.number().int().min(0).optional(),
-  trainees: z.number().int().min(0).optional(),
-  enterprises: z.number().int().min(0).optional(),
-  problemsSolved: z.number().int().min(0).optional(),
+  sessions: targetSchema("服务场次"),
+  trainees: targetSchema("培训技术工人"),
+  enterprises: targetSchema("服务企业"),
+  problemsSolved: targetSchema("解决问题"),
 });
 
 /** 专项行动: a named effort with targets for a year over a set of regions. */
 export const campaignInputSchema = z.strictObject({
   name: z.string().trim().min(4, "行动名称至少4个字").max(80, "行动名称不超过80个字"),
-  year: z.number({ error: "请填写年度" }).int().min(2015, "年度不早于2015").max(2100, "年度不正确"),
+  year: z.number({ error: "请填写年度" }).int("年度应为整数").min(2015, "年度不早于2015").max(2100, "年度不正确"),
   /** Regions covered; empty with priorityOnly means "every priority county in that year". */
   regionCodes: z.array(regionCodeSchema).max(200).default([]),
   priorityOnly: z.boolean().default(false),

@@ -38,6 +38,11 @@ describe.each(testDatabaseKinds)("campaigns on %s", (kind) => {
     const bad = await a.province.post("/api/campaigns", { name: "短", year: 1999, regionCodes: ["12"], targets: { sessions: -1 } });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json<{ fields: Record<string, string> }>().fields).sort()).toEqual(["name", "regionCodes.0", "targets.sessions", "year"]);
+    expect(bad.json<{ fields: Record<string, string> }>().fields["targets.sessions"]).toBe("服务场次目标不能为负数");
+    // A decimal where a count is expected is refused in Chinese, naming the field — never rounded (issue 11).
+    const decimal = await a.province.post("/api/campaigns", { name: "全省助企专项行动", year: 2025.5, regionCodes: ["330127"], targets: { sessions: 2.5, trainees: 100 } });
+    expect(decimal.statusCode).toBe(400);
+    expect(decimal.json<{ fields: Record<string, string> }>().fields).toEqual({ year: "年度应为整数", "targets.sessions": "服务场次目标应为整数" });
     // A city must say where: no regions and not priority-only names the field, in the form's own words.
     const nowhere = await a.hangzhou.post("/api/campaigns", { name: "杭州春季助企行动", year: 2025, targets: { sessions: 5 } });
     expect(nowhere.statusCode).toBe(400);

@@ -228,7 +228,7 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label="同时承担难题上限" name="maxOpenProblems" rules={[zodRule(shape.maxOpenProblems, "请填写同时承担难题数上限")]}>
-              <InputNumber precision={0} style={{ width: "100%" }} />
+              <InputNumber style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -268,7 +268,7 @@ export function ExpertFormDrawer({ open, expert, scope, onClose, onSaved }: Expe
                     </Col>
                     <Col xs={12} md={6}>
                       <Form.Item label="获评年份" name={[field.name, "year"]} required rules={[zodRule(honourShape.year, "请填写获评年份")]}>
-                        <InputNumber precision={0} style={{ width: "100%" }} />
+                        <InputNumber style={{ width: "100%" }} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={12}>

@@ -175,7 +175,7 @@ export function UnionFormDrawer({ open, scope, union, parent, onClose, onSaved }
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="会员人数" name="memberCount" rules={[zodRule(shape.memberCount)]}>
-              <InputNumber min={0} precision={0} style={{ width: "100%" }} />
+              <InputNumber style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           {federation ? null : (

@@ -117,7 +117,7 @@ export function CampaignFormDrawer({ open, scope, defaultYear, onClose, onCreate
         <Row gutter={16}>
           <Col xs={12}>
             <Form.Item label="年度" name="year" required rules={[zodRule(shape.year, "请填写年度")]}>
-              <InputNumber precision={0} style={{ width: "100%" }} suffix="年" />
+              <InputNumber style={{ width: "100%" }} suffix="年" />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -148,7 +148,7 @@ export function CampaignFormDrawer({ open, scope, defaultYear, onClose, onCreate
           {campaignTargetFields.map((field) => (
             <Col xs={12} key={field.key}>
               <Form.Item label={field.label} name={["targets", field.key]} rules={[optionalRule(campaignInputSchema.shape.targets.shape[field.key])]}>
-                <InputNumber precision={0} style={{ width: "100%" }} suffix={field.unit} placeholder="不设" />
+                <InputNumber style={{ width: "100%" }} suffix={field.unit} placeholder="不设" />
               </Form.Item>
             </Col>
           ))}

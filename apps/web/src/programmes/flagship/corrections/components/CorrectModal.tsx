@@ -90,7 +90,7 @@ export function CorrectModal<T>({
             {f.kind === "date" ? (
               <DatePicker style={{ width: "100%" }} inputReadOnly={isMobile} />
             ) : f.kind === "count" ? (
-              <InputNumber precision={0} style={{ width: "100%" }} suffix={f.suffix} inputMode="numeric" />
+              <InputNumber style={{ width: "100%" }} suffix={f.suffix} inputMode="numeric" />
             ) : f.kind === "textarea" ? (
               <Input.TextArea rows={4} count={f.max ? { show: true, max: f.max } : undefined} />
             ) : (

@@ -178,7 +178,7 @@ export function DemandListSubmitPage() {
                     <Input count={{ show: true, max: 80 }} placeholder="例如：数控编程与操作" />
                   </Form.Item>
                   <Form.Item name={[field.name, "workers"]} label={index === 0 ? "人数" : undefined} rules={[zodRule(n.workers, "请填写培训人数")]} style={{ width: 100 }}>
-                    <InputNumber precision={0} style={{ width: "100%" }} inputMode="numeric" />
+                    <InputNumber style={{ width: "100%" }} inputMode="numeric" />
                   </Form.Item>
                   <Button
                     type="text"

@@ -22,6 +22,7 @@ export function OverdueProblemsPage() {
     placeholderData: keepPreviousData,
   });
   const days = list.data?.days ?? query.days;
+  const [daysError, setDaysError] = useState<string | null>(null);
   const can = useCan();
   const { message } = App.useApp();
   // 催办 is staff's: the owner expert gets a to-do and an SMS; pressed rows say so until the page reloads.
@@ -43,20 +44,26 @@ export function OverdueProblemsPage() {
         <Flex gap={12} wrap align="center">
           <Flex gap={8} align="center">
             <Typography.Text>超过</Typography.Text>
+            {/* No min/max/precision: those clamp or round on blur without a word; a bad value is named instead. */}
             <InputNumber
               key={String(days ?? "")}
-              min={1}
-              max={365}
-              precision={0}
               defaultValue={days}
+              status={daysError ? "error" : undefined}
               style={{ width: 90 }}
+              onChange={() => setDaysError(null)}
               onBlur={(e) => {
-                const n = Number(e.target.value);
-                if (Number.isInteger(n) && n >= 1 && n <= 365 && n !== days) update({ days: n });
+                const parsed = overdueQuerySchema.shape.days.safeParse(e.target.value === "" ? undefined : e.target.value);
+                if (!parsed.success) setDaysError(parsed.error.issues[0]?.message ?? "天数应为1–365的整数");
+                else if (parsed.data !== undefined && parsed.data !== days) update({ days: parsed.data });
               }}
               onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
             />
             <Typography.Text>天未推进</Typography.Text>
+            {daysError ? (
+              <Typography.Text type="danger" role="alert">
+                {daysError}
+              </Typography.Text>
+            ) : null}
           </Flex>
           {isStaffRole(user.role) ? <RegionFilterSelect value={query.regionCode} width={220} onChange={(code) => update({ regionCode: code })} /> : null}
         </Flex>

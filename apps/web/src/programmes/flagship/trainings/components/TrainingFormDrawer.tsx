@@ -85,7 +85,7 @@ export function TrainingFormDrawer({ open, scope, onClose, onCreated }: Training
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="培训人次" name="trainees" required rules={[zodRule(shape.trainees, "请填写培训人次")]}>
-              <InputNumber precision={0} style={{ width: "100%" }} suffix="人次" inputMode="numeric" />
+              <InputNumber style={{ width: "100%" }} suffix="人次" inputMode="numeric" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
