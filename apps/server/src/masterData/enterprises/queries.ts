@@ -7,17 +7,16 @@ import { enterprises } from "./tables";
 type Row = typeof enterprises.$inferSelect;
 
 export function toEnterprise(row: Row, regions: RegionDirectory): Enterprise {
-  const county = regions.get(row.countyCode);
-  const city = county?.parentCode ? regions.get(county.parentCode) : undefined;
+  const place = regions.placeOf(row.countyCode);
   return {
     id: row.id,
     uscc: row.uscc,
     name: row.name,
     industry: row.industry as Enterprise["industry"],
     countyCode: row.countyCode,
-    countyName: county?.name ?? row.countyCode,
-    cityCode: city?.code ?? "",
-    cityName: city?.name ?? "",
+    countyName: place.countyName,
+    cityCode: place.cityCode,
+    cityName: place.cityName,
     size: row.size,
     nonPublic: row.nonPublic,
     contactName: row.contactName,

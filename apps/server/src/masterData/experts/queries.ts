@@ -9,8 +9,7 @@ export type ExpertRowWithLoad = ExpertRow & { openProblems: number };
 
 
 export function toExpert(row: ExpertRowWithLoad, regions: RegionDirectory): Expert {
-  const county = regions.get(row.homeCountyCode);
-  const city = county?.parentCode ? regions.get(county.parentCode) : undefined;
+  const place = regions.placeOf(row.homeCountyCode);
   return {
     id: row.id,
     name: row.name,
@@ -18,8 +17,8 @@ export function toExpert(row: ExpertRowWithLoad, regions: RegionDirectory): Expe
     residentIdMasked: row.residentIdMasked,
     employer: row.employer,
     homeCountyCode: row.homeCountyCode,
-    homeCountyName: county?.name ?? row.homeCountyCode,
-    homeCityName: city?.name ?? "",
+    homeCountyName: place.countyName,
+    homeCityName: place.cityName,
     skillLevel: row.skillLevel as SkillLevel,
     trades: row.trades as TradeCode[],
     honours: row.honours,

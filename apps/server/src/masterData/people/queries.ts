@@ -36,16 +36,15 @@ export function toMembership(m: MembershipRow): Membership {
 }
 
 export function toPerson(row: ListedRow, regions: RegionDirectory): Person {
-  const county = regions.get(row.countyCode);
-  const city = county?.parentCode ? regions.get(county.parentCode) : undefined;
+  const place = regions.placeOf(row.countyCode);
   return {
     id: row.id,
     name: row.name,
     residentIdMasked: row.residentIdMasked,
     phoneMasked: row.phoneMasked,
     countyCode: row.countyCode,
-    countyName: county?.name ?? row.countyCode,
-    cityName: city?.name ?? "",
+    countyName: place.countyName,
+    cityName: place.cityName,
     enterpriseId: row.enterpriseId,
     employerName: row.enterpriseName ?? row.employerName,
     occupation: row.occupation,

@@ -41,9 +41,8 @@ export async function unionCoverage(ctx: AppContext, actor: Actor, q: UnionCover
     nonPublicOnly: q.nonPublicOnly,
     total: { ...total, share: share(total.covered, total.enterprises) },
     rows: rows.map((r) => {
-      const county = ctx.regions.get(r.countyCode);
-      const city = county?.parentCode ? ctx.regions.get(county.parentCode) : undefined;
-      return { countyCode: r.countyCode, countyName: county?.name ?? r.countyCode, cityName: city?.name ?? "", enterprises: Number(r.enterprises), covered: Number(r.covered), share: share(Number(r.covered), Number(r.enterprises)) };
+      const { countyName, cityName } = ctx.regions.placeOf(r.countyCode);
+      return { countyCode: r.countyCode, countyName, cityName, enterprises: Number(r.enterprises), covered: Number(r.covered), share: share(Number(r.covered), Number(r.enterprises)) };
     }),
     computedAt: ctx.now().toISOString(),
   };

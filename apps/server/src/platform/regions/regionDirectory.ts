@@ -42,6 +42,16 @@ export class RegionDirectory {
   }
 
   /**
+   * A county's name and its city's, as list rows show them: the code itself for a county no longer in
+   * the tree (an old record), no city for a unit directly under the province.
+   */
+  placeOf(countyCode: string): { countyName: string; cityCode: string; cityName: string } {
+    const county = this.byCode.get(countyCode);
+    const city = county?.parentCode ? this.byCode.get(county.parentCode) : undefined;
+    return { countyName: county?.name ?? countyCode, cityCode: city?.code ?? "", cityName: city?.name ?? "" };
+  }
+
+  /**
    * The region, or a 400 naming the field that held the code: the one check every filter and form
    * with a region code makes (a code that matches the pattern but no region).
    */
