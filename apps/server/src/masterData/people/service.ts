@@ -20,8 +20,16 @@ export function personValues(ctx: AppContext, input: PersonValues): typeof peopl
     residentIdMasked: maskResidentId(input.residentId),
     phoneEnc: input.phone ? ctx.cipher.encrypt(input.phone) : null,
     phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    ...profileColumns(input),
+  };
+}
+
+/** The columns of a person's form that are stored as given, the same on entry and on update. */
+function profileColumns(input: Omit<PersonUpdateValues, "residentId" | "phone">) {
+  return {
     countyCode: input.countyCode,
     enterpriseId: input.enterpriseId,
+    // A person linked to a registered enterprise is named by it; the free text is for the others.
     employerName: input.enterpriseId ? null : input.employerName,
     occupation: input.occupation,
     skillLevel: input.skillLevel,
@@ -156,18 +164,7 @@ export async function updateForActor(ctx: AppContext, actor: Actor, id: string, 
   if (!mayManageInCounty(actor, before.countyCode)) throw new AppError("FORBIDDEN", `该职工属于“${ctx.regions.get(before.countyCode)?.name ?? before.countyCode}”，只能由其所在地工会修改`);
   checkCounty(ctx, actor, input.countyCode);
   await checkLinks(db, { ...input, residentId: "", phone: null });
-  const set: Partial<typeof people.$inferInsert> = {
-    name: input.name,
-    countyCode: input.countyCode,
-    enterpriseId: input.enterpriseId,
-    employerName: input.enterpriseId ? null : input.employerName,
-    occupation: input.occupation,
-    skillLevel: input.skillLevel,
-    categories: input.categories,
-    expertId: input.expertId,
-    platforms: input.platforms,
-    updatedAt: ctx.now(),
-  };
+  const set: Partial<typeof people.$inferInsert> = { name: input.name, ...profileColumns(input), updatedAt: ctx.now() };
   const changed: string[] = auditedFields.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(set[k] ?? null));
   if (input.residentId !== undefined) {
     const hash = ctx.personHash(input.residentId);
