@@ -77,6 +77,8 @@ export const problems = pgTable(
     index("problems_solved_at_idx").on(t.solvedAt),
     // A demand list's problems: its detail and the per-list counts of the list and its export (174 s without).
     index("problems_demand_list_idx").on(t.demandListId),
+    // The lists with a problem waiting for acceptance (需求清单's 待受理 filter and count): only those rows.
+    index("problems_waiting_demand_list_idx").on(t.demandListId).where(sql`${t.status} = 'submitted' and ${t.voidedAt} is null`),
     // Province-wide status filter, and the list's order (latest move first).
     index("problems_status_idx").on(t.status),
     index("problems_status_changed_idx").on(t.statusChangedAt, t.no),

@@ -1,0 +1,1 @@
+CREATE INDEX "problems_waiting_demand_list_idx" ON "problems" USING btree ("demand_list_id") WHERE "problems"."status" = 'submitted' and "problems"."voided_at" is null;
