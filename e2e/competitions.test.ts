@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword } from "./support/api";
 import { launchBrowser } from "./support/browser";
 import { startServer, type RunningServer } from "./support/startServer";
-import { desktopPage, logIn } from "./support/ui";
+import { chooseOption, desktopPage, logIn } from "./support/ui";
 
 type Client = Awaited<ReturnType<typeof logInApi>>;
 const clients = new Map<string, Promise<Client>>();
@@ -94,7 +94,7 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     eventId = (await chunan.get<Competition>(`/api/competitions/${competition.id}`)).events[0]!.id;
   });
 
-  it("the organiser sets up the panel; a judge's own trainee is refused and registered", { timeout: 120_000 }, async () => {
+  it("the organiser sets up the panel and allocates the marking on screen; a judge's own trainee is refused and registered", { timeout: 120_000 }, async () => {
     const chunan = await as(server, "chunan");
     // Two more contestants from 淳安's people, registered by the county (the worker registered itself).
     const people = await chunan.get<{ items: { id: string; name: string }[] }>("/api/people?regionCode=330127&pageSize=20");
@@ -108,26 +108,53 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     reg.P2 = regs.find((r) => r.personId === others[1]!.id)!.id;
     entryOf = Object.fromEntries(regs.map((r) => [r.id, r.entryNumber!]));
 
-    const ids: Record<string, string> = {};
-    for (const u of ["expert", "caipan2", "caipan3", "caipanzhang", "jiandu"]) ids[u] = (await as(server, u)).userId;
-    await chunan.post(`/api/competition-events/${eventId}/panel`, { userId: ids.expert, duty: "judge", traineePersonIds: [others[1]!.id] });
-    for (const u of ["caipan2", "caipan3"]) await chunan.post(`/api/competition-events/${eventId}/panel`, { userId: ids[u], duty: "judge" });
-    await chunan.post(`/api/competition-events/${eventId}/panel`, { userId: ids.caipanzhang, duty: "chief" });
-    await chunan.post(`/api/competition-events/${eventId}/panel`, { userId: ids.jiandu, duty: "supervisor" });
-
-    const refused = await chunan.call<{ message: string }>("POST", `/api/competition-events/${eventId}/allocations`, { judgeUserId: ids.expert, registrationIds: [reg.W, reg.P2], aspectKeys: ["J1"] });
-    expect(refused.status).toBe(409);
-    expect(refused.json.message).toContain("申报的徒弟/学员");
-    await chunan.post(`/api/competition-events/${eventId}/allocations`, { judgeUserId: ids.expert, registrationIds: [reg.W, reg.P1], aspectKeys: ["J1"] });
-    for (const u of ["caipan2", "caipan3"]) await chunan.post(`/api/competition-events/${eventId}/allocations`, { judgeUserId: ids[u], registrationIds: [reg.W, reg.P1, reg.P2], aspectKeys: ["J1"] });
-    await chunan.post(`/api/competition-events/${eventId}/allocations`, { judgeUserId: ids.caipan2, registrationIds: [reg.W, reg.P1, reg.P2], aspectKeys: ["M1"] });
-
-    // The register shows on the organiser's event page.
+    // The organiser assigns the panel and allocates the marking on the event page's screens.
     const page = await desktopPage(browser);
     await logIn(page, server, "chunan");
     await page.goto(`${server.url}/competition-events/${eventId}`);
     await page.getByRole("tab", { name: "裁判组与回避" }).click();
+    const panelModal = page.locator(".ant-modal", { hasText: "指派裁判组成员" });
+    const assign = async (search: string, name: RegExp, duty: string, trainee?: string) => {
+      await page.getByRole("button", { name: "指派成员" }).click();
+      await chooseOption(page, panelModal, "账号", name, search);
+      await panelModal.getByText(duty, { exact: true }).click();
+      if (trainee) {
+        await chooseOption(page, panelModal, "申报徒弟/学员", trainee);
+        await panelModal.locator(".ant-modal-title").click(); // close the dropdown over the footer
+      }
+      await panelModal.getByRole("button", { name: /保\s*存/ }).click();
+      await panelModal.waitFor({ state: "hidden" });
+      await page.locator("tr", { hasText: name }).first().waitFor();
+    };
+    await assign("演示劳模工匠", /演示劳模工匠/, "裁判员", others[1]!.name);
+    await assign("caipan2", /周秀英/, "裁判员");
+    await assign("caipan3", /吴美华/, "裁判员");
+    await assign("caipanzhang", /沈国平/, "裁判长");
+    await assign("jiandu", /陆建红/, "监督仲裁");
+    await expect(page.locator("tr", { hasText: /演示劳模工匠/ }).first().innerText()).resolves.toContain("1人");
+
+    const allocModal = page.locator(".ant-modal", { hasText: "分配评分任务" });
+    const allocate = async (judge: RegExp, aspects: RegExp[], drop?: string) => {
+      await page.getByRole("button", { name: "分配评分任务" }).click();
+      await chooseOption(page, allocModal, "裁判", judge);
+      await allocModal.getByRole("button", { name: /选择全部选手/ }).click();
+      if (drop) await allocModal.locator(".ant-select-selection-item", { hasText: drop }).locator(".ant-select-selection-item-remove").click();
+      for (const a of aspects) await allocModal.getByRole("checkbox", { name: a }).check();
+      await allocModal.getByRole("button", { name: /^分\s*配$/ }).click();
+    };
+    // The judge's declared trainee among the contestants: refused, the reason under the contestants field.
+    await allocate(/演示劳模工匠/, [/安全文明生产/]);
+    await allocModal.locator(".ant-form-item-explain-error", { hasText: `${entryOf[reg.P2]}(申报的徒弟/学员)须回避该裁判` }).waitFor();
+    await allocModal.getByRole("button", { name: /取\s*消/ }).click();
+    await allocModal.waitFor({ state: "hidden" });
     await page.locator("tr", { hasText: "申报的徒弟/学员" }).first().waitFor();
+    await allocate(/演示劳模工匠/, [/安全文明生产/], entryOf[reg.P2]);
+    await page.getByText("已分配 2 项评分任务").waitFor();
+    await allocate(/周秀英/, [/零件加工精度/, /安全文明生产/]);
+    await page.getByText("已分配 6 项评分任务").waitFor();
+    await allocate(/吴美华/, [/安全文明生产/]);
+    await page.getByText("已分配 3 项评分任务").waitFor();
+    await page.locator("tr", { hasText: /吴美华/ }).filter({ hasText: "0/3" }).waitFor();
     await page.context().close();
   });
 

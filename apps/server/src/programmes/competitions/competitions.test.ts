@@ -121,6 +121,12 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
   });
 
   it("puts accounts on the panel; an allocation on a judge's own trainee is refused and registered", async () => {
+    // The panel form's account picker: accounts that may judge (experts, staff), for the organiser only.
+    const candidates = await a.chunan!.get(`/api/competition-events/${event.id}/panel/candidates?q=${encodeURIComponent("裁判甲")}`);
+    expect(candidates.json<{ userId: string; roleLabel: string }[]>()).toEqual([{ userId: id.j1, displayName: "裁判甲", roleLabel: "劳模工匠" }]);
+    const noWorkers = await a.chunan!.get(`/api/competition-events/${event.id}/panel/candidates?q=${encodeURIComponent(`${kind}-cmp-worker`)}`);
+    expect(noWorkers.json<unknown[]>()).toEqual([]);
+    expect((await a.j1!.get(`/api/competition-events/${event.id}/panel/candidates`)).statusCode).toBe(403);
     const member = (userId: string, duty: string, extra = {}) => a.chunan!.post(`/api/competition-events/${event.id}/panel`, { userId, duty, ...extra });
     expect((await member(id.j1!, "judge", { traineePersonIds: [id.pD] })).statusCode).toBe(200);
     expect((await member(id.j2!, "judge", { employerName: "文 昌家政" })).statusCode).toBe(200);
@@ -134,6 +140,8 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
     const trainee = await alloc("j1", ["王丽", "赵燕"], ["J1"]);
     expect(trainee.statusCode).toBe(409);
     expect(trainee.json<ErrorBody>().message).toContain("申报的徒弟/学员");
+    // The allocation form shows the refusal under its contestants field.
+    expect(trainee.json<ErrorBody>().fields?.registrationIds).toMatch(/须回避该裁判/);
     const colleague = await alloc("j2", ["张敏"], ["J1"]);
     expect(colleague.json<ErrorBody>().message).toContain("同一工作单位");
 
@@ -186,6 +194,9 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
     expect(audit?.detail).toMatchObject({ reason: "录入笔误", before: 8, after: 8.5 });
     // A typo corrected back, the other way round, to keep the ranking plan simple.
     expect((await mark("j3", byEntry(await slots("j3"), "张敏"), 8, "核对原始记录")).statusCode).toBe(200);
+    // 评分任务: j1's own three are in; the other 13 entries wait for a second person.
+    const judging = (await a.j1!.get("/api/competition-events/judging")).json<{ event: { id: string }; progress: unknown }[]>();
+    expect(judging.find((v) => v.event.id === event.id)?.progress).toEqual({ allocated: 3, entered: 3, toVerify: 13 });
   });
 
   it("second person verifies: confirm or reject only, never one's own entry; the chief sees the divergence", async () => {
@@ -270,6 +281,16 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await a.wuyi!.get(`/api/gold-blue-collars/${wang.id}/certificate.pdf`)).statusCode).toBe(404);
 
+    // 我的: the worker's registration with its place and prize, and the certificate.
+    const mine = (await a.worker!.get("/api/me/items")).json<{ items: { programmeId: string; title: string; status: string; link: string }[] }>().items.filter((i) => i.programmeId === "competitions");
+    expect(mine.map((i) => [i.title, i.status])).toEqual(
+      expect.arrayContaining([
+        [expect.stringContaining("家庭照护员"), "第1名 一等奖"],
+        [`浙江金蓝领 · 家庭照护员 · 证书${approved.certificateNo}`, "已认定，可下载证书"],
+      ]),
+    );
+    expect(mine).toHaveLength(2);
+
     const [tok] = await queryRows<{ check_token: string }>(t.ctx.database.db, sql`select check_token from gold_blue_collars where id = ${wang.id}`);
     const check = await t.app.inject({ method: "GET", url: `/api/public/certificates/${approved.certificateNo}?k=${tok!.check_token}` });
     expect(check.json<CertificateCheck>()).toMatchObject({ valid: true, personName: "王丽", eventName: "家庭照护员", year: 2025 });
@@ -300,5 +321,27 @@ describe.each(testDatabaseKinds)("competitions on %s", (kind) => {
     expect(stats.goldBlueCollarByYear).toEqual([{ year: 2025, approved: 1 }]);
     expect((await a.wuyi!.get("/api/competitions/stats?year=2025")).json<{ byCity: unknown[] }>().byCity).toEqual([]);
     expect((await a.worker!.get("/api/competitions/stats?year=2025")).statusCode).toBe(403);
+  });
+
+  it("declares response schemas: documented on the OpenAPI page, and no answer carries a resident ID or phone", async () => {
+    const doc = (await t.app.inject({ method: "GET", url: "/docs/json" })).json<{ paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>> }>();
+    const ours = Object.entries(doc.paths).filter(([p]) => /^\/api\/(competition|gold-blue|public\/(competition|certificates))/.test(p) && !p.endsWith("/export") && !p.endsWith(".pdf"));
+    expect(ours.length).toBeGreaterThan(20);
+    for (const [p, ops] of ours) for (const [method, op] of Object.entries(ops)) expect(op.responses?.["200"]?.content ?? op.responses?.["201"]?.content, `${method} ${p}`).toBeTruthy();
+    // Every JSON answer the organiser, a judge and the worker get about this event: names and employers, never an ID number or a phone.
+    const answers: string[] = [];
+    for (const [who, urls] of [
+      ["chunan", ["registrations", "panel", "conflicts", "marks", "results", "appeals"]],
+      ["j1", ["my-marks", "verification", "results"]],
+      ["worker", ["registrations", "results", "appeals"]],
+    ] as const)
+      for (const u of urls) answers.push((await a[who]!.get(`/api/competition-events/${event.id}/${u}`)).body);
+    answers.push((await a.province!.get("/api/gold-blue-collars")).body, (await a.worker!.get("/api/me/items")).body, (await t.app.inject({ method: "GET", url: "/api/public/competition-results?year=2025" })).body);
+    expect(answers.join("\n")).toContain("王丽");
+    for (const body of answers) {
+      expect(body).not.toMatch(/\d{17}[\dXx]/); // resident ID
+      expect(body).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/); // mobile phone
+      expect(body).not.toMatch(/residentId|phone/i);
+    }
   });
 });

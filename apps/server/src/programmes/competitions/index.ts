@@ -7,6 +7,7 @@ import { eventRoutes } from "./events/routes";
 import { goldBlueCollarRoutes } from "./goldBlueCollar/routes";
 import { countCompetitionIndicators } from "./indicators/countCompetitionIndicators";
 import { markRoutes } from "./marks/routes";
+import { competitionMyItems } from "./myItems";
 import { panelRoutes } from "./panels/routes";
 import { publicResultRoutes } from "./results/publicResults";
 import { resultRoutes } from "./results/routes";
@@ -27,6 +28,7 @@ export const competitions: Programme = {
   },
   countIndicators: countCompetitionIndicators,
   demo: competitionsDemo,
+  myItems: competitionMyItems,
   publicEntries: async () => [
     { key: "competitions.results", title: "职业技能竞赛获奖名单", summary: "各赛项成绩确定后公布获奖选手、名次和奖项", link: "/public/competition-results" },
     { key: "competitions.certificateCheck", title: "浙江金蓝领证书查验", summary: "扫描证书上的二维码，或输入证书编号和查验码核对真伪", link: "/public/certificates" },

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { skillLevelSchema } from "../../people";
-import { markingSchemeSchema, prizeCountsSchema, type MarkingScheme, type PrizeCounts, type PrizeKind } from "./scoring";
-import type { ResultStatus } from "./resultLifecycle";
+import { markingSchemeSchema, prizeCountsSchema, prizeKinds } from "./scoring";
+import { resultStatusSchema } from "./resultLifecycle";
+
+// Answers are zod schemas too: the routes declare them as response schemas, so the OpenAPI page
+// documents them and the serializer drops any field not listed (nothing extra leaks). Plain
+// z.object, not strict: a stray field is removed from the answer rather than failing it.
+const iso = z.string();
+const isoOrNull = z.string().nullable();
 
 /** 重点赛 / 示范赛 / 常规赛: the federation's three tiers. */
 export const competitionTiers = ["key", "model", "regular"] as const;
@@ -51,42 +57,44 @@ export const eventInputSchema = z.strictObject({
 });
 export type EventInput = z.input<typeof eventInputSchema>;
 
-export type CompetitionEvent = {
-  id: string;
-  competitionId: string;
-  name: string;
-  tradeCode: string;
-  tradeName: string;
-  scheme: MarkingScheme;
-  prizeCounts: PrizeCounts;
-  eligibility: Eligibility;
-  appealWindowMinutes: number;
-  status: ResultStatus;
+export const competitionEventSchema = z.object({
+  id: z.string(),
+  competitionId: z.string(),
+  name: z.string(),
+  tradeCode: z.string(),
+  tradeName: z.string(),
+  scheme: markingSchemeSchema,
+  prizeCounts: prizeCountsSchema,
+  eligibility: eligibilitySchema,
+  appealWindowMinutes: z.number(),
+  status: resultStatusSchema,
   /** When judging opened: the scheme is locked from then on. */
-  judgingOpenedAt: string | null;
-  entryNumbersDrawn: boolean;
-  chiefSignedAt: string | null;
-  supervisorSignedAt: string | null;
-  publishedAt: string | null;
-  finalAt: string | null;
-  contestants: number;
-};
+  judgingOpenedAt: isoOrNull,
+  entryNumbersDrawn: z.boolean(),
+  chiefSignedAt: isoOrNull,
+  supervisorSignedAt: isoOrNull,
+  publishedAt: isoOrNull,
+  finalAt: isoOrNull,
+  contestants: z.number().int(),
+});
+export type CompetitionEvent = z.infer<typeof competitionEventSchema>;
 
-export type Competition = {
-  id: string;
-  name: string;
-  tier: CompetitionTier;
-  level: CompetitionLevel;
-  organiserUnionId: string;
-  organiserUnionName: string;
-  year: number;
-  startsOn: string;
-  endsOn: string;
-  venue: string;
-  countyCode: string;
-  countyName: string;
-  events: CompetitionEvent[];
+const competitionFields = {
+  id: z.string(),
+  name: z.string(),
+  tier: z.enum(competitionTiers),
+  level: z.enum(competitionLevels),
+  organiserUnionId: z.string(),
+  organiserUnionName: z.string(),
+  year: z.number().int(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  venue: z.string(),
+  countyCode: z.string(),
+  countyName: z.string(),
 };
+export const competitionSchema = z.object({ ...competitionFields, events: z.array(competitionEventSchema) });
+export type Competition = z.infer<typeof competitionSchema>;
 
 export const competitionListQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -97,7 +105,8 @@ export const competitionListQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export type CompetitionSummary = Omit<Competition, "events"> & { eventCount: number; contestants: number };
+export const competitionSummarySchema = z.object({ ...competitionFields, eventCount: z.number().int(), contestants: z.number().int() });
+export type CompetitionSummary = z.infer<typeof competitionSummarySchema>;
 
 // ---- registrations ----
 
@@ -109,19 +118,21 @@ export const registrationInputSchema = z.strictObject({
 export const registrationStatuses = ["registered", "withdrawn"] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];
 
-export type Registration = {
-  id: string;
-  eventId: string;
-  personId: string;
-  personName: string;
+/** A registration: the contestant's name and employer only (no resident ID or phone, not even masked). */
+export const registrationSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  personId: z.string(),
+  personName: z.string(),
   /** Drawn at random once registration closes; judges see only this. */
-  entryNumber: string | null;
-  registeredBy: "self" | "union" | "staff";
-  status: RegistrationStatus;
-  countyCode: string;
-  employerName: string | null;
-  createdAt: string;
-};
+  entryNumber: z.string().nullable(),
+  registeredBy: z.enum(["self", "union", "staff"]),
+  status: z.enum(registrationStatuses),
+  countyCode: z.string(),
+  employerName: z.string().nullable(),
+  createdAt: iso,
+});
+export type Registration = z.infer<typeof registrationSchema>;
 
 // ---- panels ----
 
@@ -140,16 +151,21 @@ export const panelMemberInputSchema = z.strictObject({
 });
 export type PanelMemberInput = z.input<typeof panelMemberInputSchema>;
 
-export type PanelMember = {
-  id: string;
-  eventId: string;
-  userId: string;
-  displayName: string;
-  duty: PanelDuty;
-  employerEnterpriseId: string | null;
-  employerName: string | null;
-  traineePersonIds: string[];
-};
+export const panelMemberSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  duty: z.enum(panelDuties),
+  employerEnterpriseId: z.string().nullable(),
+  employerName: z.string().nullable(),
+  traineePersonIds: z.array(z.string()),
+});
+export type PanelMember = z.infer<typeof panelMemberSchema>;
+
+/** An account the organiser may put on a panel (the panel form's picker). */
+export const panelCandidateSchema = z.object({ userId: z.string(), displayName: z.string(), roleLabel: z.string() });
+export type PanelCandidate = z.infer<typeof panelCandidateSchema>;
 
 export const allocationInputSchema = z.strictObject({
   judgeUserId: z.uuid({ error: "请选择裁判" }),
@@ -157,16 +173,17 @@ export const allocationInputSchema = z.strictObject({
   aspectKeys: z.array(z.string()).min(1, { error: "请选择评分项" }).max(50),
 });
 
-export type ConflictEntry = {
-  id: string;
-  eventId: string;
-  judgeUserId: string;
-  judgeName: string;
-  registrationId: string;
-  entryNumber: string | null;
-  reason: "employer" | "trainee";
-  refusedAt: string;
-};
+export const conflictEntrySchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  judgeUserId: z.string(),
+  judgeName: z.string(),
+  registrationId: z.string(),
+  entryNumber: z.string().nullable(),
+  reason: z.enum(["employer", "trainee"]),
+  refusedAt: iso,
+});
+export type ConflictEntry = z.infer<typeof conflictEntrySchema>;
 export const conflictReasonLabels = { employer: "同一工作单位", trainee: "申报的徒弟/学员" } as const;
 
 // ---- marks ----
@@ -186,46 +203,55 @@ export const markVerifications = ["pending", "confirmed", "rejected"] as const;
 export type MarkVerification = (typeof markVerifications)[number];
 
 /** One allocated mark as the judge (or verifier) sees it: contestants by entry number only. */
-export type MarkSlot = {
-  allocationId: string;
-  registrationId: string;
-  entryNumber: string | null;
-  aspectKey: string;
-  aspectName: string;
-  maxMark: number;
-  judgeUserId: string;
-  judgeName: string;
-  mark: number | null;
-  enteredAt: string | null;
-  verification: MarkVerification | null;
-  verifierName: string | null;
-  verificationNote: string | null;
-};
+export const markSlotSchema = z.object({
+  allocationId: z.string(),
+  registrationId: z.string(),
+  entryNumber: z.string().nullable(),
+  aspectKey: z.string(),
+  aspectName: z.string(),
+  maxMark: z.number(),
+  judgeUserId: z.string(),
+  judgeName: z.string(),
+  mark: z.number().nullable(),
+  enteredAt: isoOrNull,
+  verification: z.enum(markVerifications).nullable(),
+  verifierName: z.string().nullable(),
+  verificationNote: z.string().nullable(),
+});
+export type MarkSlot = z.infer<typeof markSlotSchema>;
+/** A judge's own slot: the other judges' marks on it once every allocated mark of the contestant is in. */
+export const mySlotSchema = markSlotSchema.extend({ others: z.array(z.object({ judgeName: z.string(), mark: z.number().nullable() })).nullable() });
+export type MySlot = z.infer<typeof mySlotSchema>;
 
 // ---- results and appeals ----
 
-export type ResultRow = {
-  registrationId: string;
-  entryNumber: string | null;
-  personName: string;
-  employerName: string | null;
-  total: number | null;
-  place: number | null;
-  shared: boolean;
-  prize: PrizeKind | null;
-  aspects: { key: string; score: number | null; weighted: number | null; divergent: boolean; spread: number; counted: number[]; dropped: number[] }[];
-  divergentAspects: string[];
-};
+export const resultRowSchema = z.object({
+  registrationId: z.string(),
+  entryNumber: z.string().nullable(),
+  /** Empty for readers who see entry numbers only (judges before publication). */
+  personName: z.string(),
+  employerName: z.string().nullable(),
+  total: z.number().nullable(),
+  place: z.number().int().nullable(),
+  shared: z.boolean(),
+  prize: z.enum(prizeKinds).nullable(),
+  aspects: z.array(
+    z.object({ key: z.string(), score: z.number().nullable(), weighted: z.number().nullable(), divergent: z.boolean(), spread: z.number(), counted: z.array(z.number()), dropped: z.array(z.number()) }),
+  ),
+  divergentAspects: z.array(z.string()),
+});
+export type ResultRow = z.infer<typeof resultRowSchema>;
 
-export type EventResults = {
-  event: CompetitionEvent;
-  competitionName: string;
-  rows: ResultRow[];
-  marksExpected: number;
-  marksEntered: number;
-  marksConfirmed: number;
-  appealWindowEndsAt: string | null;
-};
+export const eventResultsSchema = z.object({
+  event: competitionEventSchema,
+  competitionName: z.string(),
+  rows: z.array(resultRowSchema),
+  marksExpected: z.number().int(),
+  marksEntered: z.number().int(),
+  marksConfirmed: z.number().int(),
+  appealWindowEndsAt: isoOrNull,
+});
+export type EventResults = z.infer<typeof eventResultsSchema>;
 
 export const appealInputSchema = z.strictObject({
   registrationId: z.uuid({ error: "请选择申诉的选手" }),
@@ -239,17 +265,18 @@ export const appealDecisionSchema = z.strictObject({
   corrections: z.array(z.strictObject({ allocationId: z.uuid(), mark: z.number().min(0).max(1000) })).max(50).default([]),
 });
 
-export type Appeal = {
-  id: string;
-  eventId: string;
-  registrationId: string;
-  entryNumber: string | null;
-  text: string;
-  status: "open" | "upheld" | "dismissed";
-  decisionNote: string | null;
-  lodgedAt: string;
-  decidedAt: string | null;
-};
+export const appealSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  registrationId: z.string(),
+  entryNumber: z.string().nullable(),
+  text: z.string(),
+  status: z.enum(["open", "upheld", "dismissed"]),
+  decisionNote: z.string().nullable(),
+  lodgedAt: iso,
+  decidedAt: isoOrNull,
+});
+export type Appeal = z.infer<typeof appealSchema>;
 
 // ---- 浙江金蓝领 ----
 
@@ -257,28 +284,73 @@ export const goldBlueCollarStatuses = ["nominated", "approved", "declined"] as c
 export type GoldBlueCollarStatus = (typeof goldBlueCollarStatuses)[number];
 export const goldBlueCollarStatusLabels: Record<GoldBlueCollarStatus, string> = { nominated: "已提名", approved: "已认定", declined: "未认定" };
 
-export type GoldBlueCollar = {
-  id: string;
-  eventId: string;
-  eventName: string;
-  competitionName: string;
-  year: number;
-  personName: string;
-  place: number;
-  status: GoldBlueCollarStatus;
-  certificateNo: string | null;
-  approvedAt: string | null;
-};
+export const goldBlueCollarSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  eventName: z.string(),
+  competitionName: z.string(),
+  year: z.number().int(),
+  personName: z.string(),
+  place: z.number().int(),
+  status: z.enum(goldBlueCollarStatuses),
+  certificateNo: z.string().nullable(),
+  approvedAt: isoOrNull,
+});
+export type GoldBlueCollar = z.infer<typeof goldBlueCollarSchema>;
 
 /** What the public certificate check answers: enough to trust the paper, nothing personal beyond the name. */
-export type CertificateCheck = {
-  valid: boolean;
-  certificateNo: string;
-  personName?: string;
-  competitionName?: string;
-  eventName?: string;
-  year?: number;
-  approvedOn?: string;
-};
+export const certificateCheckSchema = z.object({
+  valid: z.boolean(),
+  certificateNo: z.string(),
+  personName: z.string().optional(),
+  competitionName: z.string().optional(),
+  eventName: z.string().optional(),
+  year: z.number().int().optional(),
+  approvedOn: z.string().optional(),
+});
+export type CertificateCheck = z.infer<typeof certificateCheckSchema>;
 
 export const goldBlueCollarDecisionSchema = z.strictObject({ decision: z.enum(["approve", "decline"]), note: z.string().trim().max(200).optional() });
+
+// ---- the other answers (event view, judging list, public results, statistics, small acknowledgements) ----
+
+/** An event with what the reader may do there: the pages show the buttons that match. */
+export const eventViewSchema = z.object({
+  event: competitionEventSchema,
+  competitionId: z.string(),
+  competitionName: z.string(),
+  organiser: z.boolean(),
+  duties: z.array(z.enum(panelDuties)),
+});
+export type EventView = z.infer<typeof eventViewSchema>;
+
+/** A judge's own allocation on an event, and the others' entries waiting for a second person. */
+export const judgingProgressSchema = z.object({ allocated: z.number().int(), entered: z.number().int(), toVerify: z.number().int() });
+export type JudgingProgress = z.infer<typeof judgingProgressSchema>;
+export const judgingEventSchema = eventViewSchema.extend({ startsOn: z.string(), progress: judgingProgressSchema });
+export type JudgingEvent = z.infer<typeof judgingEventSchema>;
+
+/** 公众服务 prize list of one final event: names, employers, places, totals, prizes; nothing else about the people. */
+export const publicEventResultsSchema = z.object({
+  competitionName: z.string(),
+  eventName: z.string(),
+  tradeName: z.string(),
+  year: z.number().int(),
+  finalAt: z.string(),
+  rows: z.array(z.object({ place: z.number().int(), name: z.string(), employerName: z.string().nullable(), total: z.number(), prize: z.string().nullable() })),
+});
+export type PublicEventResults = z.infer<typeof publicEventResultsSchema>;
+
+const countSchema = { contestants: z.number().int(), winners: z.number().int() };
+export const competitionStatsSchema = z.object({
+  year: z.number().int(),
+  byCity: z.array(z.object({ code: z.string(), name: z.string(), ...countSchema })),
+  byTrade: z.array(z.object({ tradeName: z.string(), ...countSchema })),
+  bySex: z.array(z.object({ sex: z.enum(["male", "female", "unknown"]), ...countSchema })),
+  goldBlueCollarByYear: z.array(z.object({ year: z.number().int(), approved: z.number().int() })),
+});
+export type CompetitionStats = z.infer<typeof competitionStatsSchema>;
+
+export const drawAnswerSchema = z.object({ drawn: z.boolean() });
+export const openJudgingAnswerSchema = z.object({ openedOn: z.string() });
+export const allocationAnswerSchema = z.object({ allocated: z.number().int() });

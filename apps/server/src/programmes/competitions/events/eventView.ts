@@ -1,19 +1,10 @@
-import type { CompetitionEvent, PanelDuty } from "@jiangxin/domain";
-import { asc, eq } from "drizzle-orm";
+import type { EventView, JudgingEvent } from "@jiangxin/domain";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
-import { competitionEvents, competitionPanelMembers, competitions } from "../tables";
+import { competitionEvents, competitionMarks, competitionPanelMembers, competitions } from "../tables";
 import { contestantCounts, findEvent, isOrganiser, toEvent } from "./eventRecords";
 import { dutiesOf } from "../panels/panelService";
-
-export type EventView = {
-  event: CompetitionEvent;
-  competitionId: string;
-  competitionName: string;
-  /** What the reader may do here: the pages show the buttons that match. */
-  organiser: boolean;
-  duties: PanelDuty[];
-};
 
 export async function eventView(ctx: AppContext, actor: Actor, eventId: string): Promise<EventView> {
   const { db } = ctx.database;
@@ -28,8 +19,8 @@ export async function eventView(ctx: AppContext, actor: Actor, eventId: string):
   };
 }
 
-/** The events the reader sits on the panel of (a judge's 评分任务 list), newest competition first. */
-export async function myPanelEvents(ctx: AppContext, actor: Actor): Promise<(EventView & { startsOn: string })[]> {
+/** The events the reader sits on the panel of (a judge's 评分任务 list, with what is left to do), newest competition first. */
+export async function myPanelEvents(ctx: AppContext, actor: Actor): Promise<JudgingEvent[]> {
   const { db } = ctx.database;
   const rows = await db
     .select({ event: competitionEvents, competition: competitions, duty: competitionPanelMembers.duty })
@@ -38,8 +29,23 @@ export async function myPanelEvents(ctx: AppContext, actor: Actor): Promise<(Eve
     .innerJoin(competitions, eq(competitions.id, competitionEvents.competitionId))
     .where(eq(competitionPanelMembers.userId, actor.userId))
     .orderBy(asc(competitions.startsOn));
-  const counts = await contestantCounts(db, rows.map((r) => r.event.id));
+  const ids = rows.map((r) => r.event.id);
+  const counts = await contestantCounts(db, ids);
+  const mine = ids.length
+    ? await db
+        .select({
+          eventId: competitionMarks.eventId,
+          allocated: sql<number>`count(*) filter (where ${competitionMarks.judgeUserId} = ${actor.userId})::int`,
+          entered: sql<number>`count(${competitionMarks.mark}) filter (where ${competitionMarks.judgeUserId} = ${actor.userId})::int`,
+          toVerify: sql<number>`count(*) filter (where ${competitionMarks.judgeUserId} <> ${actor.userId} and ${competitionMarks.mark} is not null and ${competitionMarks.verification} = 'pending')::int`,
+        })
+        .from(competitionMarks)
+        .where(inArray(competitionMarks.eventId, ids))
+        .groupBy(competitionMarks.eventId)
+    : [];
+  const progress = new Map(mine.map((m) => [m.eventId, { allocated: m.allocated, entered: m.entered, toVerify: m.toVerify }]));
   return rows.reverse().map((r) => ({
+    progress: progress.get(r.event.id) ?? { allocated: 0, entered: 0, toVerify: 0 },
     event: toEvent(r.event, counts.get(r.event.id) ?? 0),
     competitionId: r.competition.id,
     competitionName: r.competition.name,

@@ -1,6 +1,6 @@
-import { conflictReasonLabels, rolePermissions, type ConflictEntry, type PanelDuty, type PanelMember, type PanelMemberInput } from "@jiangxin/domain";
+import { conflictReasonLabels, roleLabels, rolePermissions, roles, type ConflictEntry, type PanelCandidate, type PanelDuty, type PanelMember, type PanelMemberInput } from "@jiangxin/domain";
 import { panelMemberInputSchema } from "@jiangxin/domain";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { users } from "../../../platform/auth/tables";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
@@ -119,7 +119,8 @@ export async function allocate(ctx: AppContext, actor: Actor, eventId: string, i
       await writeAudit(tx, auditActorOf(actor), { action: "competitionPanel.conflictRefused", objectType: "competitionEvent", objectId: eventId, result: "failure", detail: { judgeUserId: input.judgeUserId, conflicts } });
     });
     const named = conflicts.map((c) => `${c.entryNumber ?? "未抽签选手"}(${conflictReasonLabels[c.reason]})`).join("、");
-    throw new AppError("CONFLICT", `利益冲突，不能分配：该裁判与${named}存在回避关系，已记入冲突登记`);
+    // Placed on the contestants field too: the allocation form shows it under the picker it is about.
+    throw new AppError("CONFLICT", `利益冲突，不能分配：该裁判与${named}存在回避关系，已记入冲突登记`, { registrationIds: `${named}须回避该裁判，请去掉后再分配` });
   }
   const values = regs.flatMap((r) => input.aspectKeys.map((aspectKey) => ({ eventId, registrationId: r.id, aspectKey, judgeUserId: input.judgeUserId })));
   // A measurement aspect takes one score: it may be allocated to one judge only.
@@ -164,4 +165,22 @@ export async function listConflicts(ctx: AppContext, actor: Actor, eventId: stri
     reason: c.reason,
     refusedAt: c.refusedAt.toISOString(),
   }));
+}
+
+/** Roles whose accounts may sit on a panel: those holding `competition.judge` (experts and staff). */
+const judgingRoles = roles.filter((r) => rolePermissions[r].includes("competition.judge"));
+
+/** Accounts the organiser may put on an event's panel, searched by name or login (at most 30). */
+export async function panelCandidates(ctx: AppContext, actor: Actor, eventId: string, q: string | undefined): Promise<PanelCandidate[]> {
+  const { db } = ctx.database;
+  const { competition } = await findEvent(db, eventId);
+  requireOrganiser(actor, competition);
+  const text = q?.trim() ? `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(inArray(users.role, judgingRoles), eq(users.disabled, false), text ? or(ilike(users.displayName, text), ilike(users.username, text)) : undefined))
+    .orderBy(asc(users.role), asc(users.displayName))
+    .limit(30);
+  return rows.map((r) => ({ userId: r.id, displayName: r.displayName, roleLabel: roleLabels[r.role] }));
 }

@@ -1,4 +1,4 @@
-import { registrationInputSchema } from "@jiangxin/domain";
+import { registrationInputSchema, errorBodySchema, registrationSchema } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
@@ -12,15 +12,15 @@ const idParams = z.object({ id: z.uuid({ error: "编号格式不正确" }) });
 const byLabels = { self: "本人", union: "工会", staff: "工作人员" } as const;
 
 export function registrationRoutes(app: HttpApp, ctx: AppContext): void {
-  app.get("/api/competition-events/:id/registrations", { config: { permission: "competition.read" }, schema: { tags, summary: "赛项报名名单(按范围)", params: idParams } }, (request) =>
+  app.get("/api/competition-events/:id/registrations", { config: { permission: "competition.read" }, schema: { tags, summary: "赛项报名名单(按范围；只有姓名和工作单位，无身份证号、手机号)", params: idParams, response: { 200: z.array(registrationSchema), 404: errorBodySchema } } }, (request) =>
     listRegistrations(ctx, actorOfRequest(request), request.params.id),
   );
   app.post(
     "/api/competition-events/:id/registrations",
-    { config: { permission: "competition.register" }, schema: { tags, summary: "报名(职工本人，或工会为会员报名)", params: idParams, body: registrationInputSchema } },
+    { config: { permission: "competition.register" }, schema: { tags, summary: "报名(职工本人，或工会为会员报名)", params: idParams, body: registrationInputSchema, response: { 201: registrationSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema } } },
     async (request, reply) => reply.status(201).send(await register(ctx, actorOfRequest(request), request.params.id, request.body)),
   );
-  app.post("/api/competition-registrations/:id/withdraw", { config: { permission: "competition.register" }, schema: { tags, summary: "撤回报名(抽签前)", params: idParams } }, (request) =>
+  app.post("/api/competition-registrations/:id/withdraw", { config: { permission: "competition.register" }, schema: { tags, summary: "撤回报名(抽签前)", params: idParams, response: { 200: registrationSchema, 404: errorBodySchema, 409: errorBodySchema } } }, (request) =>
     withdraw(ctx, actorOfRequest(request), request.params.id),
   );
   app.get("/api/competition-events/:id/registrations/export", { config: { permission: "competition.read" }, schema: { tags, summary: "导出报名名单(Excel)", params: idParams } }, async (request, reply) => {

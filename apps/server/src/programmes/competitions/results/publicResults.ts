@@ -1,4 +1,4 @@
-import { prizeLabels } from "@jiangxin/domain";
+import { prizeLabels, publicEventResultsSchema, type PublicEventResults } from "@jiangxin/domain";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { AppContext, HttpApp } from "../../../platform/context";
@@ -6,15 +6,6 @@ import { publicMaxAgeSeconds } from "../../../platform/publicArea";
 import { publicRateLimits } from "../../../platform/rateLimit";
 import { personBriefs } from "../../../masterData/people";
 import { competitionEvents, competitionRegistrations, competitionResults, competitions } from "../tables";
-
-export type PublicEventResults = {
-  competitionName: string;
-  eventName: string;
-  tradeName: string;
-  year: number;
-  finalAt: string;
-  rows: { place: number; name: string; employerName: string | null; total: number; prize: string | null }[];
-};
 
 /** Final results of a year's events (公众服务): names, employers, places, totals and prizes; nothing else about the people. */
 export async function publicResults(ctx: AppContext, year: number): Promise<PublicEventResults[]> {
@@ -51,7 +42,7 @@ export function publicResultRoutes(app: HttpApp, ctx: AppContext): void {
     "/api/public/competition-results",
     {
       config: { permission: "public", rateLimit: publicRateLimits.publicRead },
-      schema: { tags: ["公众服务 public"], summary: "职业技能竞赛获奖名单(成绩确定后公开)", querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+      schema: { tags: ["公众服务 public"], summary: "职业技能竞赛获奖名单(成绩确定后公开)", querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: { 200: z.array(publicEventResultsSchema) } },
     },
     async (request, reply) => {
       void reply.header("cache-control", `public, max-age=${publicMaxAgeSeconds}`);

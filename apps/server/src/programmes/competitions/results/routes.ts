@@ -1,4 +1,4 @@
-import { appealDecisionSchema, appealInputSchema, prizeLabels } from "@jiangxin/domain";
+import { appealDecisionSchema, appealInputSchema, prizeLabels, appealSchema, errorBodySchema, eventResultsSchema } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
@@ -16,26 +16,26 @@ const tags = ["职业技能竞赛 competitions"];
 const idParams = z.object({ id: z.uuid({ error: "编号格式不正确" }) });
 
 export function resultRoutes(app: HttpApp, ctx: AppContext): void {
-  app.get("/api/competition-events/:id/results", { config: { permission: "competition.read" }, schema: { tags, summary: "赛项成绩与排名", params: idParams } }, (request) =>
+  app.get("/api/competition-events/:id/results", { config: { permission: "competition.read" }, schema: { tags, summary: "赛项成绩与排名", params: idParams, response: { 200: eventResultsSchema, 403: errorBodySchema } } }, (request) =>
     resultsFor(ctx, actorOfRequest(request), request.params.id),
   );
   const moves = { verify: ["核分完成(裁判长)", verifyResults], sign: ["签字(裁判长、监督仲裁)", signResults], publish: ["公示成绩(申诉期开始)", publishResults], finalise: ["成绩确定", finaliseResults] } as const;
   for (const [path, [summary, fn]] of Object.entries(moves)) {
-    app.post(`/api/competition-events/:id/results/${path}`, { config: { permission: "competition.judge" }, schema: { tags, summary, params: idParams } }, (request) =>
+    app.post(`/api/competition-events/:id/results/${path}`, { config: { permission: "competition.judge" }, schema: { tags, summary, params: idParams, response: { 200: eventResultsSchema, 403: errorBodySchema, 409: errorBodySchema } } }, (request) =>
       fn(ctx, actorOfRequest(request), request.params.id),
     );
   }
-  app.get("/api/competition-events/:id/appeals", { config: { permission: "competition.read" }, schema: { tags, summary: "申诉列表", params: idParams } }, (request) =>
+  app.get("/api/competition-events/:id/appeals", { config: { permission: "competition.read" }, schema: { tags, summary: "申诉列表", params: idParams, response: { 200: z.array(appealSchema) } } }, (request) =>
     listAppeals(ctx, actorOfRequest(request), request.params.id),
   );
   app.post(
     "/api/competition-events/:id/appeals",
-    { config: { permission: "competition.appeal" }, schema: { tags, summary: "书面申诉(公示后申诉期内)", params: idParams, body: appealInputSchema } },
+    { config: { permission: "competition.appeal" }, schema: { tags, summary: "书面申诉(公示后申诉期内)", params: idParams, body: appealInputSchema, response: { 201: appealSchema, 400: errorBodySchema, 409: errorBodySchema } } },
     async (request, reply) => reply.status(201).send(await lodgeAppeal(ctx, actorOfRequest(request), request.params.id, request.body)),
   );
   app.post(
     "/api/competition-appeals/:id/decision",
-    { config: { permission: "competition.judge" }, schema: { tags, summary: "仲裁裁决(监督仲裁；维持可更正分数)", params: idParams, body: appealDecisionSchema } },
+    { config: { permission: "competition.judge" }, schema: { tags, summary: "仲裁裁决(监督仲裁；维持可更正分数)", params: idParams, body: appealDecisionSchema, response: { 200: appealSchema, 400: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema } } },
     (request) => decideAppeal(ctx, actorOfRequest(request), request.params.id, request.body),
   );
 

@@ -1,3 +1,4 @@
+import { competitionStatsSchema, errorBodySchema, type CompetitionStats } from "@jiangxin/domain";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { visibleCounties } from "../../../platform/access";
@@ -9,13 +10,6 @@ import { personBriefs } from "../../../masterData/people";
 import { competitionEvents, competitionRegistrations, competitionResults, competitions, goldBlueCollars } from "../tables";
 
 type Count = { contestants: number; winners: number };
-export type CompetitionStats = {
-  year: number;
-  byCity: ({ code: string; name: string } & Count)[];
-  byTrade: ({ tradeName: string } & Count)[];
-  bySex: ({ sex: "male" | "female" | "unknown" } & Count)[];
-  goldBlueCollarByYear: { year: number; approved: number }[];
-};
 
 /**
  * Contestants and prize-winners of a year's competitions by city (where they work), trade and sex,
@@ -61,7 +55,7 @@ export async function competitionStats(ctx: AppContext, actor: Actor, year: numb
 export function statsRoutes(app: HttpApp, ctx: AppContext): void {
   app.get(
     "/api/competitions/stats",
-    { config: { permission: "competition.write" }, schema: { tags: ["职业技能竞赛 competitions"], summary: "竞赛统计：选手与获奖者按市、职业、性别，金蓝领按年度", querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }) } },
+    { config: { permission: "competition.write" }, schema: { tags: ["职业技能竞赛 competitions"], summary: "竞赛统计：选手与获奖者按市、职业、性别，金蓝领按年度", querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: competitionStatsSchema, 403: errorBodySchema } } },
     (request) => competitionStats(ctx, actorOfRequest(request), request.query.year),
   );
 }

@@ -1,7 +1,7 @@
 import { EditOutlined, PrinterOutlined, WarningOutlined } from "@ant-design/icons";
-import { panelDutyLabels, prizeLabels, resultStatuses, resultStatusLabels, conflictReasonLabels, type EventResults, type ResultRow } from "@jiangxin/domain";
+import { panelDutyLabels, prizeLabels, resultStatuses, resultStatusLabels, type EventResults, type ResultRow } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Empty, Flex, Steps, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Steps, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -11,6 +11,7 @@ import { useCan } from "../../../app/session";
 import { ExportButton } from "../../../modules/imports/components/ExportButton";
 import { competitionKeys, competitionsApi, type EventView } from "../api";
 import { AppealsPanel } from "../components/AppealsPanel";
+import { PanelTab } from "../components/PanelTab";
 import { ResultStatusTag } from "../components/labels";
 
 /** 赛项: its state from draft to final, the organiser's and the panel's next steps, results, registrations, appeals, panel. */
@@ -102,7 +103,7 @@ export function EventPage() {
           seeResults ? { key: "results", label: "成绩", children: <ResultsTab id={id} view={v} /> } : null,
           { key: "registrations", label: "报名名单", children: <RegistrationsTab id={id} /> },
           { key: "appeals", label: "申诉", children: <AppealsPanel view={v} canLodge={can("competition.appeal")} /> },
-          lead ? { key: "panel", label: "裁判组与回避", children: <PanelTab id={id} /> } : null,
+          lead ? { key: "panel", label: "裁判组与回避", children: <PanelTab view={v} /> } : null,
         ].filter((x) => x !== null)}
       />
     </>
@@ -199,48 +200,5 @@ function RegistrationsTab({ id }: { id: string }) {
         ]}
       />
     </Card>
-  );
-}
-
-function PanelTab({ id }: { id: string }) {
-  const panel = useQuery({ queryKey: [...competitionKeys.event(id), "panel"], queryFn: () => competitionsApi.panel(id) });
-  const conflicts = useQuery({ queryKey: [...competitionKeys.event(id), "conflicts"], queryFn: () => competitionsApi.conflicts(id) });
-  return (
-    <Flex vertical gap={16}>
-      <Card title="裁判组" styles={{ body: { padding: 0 } }}>
-        <Table
-          rowKey="id"
-          loading={panel.isPending}
-          dataSource={panel.data ?? []}
-          size="small"
-          pagination={false}
-          scroll={{ x: "max-content" }}
-          columns={[
-            { title: "姓名", dataIndex: "displayName", key: "name" },
-            { title: "职责", dataIndex: "duty", key: "duty", render: (d: keyof typeof panelDutyLabels) => panelDutyLabels[d] },
-            { title: "申报工作单位", dataIndex: "employerName", key: "employer", render: (n: string | null) => n ?? "—" },
-            { title: "申报徒弟/学员", key: "trainees", render: (_, m) => `${m.traineePersonIds.length}人` },
-          ]}
-        />
-      </Card>
-      <Card title="利益冲突登记(被拒绝的评分分配)" styles={{ body: { padding: conflicts.data?.length ? 0 : 24 } }}>
-        {conflicts.data?.length ? (
-          <Table
-            rowKey="id"
-            dataSource={conflicts.data}
-            size="small"
-            pagination={false}
-            columns={[
-              { title: "裁判", dataIndex: "judgeName", key: "judge" },
-              { title: "参赛号", dataIndex: "entryNumber", key: "entry" },
-              { title: "回避原因", dataIndex: "reason", key: "reason", render: (r: keyof typeof conflictReasonLabels) => conflictReasonLabels[r] },
-              { title: "时间", dataIndex: "refusedAt", key: "at", render: (t: string) => new Date(t).toLocaleString("zh-CN") },
-            ]}
-          />
-        ) : (
-          <Empty description="没有冲突记录" />
-        )}
-      </Card>
-    </Flex>
   );
 }

@@ -46,7 +46,19 @@ export function JudgingListPage() {
                     ))}
                   </Space>
                 }
-                description={`${v.competitionName} · ${v.startsOn}`}
+                description={
+                  <Space wrap size={4}>
+                    <span>{`${v.competitionName} · ${v.startsOn}`}</span>
+                    {v.progress.allocated > 0 ? (
+                      <Tag color={v.progress.entered < v.progress.allocated ? "orange" : "green"}>
+                        {v.progress.entered < v.progress.allocated ? `待评 ${v.progress.allocated - v.progress.entered} 项` : "本人评分已完成"}（共 {v.progress.allocated} 项）
+                      </Tag>
+                    ) : (
+                      <Tag>未分配评分任务</Tag>
+                    )}
+                    {v.progress.toVerify > 0 && v.event.status === "draft" ? <Tag color="blue">待复核 {v.progress.toVerify} 项</Tag> : null}
+                  </Space>
+                }
               />
             </List.Item>
           )}
