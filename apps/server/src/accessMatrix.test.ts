@@ -115,6 +115,7 @@ const POLICY: Record<string, Row> = {
   "POST /api/members/ledger": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "GET /api/benefit-items": { cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/benefit-items": { record: null, cells: "YY YY YY NN NN NN NN NN" },
+  "PUT /api/benefit-items/:code": { record: null, cells: "YY YY YY NN NN NN NN NN" },
   "GET /api/public/member-cards/:token": { record: null, cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/inclusive/figures": { cells: "YY YY YY NN NN NN NN NN" },
   "POST /api/inclusive/vouchers/issue": { record: null, cells: "YY YY YY NN NN NN NN YY" },

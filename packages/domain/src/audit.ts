@@ -68,6 +68,7 @@ const platformAuditActions: Record<string, string> = {
   "benefit.record": "记录普惠服务",
   "import.memberRoster": "批量导入会员名册",
   "benefitItem.create": "新增普惠服务项目",
+  "benefitItem.update": "修改普惠服务项目",
   "membership.transfer": "会员转会",
   "person.skillUpgrade": "记录技能等级晋升",
   "attachment.upload": "上传附件",

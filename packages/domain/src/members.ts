@@ -193,6 +193,12 @@ export const benefitItemInputSchema = z.strictObject({
 });
 export type BenefitItemInput = z.input<typeof benefitItemInputSchema>;
 
+/** Editing a local X item: everything but its code and region (the ledger rows keep pointing at it). */
+export const benefitItemUpdateSchema = benefitItemInputSchema.omit({ code: true, regionCode: true }).extend({
+  active: z.boolean({ error: "请选择是否启用" }).default(true),
+});
+export type BenefitItemUpdate = z.input<typeof benefitItemUpdateSchema>;
+
 /** One benefit a member received: one ledger row, from whichever programme gave it. */
 export const ledgerEntrySchema = z.object({
   id: z.string(),

@@ -32,6 +32,21 @@ export const gigPlatformLabels: Record<GigPlatform, string> = {
   huolala: "货拉拉",
   other: "其他平台",
 };
+/**
+ * The trade a platform's workers are in, as the 覆盖建 unions are named (…网约配送行业工会联合会,
+ * …快递物流行业工会联合会): a platform without a union of its own name in the county is proposed its
+ * trade's union there. null: no trade union to look for.
+ */
+export const gigPlatformSectors: Record<GigPlatform, string | null> = {
+  meituan: "网约配送",
+  eleme: "网约配送",
+  sf: "快递物流",
+  jd: "快递物流",
+  cainiao: "快递物流",
+  didi: "网约车",
+  huolala: "货运",
+  other: null,
+};
 
 /**
  * A membership's life: a worker's request waits for the union (pending); the union confirms
@@ -167,13 +182,19 @@ export const personPhoneSchema = z.object({ phone: z.string().nullable() });
 /** A person's id in a route's path: people's /api/people/:id, members' /api/members/:personId. */
 export const personIdSchema = z.uuid({ error: "职工编号格式不正确" });
 
-/** A worker signing up on a phone: the phone is the login name. The password policy is applied server side. */
+/**
+ * A worker signing up on a phone: the phone is the login name. The password policy is applied server
+ * side. Where one works is structured, because it decides the union proposed: a platform (a
+ * new-employment-form worker: the platform's 覆盖建 union in the county) or an employer (found in the
+ * enterprise registry by its name in the county: the enterprise's union); else the area's regional union.
+ */
 export const workerRegistrationSchema = z.strictObject({
   name: nameSchema,
   residentId: residentIdSchema,
   phone: mobileSchema,
   password: z.string({ error: "请设置密码" }).min(1, "请设置密码").max(256, "密码过长"),
   countyCode: regionCodeSchema,
+  platform: gigPlatformSchema.nullable().default(null),
   employerName: optionalText("工作单位", 100),
   occupation: optionalText("职业(工种)", 40),
 });

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CreditCardOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, TrophyOutlined } from "@ant-design/icons";
+import { ApartmentOutlined, CreditCardOutlined, GiftOutlined, IdcardOutlined, ShopOutlined, TeamOutlined, TrophyOutlined } from "@ant-design/icons";
 import { lazy } from "react";
 import type { AppRoute } from "../app/appRoute";
 
@@ -15,6 +15,7 @@ const ExpertListPage = lazy(() => import("./experts/pages/ExpertListPage").then(
 const ExpertDetailPage = lazy(() => import("./experts/pages/ExpertDetailPage").then((m) => ({ default: m.ExpertDetailPage })));
 const PersonListPage = lazy(() => import("./people/pages/PersonListPage").then((m) => ({ default: m.PersonListPage })));
 const MyMemberCardPage = lazy(() => import("./members/pages/MyMemberCardPage").then((m) => ({ default: m.MyMemberCardPage })));
+const BenefitItemsPage = lazy(() => import("./members/pages/BenefitItemsPage").then((m) => ({ default: m.BenefitItemsPage })));
 const MemberCardCheckPage = lazy(() => import("./members/pages/MemberCardCheckPage").then((m) => ({ default: m.MemberCardCheckPage })));
 const PersonDetailPage = lazy(() => import("./people/pages/PersonDetailPage").then((m) => ({ default: m.PersonDetailPage })));
 
@@ -99,6 +100,14 @@ export const masterDataRoutes: readonly AppRoute[] = [
     layout: "shell",
     menu: { icon: <CreditCardOutlined />, summary: "电子会员证、会籍记录与转会、我的普惠服务台账" },
     Page: MyMemberCardPage,
+  },
+  {
+    path: "/benefit-items",
+    permission: "member.read",
+    title: "普惠服务项目",
+    layout: "shell",
+    menu: { icon: <GiftOutlined />, summary: "9项标准与本地X项：享受条件、年度次数上限" },
+    Page: BenefitItemsPage,
   },
   { path: "/public/member-card", permission: "public", title: "会员证核验", layout: "bare", Page: MemberCardCheckPage },
   { path: "/public/member-card/:token", permission: "public", title: "会员证核验", layout: "bare", Page: MemberCardCheckPage },

@@ -2,6 +2,7 @@ import {
   benefitItemInputSchema,
   benefitItemListSchema,
   benefitItemSchema,
+  benefitItemUpdateSchema,
   errorResponses,
   ledgerEntrySchema,
   ledgerRecordInputSchema,
@@ -18,7 +19,7 @@ import type { AppContext, HttpApp } from "../../platform/context";
 import { notFound } from "../../platform/errors";
 import { publicRateLimits } from "../../platform/rateLimit";
 import { checkCard } from "./cards";
-import { addLocalItem, enterTransfer, listItems, memberForStaff, myMembership, recordByHand, requestTransfer } from "./service";
+import { addLocalItem, enterTransfer, listItems, memberForStaff, myMembership, recordByHand, requestTransfer, updateLocalItem } from "./service";
 
 const tags = ["会员 members"];
 const personParams = z.object({ personId: personIdSchema });
@@ -95,6 +96,21 @@ export function memberRoutes(app: HttpApp, ctx: AppContext): void {
       schema: { tags, summary: "新增本地普惠服务项目(X项)", body: benefitItemInputSchema, response: { 201: benefitItemSchema, ...errorResponses(400, 403, 409) } },
     },
     async (request, reply) => reply.status(201).send(await addLocalItem(ctx, actorOfRequest(request), request.body)),
+  );
+
+  app.put(
+    "/api/benefit-items/:code",
+    {
+      config: { permission: "benefitItem.write" },
+      schema: {
+        tags,
+        summary: "修改本辖区的本地普惠服务项目(名称、享受条件、年度次数上限、启用)",
+        params: z.object({ code: z.string().regex(/^[a-z][a-zA-Z0-9]{1,30}$/, "项目代码格式不正确") }),
+        body: benefitItemUpdateSchema,
+        response: { 200: benefitItemSchema, ...errorResponses(400, 403, 404) },
+      },
+    },
+    (request) => updateLocalItem(ctx, actorOfRequest(request), request.params.code, request.body),
   );
 
   app.get(

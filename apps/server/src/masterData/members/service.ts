@@ -22,7 +22,7 @@ import { checkPathOf, ensureCard } from "./cards";
 import { recordBenefit } from "./ledger";
 import { membershipOf, type MembershipSummary } from "./membership";
 import { benefitItems, benefitLedger } from "./tables";
-import type { benefitItemInputSchema, memberTransferSchema } from "@jiangxin/domain";
+import type { benefitItemInputSchema, benefitItemUpdateSchema, memberTransferSchema } from "@jiangxin/domain";
 
 function toMember(ctx: AppContext, name: string, m: MembershipSummary): Member {
   return {
@@ -167,6 +167,43 @@ export async function addLocalItem(ctx: AppContext, actor: Actor, input: z.outpu
     if (!created) throw new Error("insert returned no row");
     await writeAudit(tx, auditActorOf(actor), { action: "benefitItem.create", objectType: "benefitItem", objectId: created.code, detail: { regionCode: region.code, yearlyLimit: input.yearlyLimit } });
     return created;
+  });
+  return toItem(row);
+}
+
+/**
+ * Staff edit a local X item of their region (name, eligibility, yearly limit, on or off). The nine
+ * standard items are the province's rules and not edited here; a switched-off item refuses new ledger
+ * rows (benefitRefusal: unknownItem) and keeps the rows it has.
+ */
+export async function updateLocalItem(ctx: AppContext, actor: Actor, code: string, input: z.output<typeof benefitItemUpdateSchema>): Promise<BenefitItem> {
+  const { db } = ctx.database;
+  const [item] = await db.select().from(benefitItems).where(eq(benefitItems.code, code));
+  if (!item) throw notFound("服务项目");
+  if (item.kind !== "local" || !item.regionCode) throw new AppError("FORBIDDEN", "九项标准服务项目由省总工会统一设置，不能在此修改");
+  const covers = actor.scope.kind === "all" || ctx.regions.countiesUnder(item.regionCode).every((c) => coversCounty(actor, c));
+  if (!covers) throw new AppError("FORBIDDEN", "只能修改本辖区的本地服务项目");
+  const row = await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(benefitItems)
+      .set({
+        name: input.name,
+        description: input.description,
+        categories: input.eligibility.categories,
+        minMemberDays: input.eligibility.minMemberDays,
+        yearlyLimit: input.yearlyLimit,
+        active: input.active,
+      })
+      .where(eq(benefitItems.code, code))
+      .returning();
+    if (!updated) throw notFound("服务项目");
+    await writeAudit(tx, auditActorOf(actor), {
+      action: "benefitItem.update",
+      objectType: "benefitItem",
+      objectId: code,
+      detail: { before: { name: item.name, yearlyLimit: item.yearlyLimit, active: item.active, minMemberDays: item.minMemberDays }, after: { name: input.name, yearlyLimit: input.yearlyLimit, active: input.active, minMemberDays: input.eligibility.minMemberDays } },
+    });
+    return updated;
   });
   return toItem(row);
 }

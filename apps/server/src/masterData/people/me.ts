@@ -1,4 +1,4 @@
-import { gigPlatformLabels, type Membership, type MyProfile, type UnionProposal } from "@jiangxin/domain";
+import { gigPlatformLabels, gigPlatformSectors, type Membership, type MyProfile, type UnionProposal } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { users } from "../../platform/auth/tables";
@@ -30,7 +30,7 @@ export async function myProfile(ctx: AppContext, actor: Actor): Promise<MyProfil
     const proposal = await proposeUnionFor(ctx.database.db, {
       countyCode: person.countyCode,
       ...(person.enterpriseId ? { enterpriseId: person.enterpriseId } : {}),
-      ...(platform ? { platform: gigPlatformLabels[platform] } : {}),
+      ...(platform ? { platform: gigPlatformLabels[platform], sector: gigPlatformSectors[platform] ?? undefined } : {}),
     });
     if (proposal) proposals.push({ unionId: proposal.unionId, unionName: proposal.unionName, reason: proposal.reason });
   }

@@ -1,4 +1,4 @@
-import { gigPlatformLabels, todayInChina, type GigPlatform, type PersonCategory } from "@jiangxin/domain";
+import { gigPlatformLabels, gigPlatformSectors, todayInChina, type GigPlatform, type PersonCategory } from "@jiangxin/domain";
 import { and, eq } from "drizzle-orm";
 import type { Actor } from "../../platform/actor";
 import { auditActorOf, writeAudit } from "../../platform/audit/writeAudit";
@@ -6,6 +6,7 @@ import type { AppContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { raiseTodo } from "../../platform/inbox";
 import { findUnion, proposeUnionFor } from "../unions";
+import { matchEnterprise } from "./matchEnterprise";
 import { decidersOf } from "./memberships";
 import { mayManageInCounty, personScope } from "./personScope";
 import { findPerson } from "./queries";
@@ -37,7 +38,9 @@ export async function moveMembership(ctx: AppContext, actor: Actor, personId: st
     const pending = person.membership?.status === "pending";
     throw new AppError("CONFLICT", pending ? "已有待工会确认的入会或转入申请，请等待确认后再办理" : "没有在会的会籍可以转出，请先申请入会", { countyCode: "当前会籍不能转出" });
   }
-  const proposal = await proposeUnionFor(db, { countyCode: input.countyCode, ...(input.platform ? { platform: gigPlatformLabels[input.platform] } : {}) });
+  // As at registration: an employer named as registered in the new county is that enterprise.
+  const enterpriseId = !input.platform && input.employerName ? await matchEnterprise(db, input.countyCode, input.employerName) : null;
+  const proposal = await proposeUnionFor(db, { countyCode: input.countyCode, ...(enterpriseId ? { enterpriseId } : {}), ...(input.platform ? { platform: gigPlatformLabels[input.platform], sector: gigPlatformSectors[input.platform] ?? undefined } : {}) });
   const union = proposal ? await findUnion(db, proposal.unionId) : undefined;
   if (!proposal || !union) throw new AppError("CONFLICT", "转入地暂无可加入的工会，请联系当地总工会", { countyCode: "转入地暂无可加入的工会" });
   if (union.id === active.unionId) throw new AppError("CONFLICT", "新的工作地仍属原工会，无需转会", { countyCode: "仍属原工会" });
@@ -63,7 +66,7 @@ export async function moveMembership(ctx: AppContext, actor: Actor, personId: st
         .update(people)
         .set({
           countyCode: input.countyCode,
-          enterpriseId: null,
+          enterpriseId,
           employerName: input.employerName ?? (input.platform ? gigPlatformLabels[input.platform] : null),
           occupation: input.occupation ?? person.occupation,
           platforms: input.platform ? [input.platform] : [],

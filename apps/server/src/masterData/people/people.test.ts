@@ -211,8 +211,9 @@ describe.each(testDatabaseKinds)("people (职工) on %s", (kind) => {
     expect(profile.person?.residentIdMasked).toBe(`330127********${id.slice(-4)}`);
     expect(me.body).not.toContain(id);
     expect(me.body).not.toContain("13900000112");
-    // Not on record with the firm (typed as free text) and no regional union: the county federation is proposed.
-    expect(profile.proposals[0]?.reason).toBe("所在县(市、区)总工会");
+    // The employer typed as the firm is registered in 淳安: that firm, so its own union is proposed.
+    expect(profile.person?.enterpriseId).not.toBeNull();
+    expect(profile.proposals[0]).toEqual({ unionId, unionName: "千岛湖测试机械有限公司工会", reason: "所在企业的基层工会" });
     const join = await worker.post("/api/me/memberships", { unionId, note: "在千岛湖测试机械上班" });
     expect(join.statusCode, join.body).toBe(201);
     const pending = join.json<Membership>();

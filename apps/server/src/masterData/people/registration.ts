@@ -1,4 +1,4 @@
-import { checkPassword, type workerRegistrationSchema } from "@jiangxin/domain";
+import { checkPassword, gigPlatformLabels, type workerRegistrationSchema } from "@jiangxin/domain";
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Actor } from "../../platform/actor";
@@ -9,6 +9,7 @@ import { createSession } from "../../platform/auth/sessions";
 import { users } from "../../platform/auth/tables";
 import type { AppContext } from "../../platform/context";
 import { AppError } from "../../platform/errors";
+import { matchEnterprise } from "./matchEnterprise";
 import { checkCounty, personValues } from "./service";
 import { findByHash } from "./queries";
 import { people } from "./tables";
@@ -43,6 +44,10 @@ export async function registerWorker(ctx: AppContext, input: Registration, ip: s
     }
   }
 
+  // An employer named exactly as an enterprise of the registry in that county is that enterprise, so
+  // the union proposed on 我的 is its own; two of the same name there stay free text (never a guess).
+  const employer = !input.platform && input.employerName ? await matchEnterprise(db, input.countyCode, input.employerName) : null;
+
   // Hashing is slow: before the transaction, which on the embedded database blocks every other.
   const passwordHash = await hashPassword(input.password);
   const now = ctx.now();
@@ -56,13 +61,13 @@ export async function registerWorker(ctx: AppContext, input: Registration, ip: s
           residentId: input.residentId,
           phone: input.phone,
           countyCode: input.countyCode,
-          enterpriseId: null,
-          employerName: input.employerName,
+          enterpriseId: employer,
+          employerName: input.employerName ?? (input.platform ? gigPlatformLabels[input.platform] : null),
           occupation: input.occupation,
           skillLevel: null,
-          categories: ["frontLine"],
+          categories: input.platform ? ["newEmployment"] : ["frontLine"],
           expertId: null,
-          platforms: [],
+          platforms: input.platform ? [input.platform] : [],
         });
         const [p] = await tx.insert(people).values(values).returning({ id: people.id });
         personId = p?.id;
@@ -78,7 +83,7 @@ export async function registerWorker(ctx: AppContext, input: Registration, ip: s
         action: "person.register",
         objectType: "person",
         objectId: personId,
-        detail: { userId: u.id, countyCode: input.countyCode, existingPerson: Boolean(existing) },
+        detail: { userId: u.id, countyCode: input.countyCode, platform: input.platform, enterpriseId: employer, existingPerson: Boolean(existing) },
       });
       return { user: u, session: s };
     });

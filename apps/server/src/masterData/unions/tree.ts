@@ -68,10 +68,10 @@ const formationRank: Record<string, number> = { single: 0, joint: 1, coverage: 2
 
 /**
  * The union a worker would join: the enterprise's own union (单独建 before 联合建 before the rest);
- * for a new-employment-form worker, a 覆盖建 union in the county named after the platform; else the
+ * for a new-employment-form worker, a 覆盖建 union in the county named after the platform or its trade; else the
  * county's 区域建 union; else the county federation. null only when the county is unknown.
  */
-export async function proposeUnionFor(db: Db, opts: { enterpriseId?: string; countyCode: string; platform?: string }): Promise<UnionProposal | null> {
+export async function proposeUnionFor(db: Db, opts: { enterpriseId?: string; countyCode: string; platform?: string; sector?: string }): Promise<UnionProposal | null> {
   if (opts.enterpriseId) {
     const covering = (await unionsCoveringEnterprise(db, opts.enterpriseId)).filter((u) => u.kind === "grassroots");
     covering.sort((a, b) => (formationRank[a.formation ?? ""] ?? 9) - (formationRank[b.formation ?? ""] ?? 9));
@@ -79,9 +79,10 @@ export async function proposeUnionFor(db: Db, opts: { enterpriseId?: string; cou
     if (own) return proposal(own, "enterprise");
   }
   const inCounty = and(eq(unions.regionCode, opts.countyCode), eq(unions.kind, "grassroots"));
-  const platform = opts.platform?.trim();
-  if (platform) {
-    const escaped = platform.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // The platform's own 覆盖建 union first, then its trade's (a 快递物流 union for 顺丰 couriers).
+  for (const term of [opts.platform?.trim(), opts.sector?.trim()]) {
+    if (!term) continue;
+    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
     const [p] = await db
       .select()
       .from(unions)

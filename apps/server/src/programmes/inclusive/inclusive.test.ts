@@ -1,4 +1,4 @@
-import { computeResidentIdCheckChar, csrfHeader, sessionCookie, type ImportJob, type MemberCardCheck, type MyMembership, type MyVouchers } from "@jiangxin/domain";
+import { computeResidentIdCheckChar, csrfHeader, sessionCookie, type ImportJob, type BenefitItem, type MemberCardCheck, type MyMembership, type MyProfile, type MyVouchers } from "@jiangxin/domain";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +36,9 @@ describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
     const federation = await federationOf(db, "330127");
     const [u] = await db.insert(unions).values({ name: "淳安县美团骑手联合工会", kind: "grassroots", formation: "coverage", regionCode: "330127", parentId: federation?.id ?? null }).returning();
     unionId = u?.id ?? "";
+    // 顺丰 has no union of its own name in 武义: its trade's (快递物流) coverage union is proposed there.
+    const wuyiFederation = await federationOf(db, "330723");
+    await db.insert(unions).values({ name: "武义县快递物流行业工会联合会", kind: "grassroots", formation: "coverage", regionCode: "330723", parentId: wuyiFederation?.id ?? null });
     await makeUser(db, "union", { username: `${kind}-union`, regionCode: null, unionId });
     await makeUser(db, "county", { username: `${kind}-wuyi`, regionCode: "330723" });
     await makeUser(db, "province", { username: `${kind}-province`, regionCode: "330000" });
@@ -46,7 +49,7 @@ describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
       method: "POST",
       url: "/api/public/register",
       remoteAddress: "203.0.113.9",
-      payload: { name: "刘小骑", residentId: riderId, phone: "13957188888", password: "Qishou#2026ok", countyCode: "330127", employerName: "美团合作商", occupation: "外卖骑手" },
+      payload: { name: "刘小骑", residentId: riderId, phone: "13957188888", password: "Qishou#2026ok", countyCode: "330127", platform: "meituan", employerName: "美团合作商", occupation: "外卖骑手" },
     });
     expect(reg.statusCode, reg.body).toBe(201);
     const csrf = reg.json<{ csrfToken: string }>().csrfToken;
@@ -55,6 +58,10 @@ describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
   afterAll(() => t.close());
 
   it("joins: no card before the union confirms, then a member number and a card checkable in public showing only masked data", async () => {
+    // The platform chosen at registration makes a new-employment-form worker and proposes the platform's union.
+    const me = (await asRider("GET", "/api/me")).json<MyProfile>();
+    expect(me.person).toMatchObject({ categories: ["newEmployment"], platforms: ["meituan"], employerName: "美团合作商" });
+    expect(me.proposals).toEqual([{ unionId, unionName: "淳安县美团骑手联合工会", reason: "所在平台的覆盖建会工会" }]);
     const before = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
     expect(before.member).toBeNull();
     expect(before.card).toBeNull();
@@ -134,14 +141,14 @@ describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
     const before = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
     const moved = await asRider("POST", "/api/me/membership/transfer", { countyCode: "330723", platform: "sf", employerName: "顺丰速运武义网点", occupation: "快递员" });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect(moved.json()).toMatchObject({ pending: true, unionName: "武义县总工会", member: { status: "transferred", statusLabel: "转会中" } });
+    expect(moved.json()).toMatchObject({ pending: true, unionName: "武义县快递物流行业工会联合会", member: { status: "transferred", statusLabel: "转会中" } });
     const during = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
     expect(during.card?.memberNo).toBe(before.card?.memberNo);
     const pendingRow = await queryRows<{ id: string }>(t.ctx.database.db, sql`select m.id from union_memberships m join users u on u.person_id = m.person_id where u.username = '13957188888' and m.status = 'pending'`);
     const confirmed = await patch(wuyi, `/api/memberships/${pendingRow[0]?.id ?? ""}`, { status: "active", note: null });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     const after = (await asRider("GET", "/api/me/membership")).json<MyMembership>();
-    expect(after.member).toMatchObject({ status: "active", unionName: "武义县总工会", countyCode: "330723", joinedOn: before.member?.joinedOn });
+    expect(after.member).toMatchObject({ status: "active", unionName: "武义县快递物流行业工会联合会", countyCode: "330723", joinedOn: before.member?.joinedOn });
     expect(after.member?.periods.map((p) => p.status)).toEqual(["transferred", "active"]);
     expect(after.card?.memberNo).toBe(before.card?.memberNo);
     const people = await queryRows<{ n: number; platforms: string[] }>(t.ctx.database.db, sql`select count(*)::int as n, max(platforms::text) as platforms from people where resident_id_hash = ${t.ctx.personHash(riderId)}`);
@@ -152,6 +159,26 @@ describe.each(testDatabaseKinds)("members and 普惠服务 on %s", (kind) => {
     const thrice = await asRider("POST", "/api/me/membership/transfer", { countyCode: "330723", platform: "sf", employerName: null, occupation: null });
     expect(thrice.statusCode).toBe(409);
   });
+  it("local X items: county staff add and edit their own (eligibility, yearly limit, on/off); never another county's or the nine", async () => {
+    const put = (a: Agent, code: string, payload: object) =>
+      t.app.inject({ method: "PUT", url: `/api/benefit-items/${code}`, headers: { cookie: `${sessionCookie}=${a.cookie}`, [csrfHeader]: a.info.csrfToken }, payload });
+    const item = { name: "骑手夏季清凉包", regionCode: "330723", description: "", eligibility: { categories: ["newEmployment"], minMemberDays: 0 }, yearlyLimit: 2 };
+    expect((await wuyi.post("/api/benefit-items", { ...item, code: "wyCoolPack" })).statusCode).toBe(201);
+    expect((await province.post("/api/benefit-items", { ...item, code: "caTea", regionCode: "330127", name: "淳安茶歇" })).statusCode).toBe(201);
+    const edited = await put(wuyi, "wyCoolPack", { name: "骑手夏季清凉包(升级)", description: "7—8月", eligibility: { categories: [], minMemberDays: 30 }, yearlyLimit: 3, active: false });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json<BenefitItem>()).toMatchObject({ code: "wyCoolPack", name: "骑手夏季清凉包(升级)", regionCode: "330723", eligibility: { categories: [], minMemberDays: 30 }, yearlyLimit: 3, active: false });
+    const listed = (await wuyi.get("/api/benefit-items")).json<{ items: BenefitItem[] }>().items;
+    expect(listed.find((i) => i.code === "wyCoolPack")?.active).toBe(false);
+    const audit = await queryRows<{ n: number }>(t.ctx.database.db, sql`select count(*)::int as n from audit_log where action = 'benefitItem.update' and object_id = 'wyCoolPack'`);
+    expect(audit[0]?.n).toBe(1);
+    expect((await put(wuyi, "caTea", { name: "淳安茶歇", yearlyLimit: 1 })).statusCode).toBe(403);
+    expect((await put(province, "meal", { name: "爱心午餐", yearlyLimit: 999 })).statusCode).toBe(400);
+    expect((await put(province, "meal", { name: "爱心午餐", yearlyLimit: 300 })).statusCode).toBe(403);
+    expect((await put(wuyi, "noSuchItem", { name: "不存在", yearlyLimit: 1 })).statusCode).toBe(404);
+    expect((await put(union, "wyCoolPack", { name: "骑手夏季清凉包", yearlyLimit: 1 })).statusCode).toBe(403);
+  });
+
   it("imports a roster as the union's members: bad cells and duplicates against the registry reported, nothing half-imported", async () => {
     const book = async (rows: string[][]) => {
       const wb = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
-import { checkPassword, passwordPolicyText, workerRegistrationSchema, type WorkerRegistration } from "@jiangxin/domain";
+import { checkPassword, gigPlatformLabels, gigPlatforms, passwordPolicyText, workerRegistrationSchema, type WorkerRegistration } from "@jiangxin/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { Alert, Button, Card, Form, Input, Select, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { ApiError, errorMessage } from "../../../app/ApiError";
@@ -14,18 +14,21 @@ import { PublicLayout } from "../../public/components/PublicLayout";
 import { fetchPublicRegions, registerWorker } from "../api";
 
 type FormValues = WorkerRegistration & { confirm: string };
-const fieldNames = ["name", "residentId", "phone", "password", "countyCode", "employerName", "occupation"];
+const fieldNames = ["name", "residentId", "phone", "password", "countyCode", "platform", "employerName", "occupation"];
+const platformOptions = gigPlatforms.map((p) => ({ value: p, label: gigPlatformLabels[p] }));
 const shape = workerRegistrationSchema.shape;
 
 /**
  * 职工注册, on a phone: real name and ID number (checked by GB 11643 here and on the server), the phone
- * as login name, a password under the policy, where one works. The new account is signed in and
- * lands on 我的, where it can ask to join a union.
+ * as login name, a password under the policy, where one works — a platform from the list or an
+ * employer — which decides the union proposed on 我的 (the platform's 覆盖建 union, the enterprise's
+ * own union, or the area's regional union). The new account is signed in and lands on 我的.
  */
 export function RegisterPage() {
   const [form] = Form.useForm<FormValues>();
   const navigate = useNavigate();
   const [formError, setFormError] = useState<string | null>(null);
+  const platform = Form.useWatch("platform", form);
   const regions = useQuery({ queryKey: ["public", "regions"], queryFn: ({ signal }) => fetchPublicRegions(signal), staleTime: 10 * 60_000 });
   useEffect(() => {
     document.title = "职工注册 - 浙江省总工会 · 匠心";
@@ -90,8 +93,19 @@ export function RegisterPage() {
           <Form.Item label="工作所在县(市、区)" name="countyCode" rules={[zodRule(shape.countyCode, "请选择工作所在县(市、区)")]}>
             <CountyPicker scope={regions.data ?? null} />
           </Form.Item>
-          <Form.Item label="工作单位" name="employerName">
-            <Input count={{ show: true, max: 100 }} placeholder="选填：企业或单位名称；平台骑手填所在平台" />
+          <Form.Item
+            label="所在平台(新就业形态劳动者填写)"
+            name="platform"
+            extra={platform ? "将推荐该平台在所在县(市、区)的覆盖建会工会；没有时推荐当地区域性工会。" : "外卖骑手、快递员、网约车司机等请选择平台；在企业工作的不选。"}
+          >
+            <Select allowClear placeholder="不在平台工作可不选" options={platformOptions} />
+          </Form.Item>
+          <Form.Item
+            label={platform ? "站点或网点(选填)" : "工作单位"}
+            name="employerName"
+            extra={platform ? undefined : "填写单位的登记全称：与企业名录一致时推荐该企业的工会，否则推荐当地区域性工会。"}
+          >
+            <Input count={{ show: true, max: 100 }} placeholder={platform ? "如：美团外卖淳安站" : "选填：企业或单位全称"} />
           </Form.Item>
           <Form.Item label="职业(工种)" name="occupation">
             <Input count={{ show: true, max: 40 }} placeholder="选填" />
