@@ -1,17 +1,17 @@
-import type { DemandList } from "@jiangxin/domain";
-import { eq } from "drizzle-orm";
+import { demandListStatuses, type DemandList } from "@jiangxin/domain";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
 import { makeDemandList } from "../demo/makeDemandList";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
-import { demandLists } from "./tables";
+import { demandLists, problems, trainingNeeds } from "./tables";
 
 /** 需求清单 as county staff browse it: a status per list, a 待受理 count, search, and never a blank 提交人. */
 describe.each(testDatabaseKinds)("browsing demand lists on %s", (kind) => {
   let t: TestApp;
   let chunan: Agent;
-  const ids = { pending: "", inProgress: "", done: "", withdrawn: "", needsOnly: "" };
+  const ids = { pending: "", inProgress: "", done: "", withdrawn: "", needsOnly: "", needsDone: "", needsPlanned: "", voidedWaiting: "" };
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -27,6 +27,14 @@ describe.each(testDatabaseKinds)("browsing demand lists on %s", (kind) => {
     ids.withdrawn = (await makeDemandList(db, { enterpriseId: firm.id, countyCode: "330127", source: "enterprise", problems: [{ status: "submitted" }], trainingNeeds: none })).list.id;
     await db.update(demandLists).set({ withdrawnAt: new Date() }).where(eq(demandLists.id, ids.withdrawn));
     ids.needsOnly = (await makeDemandList(db, { enterpriseId: other.id, countyCode: "330127", source: "enterprise", problems: [], trainingNeeds: [{ topic: "焊接安全", workers: 20 }] })).list.id;
+    // Lists for the filters' edge cases: needs only (done, planned), and a waiting problem that was voided.
+    ids.needsDone = (await makeDemandList(db, { enterpriseId: other.id, countyCode: "330127", source: "enterprise", problems: [], trainingNeeds: [{ topic: "电工安全", workers: 10 }] })).list.id;
+    await db.update(trainingNeeds).set({ status: "done" }).where(eq(trainingNeeds.demandListId, ids.needsDone));
+    ids.needsPlanned = (await makeDemandList(db, { enterpriseId: other.id, countyCode: "330127", source: "enterprise", problems: [], trainingNeeds: [{ topic: "叉车操作", workers: 8 }, { topic: "质量管理", workers: 5 }] })).list.id;
+    await db.update(trainingNeeds).set({ status: "planned" }).where(eq(trainingNeeds.demandListId, ids.needsPlanned));
+    const voidedWaiting = await makeDemandList(db, { enterpriseId: other.id, countyCode: "330127", source: "enterprise", problems: [{ status: "submitted" }, { status: "accepted" }], trainingNeeds: none });
+    ids.voidedWaiting = voidedWaiting.list.id;
+    await db.update(problems).set({ voidedAt: new Date(), voidedReason: "重复提交" }).where(and(eq(problems.demandListId, ids.voidedWaiting), eq(problems.status, "submitted")));
   });
   afterAll(() => t.close());
 
@@ -46,8 +54,24 @@ describe.each(testDatabaseKinds)("browsing demand lists on %s", (kind) => {
     const pending = await list("&status=pending");
     expect(pending.items.map((l) => l.id).sort()).toEqual([ids.pending, ids.needsOnly].sort());
     expect(pending.total).toBe(2);
-    expect((await list("&status=done")).items.map((l) => l.id)).toEqual([ids.done]);
+    expect((await list("&status=done")).items.map((l) => l.id).sort()).toEqual([ids.done, ids.needsDone].sort());
     expect((await chunan.get("/api/demand-lists?status=maybe")).statusCode).toBe(400);
+  });
+
+  it("each status filter (set lookups, not the per-list CASE) agrees with the status column, and they add up", async () => {
+    const all = await list();
+    const byId = new Map(all.items.map((l) => [l.id, l.status]));
+    expect(byId.get(ids.needsDone)).toBe("done");
+    expect(byId.get(ids.needsPlanned)).toBe("inProgress");
+    expect(byId.get(ids.voidedWaiting)).toBe("inProgress");
+    let sum = 0;
+    for (const status of demandListStatuses) {
+      const filtered = await list(`&status=${status}`);
+      expect(filtered.items.map((l) => l.status).filter((s) => s !== status), status).toEqual([]);
+      expect(filtered.items.map((l) => l.id).sort(), status).toEqual([...byId].filter(([, s]) => s === status).map(([id]) => id).sort());
+      sum += filtered.total;
+    }
+    expect(sum).toBe(all.total);
   });
 
   it("searches by enterprise name, credit code or a problem's title", async () => {

@@ -28,6 +28,28 @@ const statusExpr = sql<DemandListStatus>`case
     and not exists (select 1 from ${trainingNeeds} where ${trainingNeeds.demandListId} = ${demandLists.id} and ${trainingNeeds.status} <> 'done') then 'done'
   else 'inProgress' end`;
 
+/**
+ * The same four statuses as filters, written as set lookups (`id in (select …)`) rather than the CASE:
+ * the CASE runs its correlated counts once per list, so the 待受理 count over the province's 9,000 lists
+ * took 0.9 s alone and 2.8 s under load; each `in` here is one hashed pass over the problems (the
+ * waiting ones through problems_waiting_demand_list_idx), whatever the number of lists. Kept equal to
+ * statusExpr by demandListStatusFilter.test.ts.
+ */
+const listsWith = (condition: SQL) => sql`${demandLists.id} in (select ${problems.demandListId} from ${problems} where ${problems.demandListId} is not null and ${problems.voidedAt} is null and ${condition})`;
+const listsWithNeeds = (condition: SQL) => sql`${demandLists.id} in (select ${trainingNeeds.demandListId} from ${trainingNeeds} where ${condition})`;
+const notWithdrawn = sql`${demandLists.withdrawnAt} is null`;
+const hasWaiting = listsWith(sql`${problems.status} = 'submitted'`);
+const hasProblems = listsWith(sql`true`);
+const hasStartedNeeds = listsWithNeeds(sql`${trainingNeeds.status} <> 'open'`);
+const pendingFilter = sql`(${notWithdrawn} and (${hasWaiting} or (not ${hasProblems} and not ${hasStartedNeeds})))`;
+const doneFilter = sql`(${notWithdrawn} and not ${listsWith(sql`${problems.status} not in (${finals})`)} and not ${listsWithNeeds(sql`${trainingNeeds.status} <> 'done'`)} and (${hasProblems} or ${hasStartedNeeds}))`;
+const demandListStatusFilters: Record<DemandListStatus, SQL> = {
+  withdrawn: sql`${demandLists.withdrawnAt} is not null`,
+  pending: pendingFilter,
+  done: doneFilter,
+  inProgress: sql`(${notWithdrawn} and not ${pendingFilter} and not ${doneFilter})`,
+};
+
 /** The counters a list row shows, computed in the same query so a page costs one round trip. */
 const demandListColumns = {
   list: demandLists,
@@ -92,7 +114,7 @@ export async function listDemandListsForActor(ctx: AppContext, actor: Actor, que
     conditions.push(inArray(demandLists.countyCode, ctx.regions.countiesUnder(query.regionCode)));
   }
   if (query.enterpriseId) conditions.push(eq(demandLists.enterpriseId, query.enterpriseId));
-  if (query.status) conditions.push(sql`${statusExpr} = ${query.status}`);
+  if (query.status) conditions.push(demandListStatusFilters[query.status]);
   if (query.q) {
     const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const byText = or(
