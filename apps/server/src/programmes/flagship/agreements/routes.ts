@@ -1,11 +1,11 @@
-import { agreementCorrectionSchema, correctionListSchema, voidInputSchema } from "@jiangxin/domain";
+import { agreementCorrectionSchema } from "@jiangxin/domain";
 import { agreementInputSchema, agreementListQuerySchema, agreementSchema, agreementStatusInputSchema, checkInInputSchema, errorBodySchema, pageOf } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
 import { addCheckIn, closeAgreement, createForActor, getForActor, listForActor, markMilestoneDone } from "./service";
 import { correctAgreement, voidAgreement } from "./correctAgreement";
-import { listCorrections } from "../corrections/recordCorrection";
+import { correctionRoutes } from "../corrections/correctionRoutes";
 
 const tags = ["一对一协议 agreements"];
 const idParams = z.object({ id: z.uuid({ error: "协议编号格式不正确" }) });
@@ -52,22 +52,17 @@ export function agreementRoutes(app: HttpApp, ctx: AppContext): void {
     (request) => closeAgreement(ctx, actorOfRequest(request), request.params.id, request.body),
   );
 
-  app.post(
-    "/api/agreements/:id/correct",
-    { config: { permission: "agreement.write" }, schema: { tags, summary: "更正协议(须填理由)", params: idParams, body: agreementCorrectionSchema, response: writeResponses } },
-    (request) => correctAgreement(ctx, actorOfRequest(request), request.params.id, request.body),
-  );
-  app.post(
-    "/api/agreements/:id/void",
-    { config: { permission: "record.void" }, schema: { tags, summary: "作废协议(须填理由，不再计入统计)", params: idParams, body: voidInputSchema, response: writeResponses } },
-    (request) => voidAgreement(ctx, actorOfRequest(request), request.params.id, request.body),
-  );
-  app.get(
-    "/api/agreements/:id/corrections",
-    { config: { permission: "agreement.read" }, schema: { tags, summary: "协议的更正记录", params: idParams, response: { 200: correctionListSchema, 404: errorBodySchema } } },
-    async (request) => {
-      await getForActor(ctx, actorOfRequest(request), request.params.id);
-      return listCorrections(ctx.database.db, request.params.id);
-    },
-  );
+  correctionRoutes(app, ctx, {
+    path: "/api/agreements",
+    noun: "协议",
+    tags,
+    idParams,
+    readPermission: "agreement.read",
+    writePermission: "agreement.write",
+    correctionSchema: agreementCorrectionSchema,
+    recordSchema: agreementSchema,
+    read: getForActor,
+    correct: correctAgreement,
+    void: voidAgreement,
+  });
 }

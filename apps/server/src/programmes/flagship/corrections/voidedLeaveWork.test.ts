@@ -109,4 +109,26 @@ describe.each(testDatabaseKinds)("voided records leave the work lists on %s", (k
     expect(await ids("&showVoided=true")).toContain(session.id);
     expect((await agents.chunan.post(`/api/service-sessions/${session.id}/link-problems`, { problemIds: [list.problems[1]!.id] })).statusCode).toBe(409);
   });
+
+  it("sessions, trainings and agreements answer correct / void / corrections the same way (one owner: correctionRoutes)", async () => {
+    const today = todayInChina(t.ctx.now());
+    const created = {
+      "service-sessions": await ok<{ id: string }>(agents.chunan.post("/api/service-sessions", { date: today, countyCode: "330127", title: "同形测试场次", enterpriseIds: [firmId], expertIds: [expertId] })),
+      trainings: await ok<{ id: string }>(agents.chunan.post("/api/trainings", { date: today, topic: "同形测试培训", countyCode: "330127", trainerExpertIds: [expertId], trainees: 20 })),
+      agreements: await ok<{ id: string }>(
+        agents.chunan.post("/api/agreements", { enterpriseId: firmId, title: "同形测试协议", scopes: ["equipmentRenovation"], expertIds: [expertId], signedOn: today, startDate: today, endDate: "2099-01-01" }),
+      ),
+    };
+    for (const [path, { id }] of Object.entries(created)) {
+      const noReason = await agents.chunan.post(`/api/${path}/${id}/void`, {});
+      expect(noReason.statusCode, path).toBe(400);
+      expect(noReason.json<{ fields: Record<string, string> }>().fields.reason, path).toBe("请填写作废理由");
+      expect((await agents.firm.post(`/api/${path}/${id}/void`, { reason: "企业不能作废记录" })).statusCode, path).toBe(403);
+      expect((await agents.chunan.post(`/api/${path}/${id}/correct`, {})).statusCode, path).toBe(400);
+      await ok(agents.chunan.post(`/api/${path}/${id}/void`, { reason: "同形测试作废理由" }));
+      expect((await agents.chunan.post(`/api/${path}/${id}/void`, { reason: "再次作废同一记录" })).statusCode, path).toBe(409);
+      const history = await ok<{ kind: string; reason: string }[]>(agents.chunan.get(`/api/${path}/${id}/corrections`));
+      expect(history.map((h) => [h.kind, h.reason]), path).toEqual([["void", "同形测试作废理由"]]);
+    }
+  });
 });

@@ -1,8 +1,6 @@
 import {
-  correctionListSchema,
   errorBodySchema,
   serviceSessionCorrectionSchema,
-  voidInputSchema,
   linkProblemsInputSchema,
   linkProblemsResultSchema,
   onSiteProblemInputSchema,
@@ -21,7 +19,7 @@ import { linkProblems } from "./linkProblems";
 import { createForActor, getForActor, listForActor, threeListsForActor } from "./service";
 import { sessionExports } from "./sessionExports";
 import { correctSession, voidSession } from "./correctSession";
-import { listCorrections } from "../corrections/recordCorrection";
+import { correctionRoutes } from "../corrections/correctionRoutes";
 
 const tags = ["服务场次 service sessions"];
 const idParams = z.object({ id: z.uuid({ error: "场次编号格式不正确" }) });
@@ -85,23 +83,17 @@ export function serviceSessionRoutes(app: HttpApp, ctx: AppContext): void {
     (request) => linkProblems(ctx, actorOfRequest(request), request.params.id, request.body),
   );
 
-  const writeResponses = { 200: serviceSessionSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-  app.post(
-    "/api/service-sessions/:id/correct",
-    { config: { permission: "serviceSession.write" }, schema: { tags, summary: "更正服务场次(须填理由)", params: idParams, body: serviceSessionCorrectionSchema, response: writeResponses } },
-    (request) => correctSession(ctx, actorOfRequest(request), request.params.id, request.body),
-  );
-  app.post(
-    "/api/service-sessions/:id/void",
-    { config: { permission: "record.void" }, schema: { tags, summary: "作废服务场次(须填理由，不再计入统计)", params: idParams, body: voidInputSchema, response: writeResponses } },
-    (request) => voidSession(ctx, actorOfRequest(request), request.params.id, request.body),
-  );
-  app.get(
-    "/api/service-sessions/:id/corrections",
-    { config: { permission: "serviceSession.read" }, schema: { tags, summary: "服务场次的更正记录", params: idParams, response: { 200: correctionListSchema, 404: errorBodySchema } } },
-    async (request) => {
-      await getForActor(ctx, actorOfRequest(request), request.params.id);
-      return listCorrections(ctx.database.db, request.params.id);
-    },
-  );
+  correctionRoutes(app, ctx, {
+    path: "/api/service-sessions",
+    noun: "服务场次",
+    tags,
+    idParams,
+    readPermission: "serviceSession.read",
+    writePermission: "serviceSession.write",
+    correctionSchema: serviceSessionCorrectionSchema,
+    recordSchema: serviceSessionSchema,
+    read: getForActor,
+    correct: correctSession,
+    void: voidSession,
+  });
 }

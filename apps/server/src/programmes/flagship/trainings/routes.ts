@@ -1,10 +1,10 @@
-import { correctionListSchema, errorBodySchema, pageOf, trainingCorrectionSchema, trainingInputSchema, trainingListQuerySchema, trainingSchema, voidInputSchema } from "@jiangxin/domain";
+import { errorBodySchema, pageOf, trainingCorrectionSchema, trainingInputSchema, trainingListQuerySchema, trainingSchema } from "@jiangxin/domain";
 import { z } from "zod";
 import { actorOfRequest } from "../../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../../platform/context";
 import { createForActor, getForActor, listForActor } from "./service";
 import { correctTraining, voidTraining } from "./correctTraining";
-import { listCorrections } from "../corrections/recordCorrection";
+import { correctionRoutes } from "../corrections/correctionRoutes";
 
 const tags = ["培训 trainings"];
 const idParams = z.object({ id: z.uuid({ error: "培训编号格式不正确" }) });
@@ -31,23 +31,17 @@ export function trainingRoutes(app: HttpApp, ctx: AppContext): void {
     async (request, reply) => reply.status(201).send(await createForActor(ctx, actorOfRequest(request), request.body)),
   );
 
-  const writeResponses = { 200: trainingSchema, 400: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema };
-  app.post(
-    "/api/trainings/:id/correct",
-    { config: { permission: "training.write" }, schema: { tags, summary: "更正培训(须填理由)", params: idParams, body: trainingCorrectionSchema, response: writeResponses } },
-    (request) => correctTraining(ctx, actorOfRequest(request), request.params.id, request.body),
-  );
-  app.post(
-    "/api/trainings/:id/void",
-    { config: { permission: "record.void" }, schema: { tags, summary: "作废培训(须填理由，不再计入统计)", params: idParams, body: voidInputSchema, response: writeResponses } },
-    (request) => voidTraining(ctx, actorOfRequest(request), request.params.id, request.body),
-  );
-  app.get(
-    "/api/trainings/:id/corrections",
-    { config: { permission: "training.read" }, schema: { tags, summary: "培训的更正记录", params: idParams, response: { 200: correctionListSchema, 404: errorBodySchema } } },
-    async (request) => {
-      await getForActor(ctx, actorOfRequest(request), request.params.id);
-      return listCorrections(ctx.database.db, request.params.id);
-    },
-  );
+  correctionRoutes(app, ctx, {
+    path: "/api/trainings",
+    noun: "培训",
+    tags,
+    idParams,
+    readPermission: "training.read",
+    writePermission: "training.write",
+    correctionSchema: trainingCorrectionSchema,
+    recordSchema: trainingSchema,
+    read: getForActor,
+    correct: correctTraining,
+    void: voidTraining,
+  });
 }
