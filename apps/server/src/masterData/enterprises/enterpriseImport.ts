@@ -6,7 +6,7 @@ import { insertEnterprise } from "./service";
 import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
-import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
+import { rowErrors } from "../../platform/imports/zodIssuesToColumns";
 
 const col = {
   uscc: "统一社会信用代码",
@@ -77,7 +77,7 @@ export const enterpriseImport: ImportSpec<EnterpriseInput> = {
       contactPhone: cells[col.contactPhone] ?? "",
       address: cells[col.address] ? cells[col.address] : undefined,
     });
-    const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columnOf).filter((e) => !own.some((o) => o.column === e.column)))];
+    const errors = rowErrors(own, parsed, columnOf);
     return parsed.success && errors.length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };
   },
   async checkAll(rows, ctx, actor) {

@@ -5,7 +5,7 @@ import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { labelLookup } from "../../platform/imports/labelLookup";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
-import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
+import { rowErrors } from "../../platform/imports/zodIssuesToColumns";
 
 const col = {
   name: "姓名",
@@ -91,7 +91,7 @@ export const expertImport: ImportSpec<ExpertInput> = {
       honours: honours.ok ? honours.value : [],
       ...(maxText ? { maxOpenProblems: Number(maxText) } : {}),
     });
-    const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columnOf).filter((e) => !own.some((o) => o.column === e.column)))];
+    const errors = rowErrors(own, parsed, columnOf);
     return parsed.success && errors.length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };
   },
   async checkAll(rows, ctx, actor) {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { labelLookup } from "../../platform/imports/labelLookup";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
-import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
+import { rowErrors } from "../../platform/imports/zodIssuesToColumns";
 import { insertChunked } from "../../fixtures/insertChunked";
 import { people, unionMemberships } from "../people";
 import { findUnion } from "../unions";
@@ -56,7 +56,7 @@ export const rosterImport: ImportSpec<RosterRow> = {
       categories: platform ? ["newEmployment"] : ["frontLine"],
       platforms: platform ? [platform] : [],
     });
-    const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columnOf).filter((e) => !own.some((o) => o.column === e.column)))];
+    const errors = rowErrors(own, parsed, columnOf);
     if (!parsed.success || errors.length > 0) return { ok: false as const, errors };
     const v = parsed.data;
     return { ok: true as const, value: { name: v.name, residentId: v.residentId, countyCode: v.countyCode, employerName: v.employerName, occupation: v.occupation, platform, since: since || null } };

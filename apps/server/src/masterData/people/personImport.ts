@@ -14,7 +14,7 @@ import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { labelLookup } from "../../platform/imports/labelLookup";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
-import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
+import { rowErrors } from "../../platform/imports/zodIssuesToColumns";
 import { mayManageInCounty } from "./personScope";
 import { insertPerson } from "./service";
 import { people } from "./tables";
@@ -101,7 +101,7 @@ export const personImport: ImportSpec<PersonValues> = {
       categories: categories.ok && categories.value.length > 0 ? categories.value : undefined,
       platforms: platforms.ok ? platforms.value : [],
     });
-    const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columnOf).filter((e) => !own.some((o) => o.column === e.column)))];
+    const errors = rowErrors(own, parsed, columnOf);
     return parsed.success && errors.length === 0 ? { ok: true, value: parsed.data } : { ok: false, errors };
   },
   async checkAll(rows, ctx, actor) {

@@ -5,7 +5,7 @@ import { AppError } from "../../platform/errors";
 import { countyChoices } from "../../platform/imports/columnChoices";
 import type { ImportSpec } from "../../platform/imports/importSpec";
 import { resolveCounty } from "../../platform/imports/resolveCounty";
-import { zodIssuesToColumns } from "../../platform/imports/zodIssuesToColumns";
+import { rowErrors } from "../../platform/imports/zodIssuesToColumns";
 import { enterprises } from "../enterprises";
 import { insertUnion } from "./service";
 import { unions } from "./tables";
@@ -98,7 +98,7 @@ export const unionImport: ImportSpec<UnionRowValue> = {
       // One placeholder per USCC, so the count rules (单独建 one, 联合建 two or more) are checked here.
       enterpriseIds: usccs.map((_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`),
     });
-    const errors = [...own, ...(parsed.success ? [] : zodIssuesToColumns(parsed.error, columnOf).filter((e) => !own.some((o) => o.column === e.column)))];
+    const errors = rowErrors(own, parsed, columnOf);
     if (!parsed.success || errors.length > 0) return { ok: false, errors };
     const { parentId: _p, enterpriseIds: _e, ...rest } = parsed.data;
     return { ok: true, value: { ...rest, parentName: (cells[col.parent] ?? "").trim(), usccs, enterpriseIds: [] } };
