@@ -52,6 +52,8 @@ export function ExpertPicker({ id, value = [], onChange, placeholder = "输入�
       value={value}
       options={options}
       optionLabelProp="short"
+      // Wrapped, not cut: at 390 px the county and level are what tell namesakes apart.
+      optionRender={(option) => <span style={{ whiteSpace: "normal", overflowWrap: "anywhere" }}>{option.label}</span>}
       placeholder={placeholder}
       loading={experts.isFetching}
       showSearch={{ onSearch: setQ, filterOption: false }}

@@ -73,7 +73,7 @@ export function OnSiteProblemDrawer({ open, session, onClose, onCreated }: OnSit
           <Select options={tradeOptions} placeholder="请选择" showSearch={{ optionFilterProp: "label" }} />
         </Form.Item>
         <Form.Item label="负责专家" name="ownerExpertId" required rules={[zodRule(shape.ownerExpertId, "请选择负责专家")]}>
-          <Select placeholder="从本场次团队中选择" options={session.experts.map((x) => ({ value: x.id, label: `${x.leader ? "[带队] " : ""}${expertLabel(x.name, x.detail)}` }))} />
+          <Select placeholder="从本场次团队中选择" optionRender={(option) => <span style={{ whiteSpace: "normal", overflowWrap: "anywhere" }}>{option.label}</span>} options={session.experts.map((x) => ({ value: x.id, label: `${x.leader ? "[带队] " : ""}${expertLabel(x.name, x.detail)}` }))} />
         </Form.Item>
         <Form.Item label="所属企业" name="enterpriseId" required rules={[zodRule(shape.enterpriseId, "请选择企业")]}>
           <Select placeholder="本场次服务的企业" options={session.enterprises.map((e) => ({ value: e.id, label: e.name }))} />
