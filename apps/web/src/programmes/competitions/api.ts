@@ -52,6 +52,7 @@ export const competitionsApi = {
   openJudging: (id: string) => request(`/api/competition-events/${e(id)}/open-judging`, { method: "POST", schema: openJudgingAnswerSchema }),
   registrations: (id: string) => request(`/api/competition-events/${e(id)}/registrations`, { schema: list(registrationSchema) }),
   register: (id: string, personId?: string) => request(`/api/competition-events/${e(id)}/registrations`, { method: "POST", body: personId ? { personId } : {}, schema: registrationSchema }),
+  withdraw: (registrationId: string) => request(`/api/competition-registrations/${e(registrationId)}/withdraw`, { method: "POST", schema: registrationSchema }),
   panel: (id: string) => request(`/api/competition-events/${e(id)}/panel`, { schema: list(panelMemberSchema) }),
   panelCandidates: (id: string, q: string, signal?: AbortSignal) => request(`/api/competition-events/${e(id)}/panel/candidates`, { query: { q: q || undefined }, schema: list(panelCandidateSchema), signal }),
   addPanelMember: (id: string, body: PanelMemberInput) => request(`/api/competition-events/${e(id)}/panel`, { method: "POST", body, schema: list(panelMemberSchema) }),

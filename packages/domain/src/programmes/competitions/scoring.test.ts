@@ -4,6 +4,7 @@ import {
   markingSchemeSchema,
   prizeForPlace,
   rankContestants,
+  rankingRuleText,
   round2,
   scoreAspect,
   scoreContestant,
@@ -194,5 +195,15 @@ describe("properties", () => {
         for (let i = 1; i < r.length; i++) expect(order.indexOf(prizeForPlace(counts, r[i - 1]!.place))).toBeLessThanOrEqual(order.indexOf(prizeForPlace(counts, r[i]!.place)));
       }),
     );
+  });
+});
+
+describe("rankingRuleText", () => {
+  it("states the event's own tie-breakers in order, for the printed sheet", () => {
+    expect(rankingRuleText(scheme)).toBe("评价分去掉一个最高分和一个最低分后取平均；总分相同时依次按测量分高者在前，仍相同者并列，下一名次顺延。");
+    expect(rankingRuleText({ ...scheme, dropExtremes: false, tieBreakers: [{ by: "aspect", key: "J1" }, { by: "kindSubtotal", kind: "judgement" }] })).toBe(
+      "评价分取平均；总分相同时依次按“照护沟通”得分高者在前、评价分高者在前，仍相同者并列，下一名次顺延。",
+    );
+    expect(rankingRuleText({ ...scheme, tieBreakers: [] })).toContain("总分相同时并列");
   });
 });

@@ -36,6 +36,13 @@ export const tieBreakerSchema = z.discriminatedUnion("by", [
 ]);
 export type TieBreaker = z.infer<typeof tieBreakerSchema>;
 
+/** The event's ranking rule in words, for the printed result sheet and the event page. */
+export function rankingRuleText(scheme: { aspects: readonly { key: string; name: string }[]; dropExtremes: boolean; tieBreakers: readonly TieBreaker[] }): string {
+  const steps = scheme.tieBreakers.map((t) => (t.by === "kindSubtotal" ? `${t.kind === "measurement" ? "测量分" : "评价分"}高者在前` : `“${scheme.aspects.find((a) => a.key === t.key)?.name ?? t.key}”得分高者在前`));
+  const average = `评价分${scheme.dropExtremes ? "去掉一个最高分和一个最低分后" : ""}取平均`;
+  return `${average}；总分相同时${steps.length ? `依次按${steps.join("、")}，仍相同者` : ""}并列，下一名次顺延。`;
+}
+
 export const markingSchemeSchema = z
   .strictObject({
     aspects: z.array(aspectSchema).min(1, { error: "至少一个评分项" }).max(50),

@@ -1,7 +1,7 @@
 import { EditOutlined, PrinterOutlined, WarningOutlined } from "@ant-design/icons";
-import { panelDutyLabels, prizeLabels, resultStatuses, resultStatusLabels, type EventResults, type ResultRow } from "@jiangxin/domain";
+import { panelDutyLabels, prizeLabels, resultStatuses, resultStatusLabels, type EventResults, type Registration, type ResultRow } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Steps, Table, Tabs, Tag, Tooltip, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Popconfirm, Steps, Table, Tabs, Tag, Tooltip, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -101,7 +101,7 @@ export function EventPage() {
       <Tabs
         items={[
           seeResults ? { key: "results", label: "成绩", children: <ResultsTab id={id} view={v} /> } : null,
-          { key: "registrations", label: "报名名单", children: <RegistrationsTab id={id} /> },
+          { key: "registrations", label: "报名名单", children: <RegistrationsTab id={id} canWithdraw={can("competition.register") && !e.entryNumbersDrawn} /> },
           { key: "appeals", label: "申诉", children: <AppealsPanel view={v} canLodge={can("competition.appeal")} /> },
           lead ? { key: "panel", label: "裁判组与回避", children: <PanelTab view={v} /> } : null,
         ].filter((x) => x !== null)}
@@ -179,8 +179,19 @@ function ResultsTab({ id, view }: { id: string; view: EventView }) {
   );
 }
 
-function RegistrationsTab({ id }: { id: string }) {
+/** 报名名单 within the reader's reach; before the draw, whoever registered someone (or the worker) may withdraw it. */
+function RegistrationsTab({ id, canWithdraw }: { id: string; canWithdraw: boolean }) {
+  const client = useQueryClient();
+  const { message } = App.useApp();
   const q = useQuery({ queryKey: [...competitionKeys.event(id), "registrations"], queryFn: () => competitionsApi.registrations(id) });
+  const withdraw = useMutation({
+    mutationFn: (registrationId: string) => competitionsApi.withdraw(registrationId),
+    onSuccess: (r) => {
+      void client.invalidateQueries({ queryKey: competitionKeys.all });
+      void message.success(`${r.personName}的报名已撤回`);
+    },
+    onError: (err) => void message.error(err instanceof ApiError ? err.message : "撤回失败"),
+  });
   if (q.isError) return <QueryErrorResult error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <Card extra={<ExportButton url={`/api/competition-events/${id}/registrations/export`} query={{}} />} title={`共 ${q.data?.filter((r) => r.status === "registered").length ?? 0} 人`} styles={{ body: { padding: 0 } }}>
@@ -197,6 +208,23 @@ function RegistrationsTab({ id }: { id: string }) {
           { title: "工作单位", dataIndex: "employerName", key: "employer" },
           { title: "报名方式", dataIndex: "registeredBy", key: "by", width: 90, render: (b: "self" | "union" | "staff") => ({ self: "本人", union: "工会", staff: "工作人员" })[b] },
           { title: "状态", dataIndex: "status", key: "status", width: 80, render: (s: string) => (s === "registered" ? <Tag color="green">已报名</Tag> : <Tag>已撤回</Tag>) },
+          ...(canWithdraw
+            ? [
+                {
+                  title: "操作",
+                  key: "withdraw",
+                  width: 90,
+                  render: (_: unknown, r: Registration) =>
+                    r.status === "registered" ? (
+                      <Popconfirm title={`撤回${r.personName}的报名？`} okText="撤回" cancelText="取消" onConfirm={() => withdraw.mutate(r.id)}>
+                        <Button size="small" type="link" danger loading={withdraw.isPending && withdraw.variables === r.id}>
+                          撤回报名
+                        </Button>
+                      </Popconfirm>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>

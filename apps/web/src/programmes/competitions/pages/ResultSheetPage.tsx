@@ -1,4 +1,4 @@
-import { prizeLabels } from "@jiangxin/domain";
+import { prizeLabels, rankingRuleText } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Typography } from "antd";
 import { useParams } from "react-router-dom";
@@ -56,7 +56,7 @@ export function ResultSheetPage() {
         </tbody>
       </table>
       <p style={{ marginTop: 12, fontSize: 12 }}>
-        评价分{r.event.scheme.dropExtremes ? "去掉一个最高分和一个最低分后" : ""}取平均；总分相同时{r.event.scheme.tieBreakers.length ? "按测量分高低排序，仍相同者" : ""}并列。
+        {rankingRuleText(r.event.scheme)}
       </p>
       <div style={{ display: "flex", justifyContent: "space-around", marginTop: 48, fontSize: 15 }}>
         <span>裁判长(签字)：________________</span>
