@@ -28,11 +28,18 @@ interface ProblemTableProps {
 
 export function ProblemTable({ items, loading, pagination, empty, showIdle = false, hideEnterprise = false, action, selection }: ProblemTableProps) {
   const isMobile = useIsMobile();
+  // The overdue list at 1366 px: with 停滞, 最近动态 and the fixed 催办 column the row was 1,230 px in
+  // 1,100, and the fixed column covered 负责专家 (the one name 催办 goes to). There the trade moves under
+  // the problem's number and 最近动态 drops the time, so every column is in view.
+  const compactIdle = showIdle && !isMobile;
+  // On a phone the overdue list (停滞 and 催办 beside the problem) has no room for a status column: the
+  // title was squeezed to four characters a line. The status tag goes under the number instead.
+  const statusInTitle = showIdle && isMobile;
   const columns: TableColumnsType<Row> = [
     {
       title: "难题",
       key: "title",
-      width: isMobile ? 170 : 240,
+      width: isMobile ? 170 : compactIdle ? 220 : 240,
       render: (_, p) => (
         <div style={{ minWidth: 0 }}>
           <Link to={`/problems/${p.id}`}>{p.title}</Link>
@@ -41,11 +48,13 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {p.code}
             {isMobile && !hideEnterprise ? ` · ${p.enterpriseName}` : ""}
+            {compactIdle ? ` · ${trades[p.trade]}` : ""}
           </Typography.Text>
+          {statusInTitle ? <ProblemStatusTag status={p.status} /> : null}
         </div>
       ),
     },
-    { title: "状态", key: "status", width: 104, render: (_, p) => <ProblemStatusTag status={p.status} /> },
+    ...(statusInTitle ? [] : [{ title: "状态", key: "status", width: 104, render: (_: unknown, p: Row) => <ProblemStatusTag status={p.status} /> }]),
     ...(showIdle
       ? [
           {
@@ -69,9 +78,9 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
           {
             title: "最近动态",
             key: "lastActivity",
-            width: 140,
+            width: 104,
             responsive: ["md" as const],
-            render: (_: unknown, p: Row) => <span className="jx-nowrap">{p.lastActivityAt ? dayjs(p.lastActivityAt).format("YYYY-MM-DD HH:mm") : "—"}</span>,
+            render: (_: unknown, p: Row) => <span className="jx-nowrap">{p.lastActivityAt ? dayjs(p.lastActivityAt).format("YYYY-MM-DD") : "—"}</span>,
           },
         ]
       : []),
@@ -80,7 +89,7 @@ export function ProblemTable({ items, loading, pagination, empty, showIdle = fal
       ? []
       : [{ title: "企业", dataIndex: "enterpriseName", key: "enterprise", width: showIdle ? 160 : 180, responsive: ["md" as const], ellipsis: true }]),
     { title: "县区", dataIndex: "countyName", key: "county", width: 90, responsive: ["md"] },
-    { title: "工种", key: "trade", width: 110, responsive: ["lg"], render: (_, p) => trades[p.trade] },
+    ...(compactIdle ? [] : [{ title: "工种", key: "trade", width: 110, responsive: ["lg" as const], render: (_: unknown, p: Row) => trades[p.trade] }]),
     {
       title: "紧急程度",
       key: "urgency",
