@@ -1,4 +1,4 @@
-import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { enterpriseListQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { App, Button, Space } from "antd";
@@ -12,7 +12,7 @@ import { useCan } from "../../../app/session";
 import { useUrlListState } from "../../../app/useUrlListState";
 import { RegionFilterSelect } from "../../../app/regions/components/RegionFilterSelect";
 import { ExportButton } from "../../../modules/imports/components/ExportButton";
-import { ImportDrawer } from "../../../modules/imports/components/ImportDrawer";
+import { ImportButton } from "../../../modules/imports/components/ImportButton";
 import { useRegionScope } from "../../../app/regions/useRegionScope";
 import { listEnterprises } from "../api";
 import { EnterpriseFormDrawer } from "../components/EnterpriseFormDrawer";
@@ -25,7 +25,6 @@ export function EnterpriseListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
   const { scope } = useRegionScope();
 
   const list = useQuery({
@@ -36,7 +35,6 @@ export function EnterpriseListPage() {
 
   const filtered = Boolean(query.q || query.regionCode);
   const canWrite = can("enterprise.write");
-  const canImport = can("data.import");
   const emptyText = filtered
     ? "没有符合条件的企业，请换个关键词或区域再试"
     : canWrite
@@ -51,11 +49,7 @@ export function EnterpriseListPage() {
         extra={
           <Space wrap>
             <ExportButton url="/api/enterprises/export" query={query} />
-            {canImport ? (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                批量导入
-              </Button>
-            ) : null}
+            <ImportButton kind="enterprises" onDone={() => void list.refetch()} />
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新增企业
@@ -71,9 +65,6 @@ export function EnterpriseListPage() {
       <ListCard list={list} paging={query} onPageChange={update} emptyText={emptyText}>
         {(table) => <EnterpriseTable {...table} />}
       </ListCard>
-      {canImport ? (
-        <ImportDrawer kind="enterprises" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} />
-      ) : null}
       {canWrite ? (
         <EnterpriseFormDrawer
           open={creating}

@@ -19,8 +19,7 @@ import { ExpertTable } from "../components/ExpertTable";
 import { expertQueryKeys } from "../expertQueryKeys";
 import { availabilityOptions, tradeOptions } from "../expertLabels";
 import { ExportButton } from "../../../modules/imports/components/ExportButton";
-import { ImportDrawer } from "../../../modules/imports/components/ImportDrawer";
-import { UploadOutlined } from "@ant-design/icons";
+import { ImportButton } from "../../../modules/imports/components/ImportButton";
 
 const activeOptions = [
   { value: "true", label: "在库" },
@@ -35,7 +34,6 @@ export function ExpertListPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
   const { scope } = useRegionScope();
   const isExpert = user.role === "expert";
 
@@ -68,11 +66,7 @@ export function ExpertListPage() {
           isExpert ? null : (
             <Space wrap>
               <ExportButton url="/api/experts/export" query={query} />
-              {can("data.import") ? (
-                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                  批量导入
-                </Button>
-              ) : null}
+              <ImportButton kind="experts" onDone={() => void list.refetch()} />
               {canWrite ? (
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                   登记专家
@@ -82,7 +76,6 @@ export function ExpertListPage() {
           )
         }
       />
-      {can("data.import") ? <ImportDrawer kind="experts" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {isExpert ? null : (
         <ListFilterBar>
           <ListSearchInput value={query.q} placeholder="姓名或工作单位" width={300} onSearch={(q) => update({ q })} />

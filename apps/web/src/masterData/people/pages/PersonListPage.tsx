@@ -1,4 +1,4 @@
-import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import {
   membershipStatusLabels,
   membershipStatuses,
@@ -21,7 +21,7 @@ import { useRegionScope } from "../../../app/regions/useRegionScope";
 import { useCan, useSession } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { useUrlListState } from "../../../app/useUrlListState";
-import { ImportDrawer } from "../../../modules/imports/components/ImportDrawer";
+import { ImportButton } from "../../../modules/imports/components/ImportButton";
 import { listPeople, peopleQueryKeys } from "../api";
 import { MembershipStatusTag } from "../components/MembershipStatusTag";
 import { PersonFormDrawer } from "../components/PersonFormDrawer";
@@ -38,7 +38,6 @@ export function PersonListPage() {
   const { message } = App.useApp();
   const { scope } = useRegionScope();
   const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
   const isUnion = session.user.role === "union";
 
   const list = useQuery({ queryKey: peopleQueryKeys.list(query), queryFn: ({ signal }) => listPeople(query, signal), placeholderData: keepPreviousData });
@@ -93,11 +92,7 @@ export function PersonListPage() {
         extra={
           <Space wrap>
             <Button onClick={() => update({ membershipStatus: "pending" })}>待确认入会申请</Button>
-            {can("data.import") && can("person.write") ? (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                批量导入
-              </Button>
-            ) : null}
+            <ImportButton kind="people" allowed={can("person.write")} onDone={() => void list.refetch()} />
             {can("person.write") ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 登记职工
@@ -115,7 +110,6 @@ export function PersonListPage() {
       <ListCard list={list} paging={query} onPageChange={update} emptyText={emptyText}>
         {(table) => <ListTable<Person> {...table} columns={columns} scroll={{ x: isMobile ? "max-content" : 960 }} />}
       </ListCard>
-      {can("data.import") ? <ImportDrawer kind="people" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {can("person.write") ? (
         <PersonFormDrawer
           open={creating}

@@ -1,4 +1,4 @@
-import { PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { unionFormationLabels, unionFormations, unionKindLabels, unionKinds, unionListQuerySchema } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Select, Space } from "antd";
@@ -14,7 +14,7 @@ import { useCan } from "../../../app/session";
 import { useIsMobile } from "../../../app/useIsMobile";
 import { useUrlListState } from "../../../app/useUrlListState";
 import { ExportButton } from "../../../modules/imports/components/ExportButton";
-import { ImportDrawer } from "../../../modules/imports/components/ImportDrawer";
+import { ImportButton } from "../../../modules/imports/components/ImportButton";
 import { getUnion, listUnions } from "../api";
 import { CoverageCard } from "../components/CoverageCard";
 import { UnionFormDrawer } from "../components/UnionFormDrawer";
@@ -33,7 +33,6 @@ export function UnionListPage() {
   const { message } = App.useApp();
   const { scope } = useRegionScope();
   const [creating, setCreating] = useState(false);
-  const [importing, setImporting] = useState(false);
   const list = useQuery({ queryKey: unionQueryKeys.list(query), queryFn: ({ signal }) => listUnions(query, signal), placeholderData: keepPreviousData });
 
   // Walking the tree: the parent whose children are listed, named above the list.
@@ -43,7 +42,6 @@ export function UnionListPage() {
     enabled: Boolean(query.parentId),
   });
   const canWrite = can("union.write");
-  const canImport = can("data.import");
   const filtered = Boolean(query.q || query.regionCode || query.kind || query.formation || query.parentId);
   const emptyText = filtered ? "没有符合条件的工会组织，请换个条件再试" : canWrite ? "还没有工会组织，点击右上角“新建工会”添加" : "还没有工会组织";
   const filterWidth = isMobile ? "100%" : 160;
@@ -56,11 +54,7 @@ export function UnionListPage() {
         extra={
           <Space wrap>
             <ExportButton url="/api/unions/export" query={query} />
-            {canImport ? (
-              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                批量导入
-              </Button>
-            ) : null}
+            <ImportButton kind="unions" onDone={() => void list.refetch()} />
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 新建工会
@@ -92,7 +86,6 @@ export function UnionListPage() {
       <ListCard list={list} paging={query} onPageChange={update} showTotal={(n) => `共 ${n} 个工会`} emptyText={emptyText}>
         {(table) => <UnionTable {...table} />}
       </ListCard>
-      {canImport ? <ImportDrawer kind="unions" open={importing} onClose={() => setImporting(false)} onDone={() => void list.refetch()} /> : null}
       {canWrite ? (
         <UnionFormDrawer
           open={creating}
