@@ -208,6 +208,8 @@ const POLICY: Record<string, Row> = {
   // 户外劳动者服务站: the permission here (staff of province, city, county; the finder, check-in and reports public); scope in programmes/stations/stations.test.ts.
   "GET /api/public/stations/nearby": { record: null, cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/public/stations/:id": { record: null, cells: "YY YY YY YY YY YY YY YY" },
+  "GET /api/public/stations/:id/photos": { record: null, cells: "YY YY YY YY YY YY YY YY" },
+  "GET /api/public/stations/:id/photos/:photoId/:part": { record: null, cells: "YY YY YY YY YY YY YY YY" },
   "POST /api/public/stations/:id/check-ins": { record: null, cells: "YY YY YY YY YY YY YY YY" },
   "POST /api/public/stations/:id/reports": { record: null, cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/public/station-reports/:code": { record: null, cells: "YY YY YY YY YY YY YY YY" },

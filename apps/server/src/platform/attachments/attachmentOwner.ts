@@ -13,6 +13,8 @@ export type AttachmentOwner = {
   kind: string;
   /** The record in words, for messages (难题). */
   label: string;
+  /** Only images may be attached (a station's photos): anything else is a 400 with a field message on `file`. */
+  imagesOnly?: boolean;
   /** May the actor see the record, and so its attachments? */
   canRead(ctx: AppContext, db: Db, actor: Actor, ownerId: string): Promise<boolean>;
   /** May the actor add attachments to it now (its scope, and the record's state: a closed record may refuse)? */

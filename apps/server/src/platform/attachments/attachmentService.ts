@@ -86,6 +86,11 @@ export async function uploadAttachment(
 ): Promise<Attachment> {
   const owner = ownerOf(owners, input.ownerKind);
   const checked = await checkContent(input.bytes, input.name);
+  if (owner.imagesOnly && !checked.isImage) {
+    const seen = attachmentTypes.find((t) => t.mime === checked.mime)?.label ?? checked.mime;
+    const message = `${owner.label}只能上传图片(JPG、PNG、WebP、GIF、HEIC)，所选文件是${seen}`;
+    throw new AppError("VALIDATION_FAILED", message, { file: message });
+  }
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   return ctx.database.db.transaction(async (tx) => {
     if (!(await owner.canRead(ctx, tx, actor, input.ownerId))) throw notFound(owner.label);
@@ -201,4 +206,18 @@ export async function removeAttachment(ctx: AppContext, owners: AttachmentOwners
       detail: { ownerKind: row.ownerKind, ownerId: row.ownerId, name: row.name },
     });
   });
+}
+
+/**
+ * For a module that has already decided the record is readable (a public station page): one live
+ * attachment's bytes or thumbnail, only if it belongs to that record. No permission check here.
+ */
+export async function attachmentBytesOf(db: Db, ownerKind: string, ownerId: string, id: string, part: "content" | "thumbnail"): Promise<{ name: string; mime: string; bytes: Buffer } | null> {
+  const column = part === "content" ? attachments.content : attachments.thumbnail;
+  const [row] = await db
+    .select({ name: attachments.name, mime: attachments.mime, bytes: column })
+    .from(attachments)
+    .where(and(eq(attachments.id, id), eq(attachments.ownerKind, ownerKind), eq(attachments.ownerId, ownerId), isNull(attachments.removedAt)));
+  if (!row?.bytes) return null;
+  return { name: row.name, mime: part === "content" ? row.mime : "image/webp", bytes: row.bytes };
 }

@@ -2,5 +2,5 @@
 // attachments (Programme.attachmentOwners) with its own read/attach rules; app.ts mounts the routes.
 // Contract and decisions: docs/attachments.md.
 export type { AttachmentOwner } from "./attachmentOwner";
-export { attachmentsOfOwners } from "./attachmentService";
+export { attachmentBytesOf, attachmentsOfOwners } from "./attachmentService";
 export { attachmentRoutes } from "./routes";

@@ -5,12 +5,14 @@ import type { Programme } from "../../platform/programme";
 import { stationsDemo } from "./demo/stationsDemo";
 import { countStationIndicators } from "./indicators/countStationIndicators";
 import { stationRoutes } from "./routes";
+import { stationAttachmentOwners } from "./stationAttachmentOwners";
 
 export const stations: Programme = {
   descriptor: stationsProgramme,
   routes: stationRoutes,
   countIndicators: countStationIndicators,
   demo: stationsDemo,
+  attachmentOwners: stationAttachmentOwners,
   async publicEntries() {
     return [
       {

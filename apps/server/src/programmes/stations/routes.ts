@@ -5,6 +5,7 @@ import {
   nearbyQuerySchema,
   nearbyResultSchema,
   pageOf,
+  publicStationPhotosSchema,
   publicStationSchema,
   receiptCodeSchema,
   reportAnswerSchema,
@@ -23,6 +24,7 @@ import {
 } from "@jiangxin/domain";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { attachmentBytesOf, attachmentsOfOwners } from "../../platform/attachments";
 import { actorOfRequest } from "../../platform/auth/authHook";
 import type { AppContext, HttpApp } from "../../platform/context";
 import { notFound } from "../../platform/errors";
@@ -31,6 +33,7 @@ import { exportList } from "../../platform/exportList";
 import { publicRateLimits } from "../../platform/rateLimit";
 import { buildXlsx, sendXlsx } from "../../platform/xlsx";
 import { finderOf, loadFinder } from "./finder/finderOf";
+import { stationPhotoKind } from "./stationAttachmentOwners";
 import { answerReport, createReport, getReport, listReports, reportByReceipt } from "./reportService";
 import { createStation, getStation, listStations, readManagerPhone, updateStation } from "./stationService";
 import { stationStats } from "./statsService";
@@ -87,6 +90,45 @@ export function stationRoutes(app: HttpApp, ctx: AppContext): void {
       if (!s) throw notFound("服务站");
       void reply.header("cache-control", `public, max-age=${finderMaxAge}`);
       return s;
+    },
+  );
+
+  // Photos on the public page: the station must be in the finder (not removed); the bytes are served as
+  // the platform serves attachments (detected type, nosniff, a sandbox CSP), cacheable.
+  app.get(
+    "/api/public/stations/:id/photos",
+    {
+      config: { permission: "public", rateLimit: publicRateLimits.publicRead },
+      schema: { tags: publicTags, summary: "服务站照片列表(无需登录)", params: idParams, response: { 200: publicStationPhotosSchema, 404: errorBodySchema } },
+    },
+    async (request, reply) => {
+      if (!finderOf(ctx).get(request.params.id, ctx.now())) throw notFound("服务站");
+      const list = (await attachmentsOfOwners(ctx.database.db, stationPhotoKind, [request.params.id])).get(request.params.id) ?? [];
+      void reply.header("cache-control", `public, max-age=${finderMaxAge}`);
+      return { items: list.filter((a) => a.isImage).map((a) => ({ id: a.id, width: a.width, height: a.height, hasThumbnail: a.hasThumbnail })) };
+    },
+  );
+  app.get(
+    "/api/public/stations/:id/photos/:photoId/:part",
+    {
+      config: { permission: "public", rateLimit: publicRateLimits.publicRead },
+      schema: {
+        tags: publicTags,
+        summary: "服务站照片(缩略图 thumbnail 或原图 content，无需登录)",
+        params: z.object({ id: z.uuid({ error: "站点编号格式不正确" }), photoId: z.uuid({ error: "照片编号格式不正确" }), part: z.enum(["thumbnail", "content"], { error: "应为 thumbnail 或 content" }) }),
+      },
+    },
+    async (request, reply) => {
+      const { id, photoId, part } = request.params;
+      if (!finderOf(ctx).get(id, ctx.now())) throw notFound("服务站");
+      const file = await attachmentBytesOf(ctx.database.db, stationPhotoKind, id, photoId, part);
+      if (!file || !file.mime.startsWith("image/")) throw notFound("照片");
+      return reply
+        .header("cache-control", "public, max-age=3600")
+        .header("x-content-type-options", "nosniff")
+        .header("content-security-policy", "default-src 'none'; sandbox")
+        .type(file.mime)
+        .send(file.bytes);
     },
   );
 

@@ -1,6 +1,7 @@
 import { amenityKeys, chinaYearOf, csrfHeader, sessionCookie, type NearbyResult, type Station, type StationReport } from "@jiangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import sharp from "sharp";
 import { makeUser } from "../../fixtures/factories";
 import { auditLog } from "../../platform/audit/tables";
 import { queryRows } from "../../platform/db/queryRows";
@@ -163,5 +164,33 @@ describe.each(testDatabaseKinds)("stations on %s", (kind) => {
     const xlsx = await chunan.get(`/api/stations/stats/export?year=${year}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-disposition"]).toContain("xlsx");
+  });
+
+  it("keeps photos: staff of the county upload images only (a PDF is a field-level 400), the public page lists and shows them", async () => {
+    const upload = (who: Agent, name: string, bytes: Buffer, type: string) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/attachments?ownerKind=stations.station&ownerId=${station.id}&name=${encodeURIComponent(name)}`,
+        headers: { cookie: `${sessionCookie}=${who.cookie}`, [csrfHeader]: who.info.csrfToken, "content-type": type },
+        payload: bytes,
+      });
+    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 60, b: 30 } } }).png().toBuffer();
+    const saved = await upload(chunan, "门头.png", png, "image/png");
+    expect(saved.statusCode).toBe(201);
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n", "latin1");
+    const refused = await upload(chunan, "说明.pdf", pdf, "application/pdf");
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<Fields>().fields.file).toContain("只能上传图片");
+    expect((await upload(wuyi, "门头.png", png, "image/png")).statusCode).toBe(404);
+
+    const list = await t.app.inject({ url: `/api/public/stations/${station.id}/photos` });
+    const items = list.json<{ items: { id: string; width: number; hasThumbnail: boolean }[] }>().items;
+    expect(items).toEqual([{ id: saved.json<{ id: string }>().id, width: 800, height: 600, hasThumbnail: true }]);
+    const thumb = await t.app.inject({ url: `/api/public/stations/${station.id}/photos/${items[0]?.id}/thumbnail` });
+    expect([thumb.statusCode, thumb.headers["content-type"], thumb.headers["x-content-type-options"]]).toEqual([200, "image/webp", "nosniff"]);
+    const content = await t.app.inject({ url: `/api/public/stations/${station.id}/photos/${items[0]?.id}/content` });
+    expect(content.rawPayload.equals(png)).toBe(true);
+    // A photo id under another station is missing.
+    expect((await t.app.inject({ url: `/api/public/stations/00000000-0000-4000-8000-000000000000/photos/${items[0]?.id}/content` })).statusCode).toBe(404);
   });
 });

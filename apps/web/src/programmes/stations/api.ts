@@ -1,5 +1,5 @@
 import type { NearbyResult, PublicStation, Station, StationInput, StationReport, StationStats } from "@jiangxin/domain";
-import { nearbyResultSchema, publicStationSchema, stationReportSchema, stationSchema, stationStatsSchema } from "@jiangxin/domain";
+import { nearbyResultSchema, publicStationPhotosSchema, publicStationSchema, stationReportSchema, stationSchema, stationStatsSchema } from "@jiangxin/domain";
 import { request, type Parser } from "../../app/request";
 
 type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
@@ -13,6 +13,8 @@ export const stationsApi = {
   nearby: (query: { lng: number; lat: number; amenities?: string; openNow?: 1; limit?: number; within?: number }, signal?: AbortSignal): Promise<NearbyResult> =>
     request("/api/public/stations/nearby", { query, schema: nearbyResultSchema, signal }),
   publicStation: (id: string, signal?: AbortSignal): Promise<PublicStation> => request(`/api/public/stations/${e(id)}`, { schema: publicStationSchema, signal }),
+  photos: (id: string, signal?: AbortSignal) => request(`/api/public/stations/${e(id)}/photos`, { schema: publicStationPhotosSchema, signal }),
+  photoUrl: (id: string, photoId: string, part: "thumbnail" | "content") => `/api/public/stations/${e(id)}/photos/${e(photoId)}/${part}`,
   checkIn: (id: string, occupation: string) => request(`/api/public/stations/${e(id)}/check-ins`, { method: "POST", body: { occupation }, schema: as<{ stationName: string; visitsToday: number }>() }),
   report: (id: string, body: { kind: string; amenity?: string | null; note?: string; observedAt?: string }) =>
     request(`/api/public/stations/${e(id)}/reports`, { method: "POST", body, schema: as<{ receiptCode: string; dueDate: string; link: string }>() }),

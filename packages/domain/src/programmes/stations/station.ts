@@ -254,6 +254,10 @@ export type NearbyStation = z.infer<typeof nearbyStationSchema>;
 export const nearbyResultSchema = z.object({ at: z.string(), items: z.array(nearbyStationSchema) });
 export type NearbyResult = z.infer<typeof nearbyResultSchema>;
 
+/** A station's photos as the public page lists them (the bytes: /api/public/stations/:id/photos/:photoId/thumbnail|content). */
+export const publicStationPhotosSchema = z.object({ items: z.array(z.object({ id: z.string(), width: z.number().nullable(), height: z.number().nullable(), hasThumbnail: z.boolean() })) });
+export type PublicStationPhotos = z.infer<typeof publicStationPhotosSchema>;
+
 export const stationCheckInSchema = z.strictObject({ occupation: occupationSchema });
 export type StationCheckIn = z.infer<typeof stationCheckInSchema>;
 export const stationCheckInResultSchema = z.object({ stationName: z.string(), visitsToday: z.number().int() });

@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, CompassOutlined, WarningOutlined } from "@ant-design/icons";
 import { amenityKeys, amenityLabels, hostKindLabels, occupationLabels, occupations, reportKindLabels, reportKinds, waterKindLabels, type AmenityKey, type Occupation, type ReportKind } from "@jiangxin/domain";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Input, Result, Select, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Image, Input, Result, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../../app/ApiError";
@@ -56,6 +56,8 @@ export function PublicStationPage() {
           </Flex>
         </Card>
 
+        <StationPhotos stationId={s.id} />
+
         <Card title="开放时间" size="small">
           <Typography.Paragraph style={{ marginBottom: 4 }}>
             {s.is24h ? "24小时开放" : s.openingHours || "开放时间未登记"}
@@ -88,6 +90,32 @@ export function PublicStationPage() {
         <ReportCard stationId={s.id} />
       </Flex>
     </PublicLayout>
+  );
+}
+
+/** The station's photos as thumbnails that open full size; nothing at all when there are none. */
+function StationPhotos({ stationId }: { stationId: string }) {
+  const photos = useQuery({ queryKey: ["public", "stations", stationId, "photos"], queryFn: ({ signal }) => stationsApi.photos(stationId, signal) });
+  const items = photos.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Card title="站点照片" size="small" data-testid="station-photos">
+      <Image.PreviewGroup>
+        <Flex gap={8} wrap>
+          {items.map((p) => (
+            <Image
+              key={p.id}
+              width={96}
+              height={96}
+              style={{ objectFit: "cover", borderRadius: 6 }}
+              alt="站点照片"
+              src={stationsApi.photoUrl(stationId, p.id, p.hasThumbnail ? "thumbnail" : "content")}
+              preview={{ src: stationsApi.photoUrl(stationId, p.id, "content") }}
+            />
+          ))}
+        </Flex>
+      </Image.PreviewGroup>
+    </Card>
   );
 }
 

@@ -11,6 +11,7 @@ import { request } from "../../../app/request";
 import { CountyPicker } from "../../../app/regions/components/CountyPicker";
 import { useRegionScope } from "../../../app/regions/useRegionScope";
 import { daysAgoText, stationKeys, stationsApi } from "../api";
+import { StationStaffExtras } from "../components/StationStaffExtras";
 
 type FormValues = Omit<StationInput, "amenities" | "closedUntil"> & {
   closedUntil: dayjs.Dayjs | null;
@@ -91,6 +92,7 @@ function StationForm({ station }: { station: Station | undefined }) {
   return (
     <>
       <PageHeader title={station ? `修改：${station.name}` : "登记服务站"} description="坐标用高德地图拾取(GCJ-02)；开放时间按 OpenStreetMap 格式，如“Mo-Fr 08:00-20:00; Sa,Su 09:00-17:00; PH off”或“24/7”。" />
+      {station ? <StationStaffExtras station={station} /> : null}
       <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate(v)} onValuesChange={() => setFormError(null)}>
         <Card title="基本信息" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
