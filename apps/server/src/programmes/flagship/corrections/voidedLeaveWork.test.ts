@@ -110,6 +110,20 @@ describe.each(testDatabaseKinds)("voided records leave the work lists on %s", (k
     expect((await agents.chunan.post(`/api/service-sessions/${session.id}/link-problems`, { problemIds: [list.problems[1]!.id] })).statusCode).toBe(409);
   });
 
+  it("a voided problem leaves its session's on-site lists and counts", async () => {
+    const real = list.problems[1]!.id;
+    const session = await ok<ServiceSession>(
+      agents.chunan.post("/api/service-sessions", { date: todayInChina(t.ctx.now()), countyCode: "330127", title: "现场清单测试场次", enterpriseIds: [firmId], expertIds: [expertId] }),
+    );
+    await ok(agents.chunan.post(`/api/service-sessions/${session.id}/link-problems`, { problemIds: [real] }));
+    const lists = async () => ok<{ session: ServiceSession; problems: Problem[] }>(agents.chunan.get(`/api/service-sessions/${session.id}/three-lists`));
+    expect((await lists()).problems.map((p) => p.id)).toEqual([real]);
+    expect((await lists()).session.problemCount).toBe(1);
+    await ok(agents.chunan.post(`/api/problems/${real}/void`, { reason: "现场核实为重复难题" }));
+    expect((await lists()).problems).toEqual([]);
+    expect((await lists()).session.problemCount).toBe(0);
+  });
+
   it("sessions, trainings and agreements answer correct / void / corrections the same way (one owner: correctionRoutes)", async () => {
     const today = todayInChina(t.ctx.now());
     const created = {
