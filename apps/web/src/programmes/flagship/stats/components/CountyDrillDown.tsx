@@ -1,9 +1,10 @@
 import { enterpriseSizeLabels, enterpriseSizes, type StatsEnterpriseRow, type StatsSessionRow } from "@jiangxin/domain";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, Table, Tag, Typography } from "antd";
+import { Card, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { Link } from "react-router-dom";
 import { QueryErrorResult } from "../../../../app/components/QueryErrorResult";
+import { ResponsiveTable } from "../../../../app/components/ResponsiveTable";
 import { ExportButton } from "../../../../modules/imports/components/ExportButton";
 import { getCountyEnterprises, getCountySessions, statsQueryKeys } from "../api";
 import { YuanText } from "./YuanText";
@@ -22,7 +23,11 @@ interface CountyDrillDownProps {
 
 const sizeLabel = (size: string) => ((enterpriseSizes as readonly string[]).includes(size) ? enterpriseSizeLabels[size as (typeof enterpriseSizes)[number]] : size);
 
-/** A county's year in detail: the enterprises its sessions served and the sessions themselves, each pageable and exportable. */
+/**
+ * A county's year in detail: the enterprises its sessions served and the sessions themselves, each
+ * pageable and exportable. A phone folds the money, size, last-visit and per-session columns into each
+ * row's ⊕ (ResponsiveTable) rather than dropping them.
+ */
 export function CountyDrillDown({ code, name, year, enterprisePage, sessionPage, compact, onPage }: CountyDrillDownProps) {
   const enterpriseQuery = { year, page: enterprisePage, pageSize: countyPageSize };
   const sessionQuery = { year, page: sessionPage, pageSize: countyPageSize };
@@ -39,16 +44,12 @@ export function CountyDrillDown({ code, name, year, enterprisePage, sessionPage,
 
   const enterpriseColumns: ColumnsType<StatsEnterpriseRow> = [
     { key: "name", title: "企业", dataIndex: "name", render: (text: string, row) => <Link to={`/enterprises/${encodeURIComponent(row.id)}`}>{text}</Link> },
-    ...(compact ? [] : [{ key: "size", title: "规模", dataIndex: "size", width: 70, render: sizeLabel }]),
+    { key: "size", title: "规模", dataIndex: "size", width: 70, responsive: ["md"], render: sizeLabel },
     { key: "sessions", title: "服务场次", dataIndex: "sessions", align: "right", width: compact ? 56 : 90 },
     { key: "problemsSolved", title: compact ? "解决难题" : "解决问题(个)", dataIndex: "problemsSolved", align: "right", width: compact ? 56 : 110 },
-    ...(compact
-      ? []
-      : [
-          { key: "est", title: "效益·预估(万元)", dataIndex: "benefitEstimatedYuan", align: "right" as const, render: (yuan: string) => <YuanText yuan={yuan} /> },
-          { key: "ver", title: "效益·已核实(万元)", dataIndex: "benefitVerifiedYuan", align: "right" as const, render: (yuan: string) => <YuanText yuan={yuan} /> },
-          { key: "lastVisit", title: "最近走访", dataIndex: "lastVisit", width: 110 },
-        ]),
+    { key: "est", title: "效益·预估(万元)", dataIndex: "benefitEstimatedYuan", align: "right", responsive: ["md"], render: (yuan: string) => <YuanText yuan={yuan} /> },
+    { key: "ver", title: "效益·已核实(万元)", dataIndex: "benefitVerifiedYuan", align: "right", responsive: ["md"], render: (yuan: string) => <YuanText yuan={yuan} /> },
+    { key: "lastVisit", title: "最近走访", dataIndex: "lastVisit", width: 110, responsive: ["md"] },
   ];
   const sessionColumns: ColumnsType<StatsSessionRow> = [
     { key: "date", title: "日期", dataIndex: "date", width: compact ? 92 : 110 },
@@ -68,13 +69,9 @@ export function CountyDrillDown({ code, name, year, enterprisePage, sessionPage,
       ),
     },
     { key: "teamSize", title: compact ? "专家" : "专家(人次)", dataIndex: "teamSize", align: "right", width: compact ? 48 : 96 },
-    ...(compact
-      ? []
-      : [
-          { key: "enterprises", title: "企业(家)", dataIndex: "enterprises", align: "right" as const, width: 86 },
-          { key: "problems", title: "难题 已解决/记录", align: "right" as const, width: 130, render: (_: unknown, row: StatsSessionRow) => `${row.problemsSolved} / ${row.problems}` },
-          { key: "trainees", title: "培训(人次)", dataIndex: "trainees", align: "right" as const, width: 96 },
-        ]),
+    { key: "enterprises", title: "企业(家)", dataIndex: "enterprises", align: "right", width: 86, responsive: ["md"] },
+    { key: "problems", title: "难题 已解决/记录", align: "right", width: 130, responsive: ["md"], render: (_: unknown, row: StatsSessionRow) => `${row.problemsSolved} / ${row.problems}` },
+    { key: "trainees", title: "培训(人次)", dataIndex: "trainees", align: "right", width: 96, responsive: ["md"] },
   ];
 
   const pager = (page: number, total: number, table: "enterprisePage" | "sessionPage") => ({
@@ -98,7 +95,7 @@ export function CountyDrillDown({ code, name, year, enterprisePage, sessionPage,
         {enterprises.isError ? (
           <QueryErrorResult error={enterprises.error} onRetry={() => void enterprises.refetch()} title="服务企业加载失败" />
         ) : (
-          <Table<StatsEnterpriseRow>
+          <ResponsiveTable<StatsEnterpriseRow>
             rowKey="id"
             size="small"
             columns={enterpriseColumns}
@@ -117,7 +114,7 @@ export function CountyDrillDown({ code, name, year, enterprisePage, sessionPage,
         {sessions.isError ? (
           <QueryErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} title="服务场次加载失败" />
         ) : (
-          <Table<StatsSessionRow>
+          <ResponsiveTable<StatsSessionRow>
             rowKey="id"
             size="small"
             columns={sessionColumns}
