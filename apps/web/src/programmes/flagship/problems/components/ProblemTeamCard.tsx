@@ -12,6 +12,7 @@ import { problemQueryKeys } from "../problemQueryKeys";
 import { teamSizeOptions } from "../teamSizeOptions";
 import { coExpertsText, teamSizeLabel } from "../teamText";
 import { ExpertTag } from "../../experts/ExpertName";
+import { expertLabel } from "../../experts/expertLabel";
 
 /**
  * 专家团队: 需要专家人数, the 负责专家 and the 协助专家. Staff who assign experts (canManageTeam, open
@@ -125,7 +126,7 @@ export function ProblemTeamCard({ problem }: { problem: ProblemDetail }) {
                 problem.canManageTeam ? (
                   <Popconfirm
                     key={m.expertId}
-                    title={`将${m.expertName}移出专家团队？`}
+                    title={`将${expertLabel(m.expertName, m.expertDetail)}移出专家团队？`}
                     okText="移出"
                     okButtonProps={{ danger: true }}
                     cancelText="取消"
