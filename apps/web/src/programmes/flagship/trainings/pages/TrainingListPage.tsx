@@ -11,6 +11,7 @@ import { ListSearchInput } from "../../../../app/components/ListSearchInput";
 import { useCan } from "../../../../app/session";
 import { DateRangeFilter } from "../../../../app/components/DateRangeFilter";
 import { useUrlListState } from "../../../../app/useUrlListState";
+import { useIsMobile } from "../../../../app/useIsMobile";
 import { RegionFilterSelect } from "../../../../app/regions/components/RegionFilterSelect";
 import { useRegionScope } from "../../../../app/regions/useRegionScope";
 import { ShowVoidedCheckbox } from "../../corrections/components/ShowVoidedCheckbox";
@@ -28,12 +29,15 @@ export function TrainingListPage() {
   const [creating, setCreating] = useState(false);
   const { scope } = useRegionScope();
   const canWrite = can("training.write");
+  const isMobile = useIsMobile();
   const list = useQuery({ queryKey: trainingQueryKeys.list(query), queryFn: ({ signal }) => listTrainings(query, signal), placeholderData: keepPreviousData });
   // Voided trainings stay listed (marked) but count in no total.
   const pageTrainees = (list.data?.items ?? []).reduce((sum, t) => sum + (t.voided ? 0 : t.trainees), 0);
 
+  // On a phone the date, 人次 and the 更正/作废 buttons took 320 of 360 px and the topic stood one
+  // character a line: there the date goes under the topic and the buttons stack in a narrow column.
   const columns: TableColumnsType<Training> = [
-    { title: "日期", dataIndex: "date", key: "date", width: 110 },
+    ...(isMobile ? [] : [{ title: "日期", dataIndex: "date", key: "date", width: 110 }]),
     {
       title: "培训主题",
       key: "topic",
@@ -42,6 +46,7 @@ export function TrainingListPage() {
           {t.topic}
           {t.voided ? <Tag style={{ marginInlineStart: 6 }}>已作废</Tag> : null}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
+            {isMobile ? `${t.date} · ` : ""}
             {t.enterpriseName ?? "面向全县"}
             {t.sessionId ? (
               <>
@@ -55,8 +60,8 @@ export function TrainingListPage() {
     },
     { title: "县(市、区)", dataIndex: "countyName", key: "county", width: 100, responsive: ["md"] },
     { title: "授课专家", key: "trainers", width: 200, responsive: ["md"], render: (_, t) => t.trainers.map((x) => <ExpertName key={x.id} name={x.name} detail={x.detail} block />) },
-    { title: "人次", dataIndex: "trainees", key: "trainees", width: 80, align: "right", render: (n: number, t) => (t.voided ? <Typography.Text delete>{n}</Typography.Text> : n) },
-    ...(canWrite ? [{ title: "操作", key: "actions", width: 130, render: (_: unknown, t: Training) => <TrainingCorrectActions training={t} /> }] : []),
+    { title: "人次", dataIndex: "trainees", key: "trainees", width: isMobile ? 56 : 80, align: "right", render: (n: number, t) => (t.voided ? <Typography.Text delete>{n}</Typography.Text> : n) },
+    ...(canWrite ? [{ title: "操作", key: "actions", width: isMobile ? 76 : 130, render: (_: unknown, t: Training) => <TrainingCorrectActions training={t} /> }] : []),
   ];
 
   return (
