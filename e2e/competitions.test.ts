@@ -28,7 +28,7 @@ function as(server: RunningServer, username: string): Promise<Client> {
 async function logInApi(server: RunningServer, username: string) {
   const login = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: demoPassword }) });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
-  const session = (await login.json()) as { user: { id: string }; csrfToken: string };
+  const session = (await login.json()) as { user: { id: string; displayName: string }; csrfToken: string };
   const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const call = async <T>(method: string, p: string, body?: unknown): Promise<{ status: number; json: T }> => {
     const res = await fetch(`${server.url}${p}`, {
@@ -44,7 +44,7 @@ async function logInApi(server: RunningServer, username: string) {
     if (r.status >= 300) throw new Error(`${method} ${p} as ${username}: ${r.status} ${JSON.stringify(r.json)}`);
     return r.json;
   };
-  return { userId: session.user.id, call, get: <T>(p: string) => ok<T>("GET", p), post: <T>(p: string, b?: unknown) => ok<T>("POST", p, b ?? {}), put: <T>(p: string, b: unknown) => ok<T>("PUT", p, b) };
+  return { userId: session.user.id, displayName: session.user.displayName, call, get: <T>(p: string) => ok<T>("GET", p), post: <T>(p: string, b?: unknown) => ok<T>("POST", p, b ?? {}), put: <T>(p: string, b: unknown) => ok<T>("PUT", p, b) };
 }
 
 const tablet = async (browser: Browser) => {
@@ -114,9 +114,12 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     await page.goto(`${server.url}/competition-events/${eventId}`);
     await page.getByRole("tab", { name: "裁判组与回避" }).click();
     const panelModal = page.locator(".ant-modal", { hasText: "指派裁判组成员" });
-    const assign = async (search: string, name: RegExp, duty: string, trainee?: string) => {
+    const nameOf: Record<string, string> = {};
+    for (const u of ["expert", "caipan2", "caipan3", "caipanzhang", "jiandu"]) nameOf[u] = (await as(server, u)).displayName;
+    const assign = async (username: string, duty: string, trainee?: string) => {
+      const name = nameOf[username]!;
       await page.getByRole("button", { name: "指派成员" }).click();
-      await chooseOption(page, panelModal, "账号", name, search);
+      await chooseOption(page, panelModal, "账号", name, name);
       await panelModal.getByText(duty, { exact: true }).click();
       if (trainee) {
         await chooseOption(page, panelModal, "申报徒弟/学员", trainee);
@@ -126,35 +129,35 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
       await panelModal.waitFor({ state: "hidden" });
       await page.locator("tr", { hasText: name }).first().waitFor();
     };
-    await assign("演示劳模工匠", /演示劳模工匠/, "裁判员", others[1]!.name);
-    await assign("caipan2", /周秀英/, "裁判员");
-    await assign("caipan3", /吴美华/, "裁判员");
-    await assign("caipanzhang", /沈国平/, "裁判长");
-    await assign("jiandu", /陆建红/, "监督仲裁");
-    await expect(page.locator("tr", { hasText: /演示劳模工匠/ }).first().innerText()).resolves.toContain("1人");
+    await assign("expert", "裁判员", others[1]!.name);
+    await assign("caipan2", "裁判员");
+    await assign("caipan3", "裁判员");
+    await assign("caipanzhang", "裁判长");
+    await assign("jiandu", "监督仲裁");
+    await expect(page.locator("tr", { hasText: nameOf.expert }).first().innerText()).resolves.toContain("1人");
 
     const allocModal = page.locator(".ant-modal", { hasText: "分配评分任务" });
-    const allocate = async (judge: RegExp, aspects: RegExp[], drop?: string) => {
+    const allocate = async (username: string, aspects: RegExp[], drop?: string) => {
       await page.getByRole("button", { name: "分配评分任务" }).click();
-      await chooseOption(page, allocModal, "裁判", judge);
+      await chooseOption(page, allocModal, "裁判", nameOf[username]!);
       await allocModal.getByRole("button", { name: /选择全部选手/ }).click();
       if (drop) await allocModal.locator(".ant-select-selection-item", { hasText: drop }).locator(".ant-select-selection-item-remove").click();
       for (const a of aspects) await allocModal.getByRole("checkbox", { name: a }).check();
       await allocModal.getByRole("button", { name: /^分\s*配$/ }).click();
     };
     // The judge's declared trainee among the contestants: refused, the reason under the contestants field.
-    await allocate(/演示劳模工匠/, [/安全文明生产/]);
+    await allocate("expert", [/安全文明生产/]);
     await allocModal.locator(".ant-form-item-explain-error", { hasText: `${entryOf[reg.P2]}(申报的徒弟/学员)须回避该裁判` }).waitFor();
     await allocModal.getByRole("button", { name: /取\s*消/ }).click();
     await allocModal.waitFor({ state: "hidden" });
     await page.locator("tr", { hasText: "申报的徒弟/学员" }).first().waitFor();
-    await allocate(/演示劳模工匠/, [/安全文明生产/], entryOf[reg.P2]);
+    await allocate("expert", [/安全文明生产/], entryOf[reg.P2]);
     await page.getByText("已分配 2 项评分任务").waitFor();
-    await allocate(/周秀英/, [/零件加工精度/, /安全文明生产/]);
+    await allocate("caipan2", [/零件加工精度/, /安全文明生产/]);
     await page.getByText("已分配 6 项评分任务").waitFor();
-    await allocate(/吴美华/, [/安全文明生产/]);
+    await allocate("caipan3", [/安全文明生产/]);
     await page.getByText("已分配 3 项评分任务").waitFor();
-    await page.locator("tr", { hasText: /吴美华/ }).filter({ hasText: "0/3" }).waitFor();
+    await page.locator("tr", { hasText: nameOf.caipan3 }).filter({ hasText: "0/3" }).waitFor();
     await page.context().close();
   });
 

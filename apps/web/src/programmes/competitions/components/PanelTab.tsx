@@ -1,7 +1,7 @@
 import { PlusOutlined, UsergroupAddOutlined } from "@ant-design/icons";
 import { conflictReasonLabels, panelDutyLabels, type MarkSlot, type PanelMember } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
-import { Button, Card, Empty, Flex, Table, Tag, Typography } from "antd";
+import { Button, Card, Empty, Flex, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { allMarks, competitionKeys, competitionsApi, type EventView } from "../api";
@@ -109,7 +109,19 @@ export function PanelTab({ view }: { view: EventView }) {
             columns={[
               { title: "裁判", dataIndex: "judgeName", key: "judge", width: 100 },
               { title: "评分项", dataIndex: "aspectName", key: "aspect", width: 140 },
-              { title: "参赛号", key: "entries", render: (_, r) => <Typography.Text style={{ whiteSpace: "normal" }}>{r.entries.join("、")}</Typography.Text> },
+              {
+                title: "参赛号",
+                key: "entries",
+                // A whole event's entries would widen the table past the screen: long lists show their ends and the count.
+                render: (_, r) =>
+                  r.entries.length <= 8 ? (
+                    r.entries.join("、")
+                  ) : (
+                    <Tooltip title={r.entries.join("、")}>
+                      <Typography.Text>{`${r.entries.slice(0, 3).join("、")} … ${r.entries.at(-1)}，共${r.entries.length}人`}</Typography.Text>
+                    </Tooltip>
+                  ),
+              },
               { title: "已评", key: "entered", width: 80, render: (_, r) => `${r.entered}/${r.entries.length}` },
             ]}
           />

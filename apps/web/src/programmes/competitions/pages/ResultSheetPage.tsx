@@ -27,7 +27,8 @@ export function ResultSheetPage() {
       <Typography.Title level={4} style={{ textAlign: "center", marginTop: 0 }}>
         “{r.event.name}”赛项成绩单
       </Typography.Title>
-      <table style={{ borderCollapse: "collapse", width: "100%", fontSize: 13 }}>
+      {/* A sheet for A4: on a phone it scrolls sideways rather than folding names into one character a line. */}
+      <table style={{ borderCollapse: "collapse", width: "100%", minWidth: 720, fontSize: 13 }}>
         <thead>
           <tr>
             {["名次", "参赛号", "姓名", "工作单位", ...aspects.map((a) => `${a.name}(${a.weight})`), "总分", "奖项"].map((h) => (
@@ -58,7 +59,7 @@ export function ResultSheetPage() {
       <p style={{ marginTop: 12, fontSize: 12 }}>
         {rankingRuleText(r.event.scheme)}
       </p>
-      <div style={{ display: "flex", justifyContent: "space-around", marginTop: 48, fontSize: 15 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 24, justifyContent: "space-around", marginTop: 48, fontSize: 15 }}>
         <span>裁判长(签字)：________________</span>
         <span>监督仲裁(签字)：________________</span>
         <span>日期：____年__月__日</span>
