@@ -6,8 +6,14 @@ import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
 import { fairnessReport } from "./fairnessReport";
 
-/** Rows per page read or written: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
+/** Rows per page read: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
 const pageSize = 50_000;
+/**
+ * Rows per write-back statement. An UPDATE touches every index of the table for each row, so a
+ * statement of this many rows holds the database (PGlite has one connection) for well under a
+ * second; between chunks the job yields, and other requests are served.
+ */
+const writeChunk = 10_000;
 
 export type RoundProgress = (step: string, done: number, total: number) => Promise<void> | void;
 
@@ -17,7 +23,7 @@ export type RoundTimings = { readMs: number; drawMs: number; writeMs: number; re
  * The web's draw over the database (issue 14): reads the round's applications a page at a time as
  * one text per page (PGlite and node-postgres both turn rows into objects slowly; one string per
  * 50,000 rows is parsed here), hashes each applicant id under the seed, runs the same `allocate` as
- * the auditors' command, writes position, outcome and session back a page per statement, makes the
+ * the auditors' command, writes position, outcome and session back in chunks of 10,000 rows per UPDATE ... FROM unnest(arrays), makes the
  * draw's offers and the fairness report. It yields to the event loop between pages, so other
  * requests are served while it runs. The same seed gives the same result, so a run interrupted by a
  * restart can be run again without anyone being able to choose among results.
@@ -126,22 +132,30 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
 
   const t2 = performance.now();
   let placed = 0;
-  for (let start = 0; start < k; start += pageSize) {
-    const end = Math.min(k, start + pageSize);
-    const lines: string[] = [];
+  for (let start = 0; start < k; start += writeChunk) {
+    const end = Math.min(k, start + writeChunk);
+    // Four array literals, one element per application: the statement carries no per-row SQL text to
+    // parse, and unnest() hands the planner a plain set to join on the primary key.
+    const idList: string[] = [];
+    const positions: string[] = [];
+    const outcomes: string[] = [];
+    const drawn: string[] = [];
     for (let i = start; i < end; i++) {
       const s = result.session[i]!;
       if (s >= 0) placed++;
-      lines.push(`${ids[i]},${result.position[i] || ""},${result.outcome[i]},${s >= 0 ? sessions[s]!.id : ""}`);
+      idList.push(ids[i]!);
+      positions.push(result.position[i] ? String(result.position[i]) : "NULL");
+      outcomes.push(String(result.outcome[i]));
+      drawn.push(s >= 0 ? sessions[s]!.id : "NULL");
     }
+    const literal = (items: string[]) => `{${items.join(",")}}`;
     await db.execute(sql`
       update recuperation_applications a
-      set position = nullif(split_part(v.line, ',', 2), '')::int,
-          outcome = split_part(v.line, ',', 3)::smallint,
-          drawn_session_id = nullif(split_part(v.line, ',', 4), '')::uuid
-      from regexp_split_to_table(${lines.join("\n")}, E'\n') as v(line)
-      where a.id = split_part(v.line, ',', 1)::uuid`);
+      set position = v.position, outcome = v.outcome, drawn_session_id = v.session_id
+      from unnest(${literal(idList)}::uuid[], ${literal(positions)}::int[], ${literal(outcomes)}::smallint[], ${literal(drawn)}::uuid[]) as v(id, position, outcome, session_id)
+      where a.id = v.id`);
     await progress("写入结果", end, k);
+    // Between chunks other requests get the event loop and (on PGlite's one connection) the database.
     await yieldToEventLoop();
   }
   await progress("生成录取名额", k, k);

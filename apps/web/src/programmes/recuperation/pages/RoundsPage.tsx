@@ -21,15 +21,17 @@ function ShareTable({ title, rows, testId }: { title: string; rows: Recuperation
       title={() => <Typography.Text strong>{title}</Typography.Text>}
       rowKey="key"
       pagination={rows.length > 10 ? { pageSize: 10, size: "small" } : false}
-      scroll={{ x: 480 }}
+      // Widths keep the two-character headers on one line on a phone (the table scrolls instead).
+      scroll={{ x: 600 }}
       dataSource={rows}
+      locale={{ emptyText: "无数据" }}
       columns={[
-        { title: "类别", dataIndex: "label" },
-        { title: "申请", dataIndex: "applicants", align: "right" },
-        { title: "参加摇号", dataIndex: "eligible", align: "right" },
-        { title: "获得名额", dataIndex: "placed", align: "right" },
-        { title: "摇号人数占比", key: "es", align: "right", render: (_, r) => pct(r.eligible, eligible) },
-        { title: "名额占比", key: "ps", align: "right", render: (_, r) => pct(r.placed, placed) },
+        { title: "类别", dataIndex: "label", width: 140 },
+        { title: "申请", dataIndex: "applicants", align: "right", width: 70 },
+        { title: "参加摇号", dataIndex: "eligible", align: "right", width: 90 },
+        { title: "获得名额", dataIndex: "placed", align: "right", width: 90 },
+        { title: "摇号人数占比", key: "es", align: "right", width: 110, render: (_, r) => pct(r.eligible, eligible) },
+        { title: "名额占比", key: "ps", align: "right", width: 90, render: (_, r) => pct(r.placed, placed) },
       ]}
     />
   );
