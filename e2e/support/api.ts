@@ -5,6 +5,8 @@ export const demoPassword = "Shili#2026ok";
 
 export interface ApiClient {
   session: SessionInfo;
+  /** The session's Cookie header, for a raw fetch (an upload's body). */
+  cookie: string;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
 }
@@ -35,7 +37,7 @@ export async function apiAs(server: RunningServer, username: string): Promise<Ap
     if (!res.ok) throw new Error(`${method} ${path} as ${username} answered ${res.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
-  return { session, get: (path) => call("GET", path), post: (path, body) => call("POST", path, body) };
+  return { session, cookie, get: (path) => call("GET", path), post: (path, body) => call("POST", path, body) };
 }
 
 /** The current year as the server counts it (China time), which is what the indicators group by. */

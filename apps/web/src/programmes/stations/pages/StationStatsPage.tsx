@@ -7,6 +7,9 @@ import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { ExportButton } from "../../../modules/imports/components/ExportButton";
 import { stationKeys, stationsApi } from "../api";
 
+/** Counts with thousands separators (12,345), as 统计 pages show them. */
+const thousands = (n: number) => n.toLocaleString("zh-CN");
+
 /** 统计: per county — stations, 24 h, upgrades claimed vs counted by the rule, reports and response times, visits. */
 export function StationStatsPage() {
   const [params, setParams] = useSearchParams();
@@ -60,14 +63,14 @@ export function StationStatsPage() {
               columns={[
                 { title: "设区市", dataIndex: "cityName", key: "city", width: 90 },
                 { title: "县(市、区)", dataIndex: "countyName", key: "county", width: 100 },
-                { title: "站点", dataIndex: "stations", key: "stations", align: "right", sorter: (a, b) => a.stations - b.stations },
+                { title: "站点", dataIndex: "stations", key: "stations", align: "right", sorter: (a, b) => a.stations - b.stations, render: (v: number) => thousands(v) },
                 { title: "24小时", dataIndex: "stations24h", key: "h24", align: "right" },
                 { title: "申报", dataIndex: "claimed", key: "claimed", align: "right" },
                 { title: "认定", dataIndex: "counted", key: "counted", align: "right", render: (v: number, c) => (v < c.claimed ? <Typography.Text type="warning">{v}</Typography.Text> : v) },
                 { title: "报告", dataIndex: "reports", key: "reports", align: "right" },
                 { title: "待答复", dataIndex: "reportsOpen", key: "open", align: "right", render: (v: number, c) => (c.reportsOverdue > 0 ? <Typography.Text type="danger">{v}(逾期{c.reportsOverdue})</Typography.Text> : v) },
                 { title: "平均答复(小时)", dataIndex: "meanResponseHours", key: "mean", align: "right", render: (v: number | null) => v ?? "—" },
-                { title: "签到", dataIndex: "visits", key: "visits", align: "right" },
+                { title: "签到", dataIndex: "visits", key: "visits", align: "right", sorter: (a, b) => a.visits - b.visits, render: (v: number) => thousands(v) },
               ]}
             />
           </Card>
@@ -75,14 +78,14 @@ export function StationStatsPage() {
             <Col xs={24} md={12}>
               <Card size="small" title="签到人次·按职业">
                 {(stats.data?.visitsByOccupation ?? []).map((v) => (
-                  <Flex key={v.occupation} justify="space-between"><span>{occupationLabels[v.occupation]}</span><span>{v.visits}</span></Flex>
+                  <Flex key={v.occupation} justify="space-between"><span>{occupationLabels[v.occupation]}</span><span>{thousands(v.visits)}</span></Flex>
                 ))}
               </Card>
             </Col>
             <Col xs={24} md={12}>
               <Card size="small" title="签到人次·按时段">
                 {(stats.data?.visitsByHour ?? []).map((v) => (
-                  <Flex key={v.hour} justify="space-between"><span>{v.hour}:00–{v.hour + 1}:00</span><span>{v.visits}</span></Flex>
+                  <Flex key={v.hour} justify="space-between"><span>{v.hour}:00–{v.hour + 1}:00</span><span>{thousands(v.visits)}</span></Flex>
                 ))}
               </Card>
             </Col>

@@ -1,0 +1,166 @@
+import { amenityKeys, csrfHeader } from "@jiangxin/domain";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs, chinaYear, type ApiClient } from "./support/api";
+import { launchBrowser } from "./support/browser";
+import { startServer, type RunningServer } from "./support/startServer";
+import { chooseOption, desktopPage, logIn, snap } from "./support/ui";
+
+// A quiet corner of 淳安 (no demo station within kilometres): the station made here is the nearest one.
+const spot = { lng: 118.8, lat: 29.5 };
+const name = "枫树岭镇邮政暖心驿站(测试)";
+
+describe("户外劳动者服务站: a rider finds and checks in; a lock report reaches the county and the year's count follows the rule", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let chunan: ApiClient;
+  let stationId = "";
+  let body: Record<string, unknown> = {};
+  const year = chinaYear();
+  const chunanCounted = async () => {
+    const stats = await chunan.get<{ counties: { countyCode: string; counted: number; claimed: number }[] }>(`/api/stations/stats?year=${year}`);
+    return stats.counties.find((c) => c.countyCode === "330127")?.counted ?? -1;
+  };
+
+  beforeAll(async () => {
+    server = await startServer({ JIANGXIN_DEMO_SCALE: "0.1" });
+    browser = await launchBrowser();
+    // One API session per account for the whole file (logins are limited per address).
+    chunan = await apiAs(server, "chunan");
+    const unions = await chunan.get<{ items: { id: string; kind: string }[] }>("/api/unions?regionCode=330127&pageSize=50");
+    const unionId = unions.items.find((u) => u.kind === "county")?.id ?? "";
+    body = {
+      name,
+      hostKind: "postOffice",
+      hostOrg: "中国邮政淳安县枫树岭镇营业所",
+      address: "淳安县枫树岭镇下姜村1号",
+      ...spot,
+      countyCode: "330127",
+      unionId,
+      managerName: "姜师傅",
+      managerPhone: "13957100002",
+      amenities: amenityKeys.map((key) => ({ key, water: key === "water" ? "drinkable" : null, verify: true })),
+      openingHours: "24/7",
+      verifyHours: true,
+      upgradeClaimedYear: year,
+    };
+    stationId = (await chunan.post<{ id: string }>("/api/stations", body)).id;
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function phone(): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: "Asia/Shanghai",
+      locale: "zh-CN",
+      geolocation: { longitude: spot.lng, latitude: spot.lat },
+      permissions: ["geolocation"],
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  it("a rider at 390 px taps 附近开放的站点, filters charging and drinking water, opens the nearest open station and checks in", async () => {
+    const page = await phone();
+    try {
+      await page.goto(`${server.url}/public/stations`);
+      await page.getByTestId("locate").click();
+      await page.getByText(/离我的位置最近的/).waitFor();
+      await page.getByRole("button", { name: /^充\s*电$/ }).click();
+      await page.getByRole("button", { name: "可直饮水" }).click();
+      await page.waitForURL(/amenities=charging(%2C|,)drinkableWater/);
+      const first = page.getByTestId("station-card").first();
+      await first.getByText(name).waitFor();
+      await first.getByText("开放中").waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await first.click();
+      await page.waitForURL(new RegExp(`/public/stations/${stationId}`));
+      await page.getByText("24小时开放").waitFor();
+      await page.getByTestId("amenity-charging").getByText("核实于今天").waitFor();
+      await chooseOption(page, page, "您的职业", "外卖骑手");
+      await page.getByRole("button", { name: /签\s*到/ }).click();
+      await page.getByText("签到成功").waitFor();
+      await page.getByText(/今天已有 1 人次/).waitFor();
+    } catch (error) {
+      console.log("screenshot:", await snap(page, "stations-rider"));
+      throw error;
+    }
+  });
+
+  it("another rider reports it locked at 22:00 though posted 24 h; the county answers; the year's count follows the rule", async () => {
+    expect(await chunanCounted()).toBeGreaterThan(0);
+    const before = await chunanCounted();
+    const page = await phone();
+    let receipt = "";
+    try {
+      await page.goto(`${server.url}/public/stations/${stationId}`);
+      await chooseOption(page, page, "问题类型", "开放时间内锁门");
+      await page.getByLabel("补充说明").fill("晚上22:00来，门锁着，牌子上写24小时");
+      await page.getByRole("button", { name: "提交报告" }).click();
+      receipt = (await page.getByTestId("receipt-code").innerText()).trim();
+      expect(receipt).toMatch(/^[A-Z0-9]{10}$/);
+    } catch (error) {
+      console.log("screenshot:", await snap(page, "stations-report"));
+      throw error;
+    }
+    // An unanswered lock report: the station no longer counts as upgraded this year.
+    expect(await chunanCounted()).toBe(before - 1);
+
+    const county = await desktopPage(browser);
+    try {
+      await logIn(county, server, "chunan");
+      const todos = await chunan.get<{ items: { title: string; link: string }[] }>("/api/inbox/todos");
+      const todo = todos.items.find((t) => t.title.includes(name));
+      expect(todo, "the county's to-do for the report").toBeDefined();
+      await county.goto(`${server.url}${todo?.link ?? "/stations/reports"}`);
+      const drawer = county.locator(".ant-drawer");
+      await drawer.getByText(receipt).waitFor();
+      await drawer.getByText("已核实并整改").click();
+      await drawer.getByLabel("答复(报告人可见)").fill("已约谈站点负责人，夜间改由值班人员开门，已恢复24小时开放。");
+      const answered = county.waitForResponse((r) => r.url().includes("/answer") && r.request().method() === "POST");
+      await drawer.getByRole("button", { name: /提交答复/ }).click();
+      expect((await answered).status()).toBe(200);
+    } catch (error) {
+      console.log("screenshot:", await snap(county, "stations-county"));
+      throw error;
+    }
+    expect(await chunanCounted()).toBe(before);
+    // The reporter reads the answer by the receipt code.
+    try {
+      await page.goto(`${server.url}/public/station-reports/${receipt}`);
+      await page.getByTestId("receipt").getByText("已核实并整改").waitFor();
+      await page.getByText(/夜间改由值班人员开门/).waitFor();
+    } catch (error) {
+      console.log("screenshot:", await snap(page, "stations-receipt"));
+      throw error;
+    }
+  });
+
+  // Through the API: on the 年度目标 page the 指标 select is a virtual list without search, and the stations
+  // indicators are below its first screen (not reached by the browser yet).
+  it("the province sees the upgrade target by county", async () => {
+    const province = await apiAs(server, "province");
+    const split = await province.get<{ rows: { code: string; name: string }[] }>(`/api/targets/split?indicatorKey=stations.upgraded&year=${year}&parentCode=330100`);
+    expect(split.rows.map((r) => r.code)).toContain("330127");
+  });
+
+  it("refuses bad input with field-level Chinese messages: outside China, unparsable hours, a photo that is not an image", async () => {
+    const outside = await fetch(`${server.url}/api/public/stations/nearby?lng=2.35&lat=48.85`);
+    expect(outside.status).toBe(400);
+    expect(((await outside.json()) as { fields: Record<string, string> }).fields.lng).toContain("不在中国境内");
+    await expect(chunan.post(`/api/stations`, { ...body, name: "另一个驿站", openingHours: "Mo-Fr 25:00-99:00" })).rejects.toThrow(/"openingHours":"开放时间无法识别/);
+    const text = await fetch(`${server.url}/api/attachments?ownerKind=stations.station&ownerId=${stationId}&name=${encodeURIComponent("照片.jpg")}`, {
+      method: "POST",
+      headers: { cookie: chunan.cookie, [csrfHeader]: chunan.session.csrfToken, "content-type": "image/jpeg" },
+      body: "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+    });
+    expect(text.status).toBe(400);
+    expect(((await text.json()) as { fields: Record<string, string> }).fields.file).toContain("只能上传图片");
+  });
+});
