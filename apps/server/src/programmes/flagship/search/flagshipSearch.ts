@@ -1,5 +1,5 @@
 import type { FlagshipSearchHit } from "@jiangxin/domain";
-import { and, asc, desc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { expertPoolCondition, scopeCondition } from "../../../platform/access";
 import type { Actor } from "../../../platform/actor";
 import type { AppContext } from "../../../platform/context";
@@ -23,7 +23,9 @@ const problemNumberOf = (q: string) => {
 /**
  * The flagship's one search box: up to five of each kind, each within the reader's own scope (the same
  * conditions as the lists: a county sees its problems, firms and sessions, the whole expert pool; an
- * enterprise its own; an expert its problems and sessions and only itself in the pool).
+ * enterprise its own; an expert its problems and sessions and only itself in the pool). Voided problems
+ * and sessions are left out, as the lists leave them out by default (docs/corrections.md): they are no
+ * one's work, and the box has no 显示已作废 — a staff reader looking for one ticks it on the list page.
  */
 export async function flagshipSearch(ctx: AppContext, actor: Actor, q: string): Promise<FlagshipSearchHit[]> {
   const { db } = ctx.database;
@@ -35,7 +37,7 @@ export async function flagshipSearch(ctx: AppContext, actor: Actor, q: string): 
     .select({ id: problems.id, no: problems.no, title: problems.title, createdAt: problems.createdAt, firm: enterprises.name })
     .from(problems)
     .innerJoin(enterprises, eq(enterprises.id, problems.enterpriseId))
-    .where(and(problemScope(actor), or(ilike(problems.title, like), ilike(enterprises.name, like), no === null ? sql`false` : eq(problems.no, no))))
+    .where(and(problemScope(actor), isNull(problems.voidedAt), or(ilike(problems.title, like), ilike(enterprises.name, like), no === null ? sql`false` : eq(problems.no, no))))
     // An exact number first.
     .orderBy(no === null ? desc(problems.createdAt) : sql`(${problems.no} = ${no}) desc`, desc(problems.createdAt))
     .limit(perKind);
@@ -54,7 +56,7 @@ export async function flagshipSearch(ctx: AppContext, actor: Actor, q: string): 
   const sessionRows = await db
     .select({ id: serviceSessions.id, title: serviceSessions.title, date: serviceSessions.date, countyCode: serviceSessions.countyCode })
     .from(serviceSessions)
-    .where(and(sessionScope(db, actor), ilike(serviceSessions.title, like)))
+    .where(and(sessionScope(db, actor), isNull(serviceSessions.voidedAt), ilike(serviceSessions.title, like)))
     .orderBy(desc(serviceSessions.date))
     .limit(perKind);
 

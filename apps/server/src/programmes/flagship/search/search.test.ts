@@ -10,6 +10,7 @@ import { testDatabaseKinds } from "../../../testing/testDatabases";
 import { makeProblem } from "../demo/makeProblem";
 import { makeServiceSession } from "../demo/makeServiceSession";
 import { problemEvents, problems } from "../problems/tables";
+import { serviceSessions } from "../serviceSessions/tables";
 
 // One search box, each kind within the reader's scope; batch accept, assign and link: one request, all or nothing.
 describe.each(testDatabaseKinds)("flagship search and batch actions on %s", (kind) => {
@@ -77,6 +78,24 @@ describe.each(testDatabaseKinds)("flagship search and batch actions on %s", (kin
     expect(await search(firmAgent, "武义")).toEqual([]);
     // An expert finds itself in the pool, not its namesake, and the sessions it is on.
     expect((await search(expertAgent, "鸿星")).filter((h) => h.startsWith("expert:") || h.startsWith("session:")).sort()).toEqual(["expert:鸿星专家", "session:武义鸿星专场服务", "session:鸿星专场服务"].sort());
+  });
+
+  it("leaves voided problems and sessions out of the hits, as the lists do", async () => {
+    const { db } = t.ctx.database;
+    const firm = await makeEnterprise(db, t.ctx.cipher, { countyCode: "330127", name: "淳安作废测试有限公司" });
+    const voidedProblem = await makeProblem(db, { enterpriseId: firm.id, countyCode: "330127", status: "accepted", title: "作废测试难题" });
+    const liveProblem = await makeProblem(db, { enterpriseId: firm.id, countyCode: "330127", status: "accepted", title: "作废测试难题（有效）" });
+    const voidedSession = await makeServiceSession(db, { countyCode: "330127", title: "作废测试场次", enterpriseIds: [firm.id], expertIds: [id.expert] });
+    const voided = { voidedAt: new Date(), voidedReason: "重复录入", voidedByName: "淳安县总工会" };
+    await db.update(problems).set(voided).where(eq(problems.id, voidedProblem.id));
+    await db.update(serviceSessions).set(voided).where(eq(serviceSessions.id, voidedSession.id));
+    const res = await chunan.get(`/api/flagship/search?q=${encodeURIComponent("作废测试")}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const ids = res.json<FlagshipSearchResult>().items.map((h) => h.id);
+    expect(ids).toContain(liveProblem.id);
+    expect(ids).toContain(firm.id);
+    expect(ids).not.toContain(voidedProblem.id);
+    expect(ids).not.toContain(voidedSession.id);
   });
 
   it("tells namesakes apart in the expert hits: work unit · home county · level", async () => {
