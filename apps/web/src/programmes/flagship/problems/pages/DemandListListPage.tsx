@@ -67,8 +67,13 @@ export function DemandListListPage() {
         </div>
       ),
     },
-    { title: "状态", key: "status", width: 120, responsive: ["md"], render: (_, l) => <StatusTag l={l} /> },
-    { title: "县区", dataIndex: "countyName", key: "county", width: 90, responsive: ["md"] },
+    // On a phone both already stand in the first cell: left out there, not folded (the fold's hint named them as hidden).
+    ...(isMobile
+      ? []
+      : [
+          { title: "状态", key: "status", width: 120, render: (_: unknown, l: DemandList) => <StatusTag l={l} /> },
+          { title: "县区", dataIndex: "countyName", key: "county", width: 90 },
+        ]),
     {
       title: "难题",
       key: "problems",
