@@ -163,6 +163,9 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
     const counts = await recuperation.countIndicators(t.ctx, { year: 2026, counties: undefined });
     expect(counts.get("recuperation.places")?.get("330127")).toBe(1);
     expect(counts.get("recuperation.spending")?.get("330127")).toBe(4 * 500);
+    // Spending per base, from the stays.
+    const bases = await ok<{ code: string; staysThisYear: number; spentThisYear: number }[]>(agents.union.get("/api/recuperation/bases"));
+    expect(bases.find((b) => b.code === "ZJ001")).toMatchObject({ staysThisYear: 1, spentThisYear: 4 * 500 });
   });
 
   it("the province edits bases, routes and sessions; what is taken stays true", async () => {

@@ -120,7 +120,8 @@ export type RecuperationEnter = z.input<typeof recuperationEnterSchema>;
 export const recuperationOfferAnswerSchema = z.strictObject({ answer: z.enum(["accept", "decline"], { error: "请选择接受或放弃" }) });
 export const recuperationStaySchema = z.strictObject({ status: z.enum(["stayed", "noShow"], { error: "请选择已入住或未到" }) });
 
-export type RecuperationBase = RecuperationBaseInput & { id: string; countyName: string; cityName: string };
+/** A base as listed: its record, and this year's recorded stays and spending there (counted from stays, never typed). */
+export type RecuperationBase = RecuperationBaseInput & { id: string; countyName: string; cityName: string; staysThisYear: number; spentThisYear: number };
 export type RecuperationRoute = { id: string; name: string; theme: string; days: number; bases: { baseId: string; baseName: string; days: number }[] };
 export type RecuperationSession = {
   id: string;

@@ -18,9 +18,27 @@ import { queryRows } from "../../../platform/db/queryRows";
 import { AppError } from "../../../platform/errors";
 
 export async function listBases(ctx: AppContext): Promise<RecuperationBase[]> {
-  const rows = await queryRows<{ id: string; code: string; name: string; county_code: string; kind: string; capacity: number; price_per_day: number; certified_from: string; certified_until: string }>(
+  const year = Number(todayInChina(ctx.now()).slice(0, 4));
+  const rows = await queryRows<{
+    id: string;
+    code: string;
+    name: string;
+    county_code: string;
+    kind: string;
+    capacity: number;
+    price_per_day: number;
+    certified_from: string;
+    certified_until: string;
+    stays: number;
+    spent: number;
+  }>(
     ctx.database.db,
-    sql`select id, code, name, county_code, kind, capacity, price_per_day, certified_from::text, certified_until::text from recuperation_bases order by code`,
+    sql`select b.id, b.code, b.name, b.county_code, b.kind, b.capacity, b.price_per_day, b.certified_from::text, b.certified_until::text,
+          coalesce(st.stays, 0)::int as stays, coalesce(st.spent, 0)::float8 as spent
+        from recuperation_bases b
+        left join (select base_id, count(*) as stays, sum(amount_yuan) as spent from recuperation_stays
+                   where starts_on >= make_date(${year}, 1, 1) and starts_on < make_date(${year + 1}, 1, 1) group by base_id) st on st.base_id = b.id
+        order by b.code`,
   );
   return rows.map((r) => {
     const county = ctx.regions.get(r.county_code);
@@ -37,6 +55,8 @@ export async function listBases(ctx: AppContext): Promise<RecuperationBase[]> {
       pricePerDay: r.price_per_day,
       certifiedFrom: r.certified_from,
       certifiedUntil: r.certified_until,
+      staysThisYear: r.stays,
+      spentThisYear: r.spent,
     };
   });
 }

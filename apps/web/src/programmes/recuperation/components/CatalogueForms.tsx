@@ -67,7 +67,10 @@ export function BaseFormDrawer({ open, record, onClose }: DrawerProps<Recuperati
     if (!open) return;
     form.resetFields();
     setFormError(null);
-    if (record) form.setFieldsValue(record);
+    if (record) {
+      const { code, name, countyCode, kind, capacity, pricePerDay, certifiedFrom, certifiedUntil } = record;
+      form.setFieldsValue({ code, name, countyCode, kind, capacity, pricePerDay, certifiedFrom, certifiedUntil });
+    }
   }, [open, record, form, setFormError]);
   return (
     <Drawer

@@ -59,7 +59,7 @@ export function CataloguePage() {
               <CatalogueTable<RecuperationBase>
                 query={bases}
                 add={addButton("新增基地", { kind: "base" })}
-                scroll={{ x: 860 }}
+                scroll={{ x: 1110 }}
                 columns={[
                   { title: "编号", dataIndex: "code", width: 80 },
                   { title: "名称", dataIndex: "name", width: 200 },
@@ -68,6 +68,8 @@ export function CataloguePage() {
                   { title: "接待能力", dataIndex: "capacity", align: "right", width: 90 },
                   { title: "元/人/天", dataIndex: "pricePerDay", align: "right", width: 90 },
                   { title: "认定期限", key: "c", width: 200, render: (_, b) => `${b.certifiedFrom} 至 ${b.certifiedUntil}` },
+                  { title: `${year}年入住人次`, dataIndex: "staysThisYear", align: "right", width: 110 },
+                  { title: `${year}年实际支出(元)`, dataIndex: "spentThisYear", align: "right", width: 140, render: (v: number) => v.toLocaleString("zh-CN") },
                   ...editColumn<RecuperationBase>((record) => setEditing({ kind: "base", record })),
                 ]}
               />
