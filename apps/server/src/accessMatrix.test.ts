@@ -285,6 +285,7 @@ const POLICY: Record<string, Row> = {
   "POST /api/competition-registrations/:id/withdraw": { record: null, cells: "YY YY YY NN NN YY NN YY" },
   "GET /api/competition-events/:id/panel": { record: null, cells: "YY YY YY NN YY YY NN YY" },
   "POST /api/competition-events/:id/panel": { record: null, cells: "YY YY YY NN NN NN NN NN" },
+  "GET /api/competition-events/:id/panel/candidates": { record: null, cells: "YY YY YY NN NN NN NN NN" },
   "POST /api/competition-events/:id/allocations": { record: null, cells: "YY YY YY NN NN NN NN NN" },
   "GET /api/competition-events/:id/conflicts": { record: null, cells: "YY YY YY NN YY YY NN YY" },
   "GET /api/competition-events/:id/marks": { record: null, cells: "YY YY YY NN YY YY NN YY" },
