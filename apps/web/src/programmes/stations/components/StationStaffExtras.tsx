@@ -22,7 +22,7 @@ export function StationStaffExtras({ station }: { station: Station }) {
   return (
     <Row gutter={16}>
       <Col xs={24} lg={14} style={{ marginBottom: 16 }}>
-        <AttachmentPanel ownerKind="stations.station" ownerId={station.id} title="站点照片(公开页面展示，只收图片，请勿拍到人脸)" canUpload={can("station.write")} emptyText="暂无照片：拍门头、室内和设施各一张" />
+        <AttachmentPanel ownerKind="stations.station" ownerId={station.id} title="站点照片" canUpload={can("station.write")} emptyText="暂无照片：拍门头、室内和设施各一张(公开页面展示，只收图片，请勿拍到人脸)" />
       </Col>
       <Col xs={24} lg={10} style={{ marginBottom: 16 }}>
         <Card title="签到二维码与负责人" size="small">

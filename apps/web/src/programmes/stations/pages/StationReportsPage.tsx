@@ -1,6 +1,6 @@
 import { reportKindLabels, reportOutcomeLabels, reportOutcomes, todayInChina, type StationReport } from "@jiangxin/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Descriptions, Drawer, Form, Input, Radio, Segmented, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Drawer, Form, Grid, Input, Radio, Segmented, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { formErrorOf } from "../../../app/applyFieldErrors";
@@ -21,6 +21,7 @@ export function StationReportsPage() {
   const query = { status: status === "all" ? undefined : status, page, pageSize: 20 };
   const list = useQuery({ queryKey: [...stationKeys.all, "reports", query], queryFn: ({ signal }) => stationsApi.reports(query, signal), placeholderData: keepPreviousData });
   const today = todayInChina(new Date());
+  const narrow = !Grid.useBreakpoint().md;
   return (
     <>
       <PageHeader title="服务站问题报告" description="工人扫码或在站点页面报告的问题：在答复期限前核实并答复，报告人凭回执码可见答复。" />
@@ -42,11 +43,22 @@ export function StationReportsPage() {
             onRow={(r) => ({ onClick: () => void navigate(`/stations/reports/${r.id}?${params.toString()}`), style: { cursor: "pointer" } })}
             pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (t) => `共 ${t} 条`, onChange: (p) => setParams({ status, page: String(p) }, { replace: true }) }}
             columns={[
-              { title: "站点", key: "station", render: (_, r) => <div style={{ maxWidth: 280, whiteSpace: "normal" }}>{r.stationName}<Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>{r.countyName}</Typography.Text></div> },
+              {
+                title: "站点",
+                key: "station",
+                render: (_, r) => (
+                  <div style={{ maxWidth: 280, whiteSpace: "normal" }}>
+                    {r.stationName}
+                    <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>{r.countyName}</Typography.Text>
+                    {/* On a phone the deadline and state columns are hidden: they show here instead of off-screen. */}
+                    {narrow ? <Typography.Text type={!r.answeredAt && r.dueDate < today ? "danger" : "secondary"} style={{ display: "block", fontSize: 12 }}>{r.answeredAt ? "已答复" : `待答复 · ${r.dueDate} 前${r.dueDate < today ? "(逾期)" : ""}`}</Typography.Text> : null}
+                  </div>
+                ),
+              },
               { title: "问题", key: "kind", width: 140, render: (_, r) => <Tag color={r.kind === "locked" ? "red" : "default"}>{reportKindLabels[r.kind]}</Tag> },
               { title: "报告时间", key: "at", width: 170, responsive: ["md"], render: (_, r) => time(r.reportedAt) },
-              { title: "答复期限", key: "due", width: 120, render: (_, r) => (!r.answeredAt && r.dueDate < today ? <Typography.Text type="danger">{r.dueDate} 逾期</Typography.Text> : r.dueDate) },
-              { title: "状态", key: "status", width: 100, render: (_, r) => (r.answeredAt ? <Tag color="green">{r.outcome ? reportOutcomeLabels[r.outcome] : "已答复"}</Tag> : <Tag color="orange">待答复</Tag>) },
+              { title: "答复期限", key: "due", width: 120, responsive: ["md"], render: (_, r) => (!r.answeredAt && r.dueDate < today ? <Typography.Text type="danger">{r.dueDate} 逾期</Typography.Text> : r.dueDate) },
+              { title: "状态", key: "status", width: 100, responsive: ["md"], render: (_, r) => (r.answeredAt ? <Tag color="green">{r.outcome ? reportOutcomeLabels[r.outcome] : "已答复"}</Tag> : <Tag color="orange">待答复</Tag>) },
             ]}
           />
         </Card>
