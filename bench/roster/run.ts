@@ -1,8 +1,10 @@
-// Benchmark: importing a 会员名册 of 100,000 rows (the memberRoster import job, on embedded PGlite)
-// against reading the same file alone, in the same run.
-//   npm run -s bench:roster                 100,000 rows
+// Benchmark: importing a 会员名册 of 100,000 rows (the memberRoster import job, on embedded PGlite or
+// a PostgreSQL server) against reading the same file alone, in the same run.
+//   npm run -s bench:roster                 100,000 rows, embedded PGlite in memory
 //   npm run -s bench:roster -- --rows=20000
-// Prints wall time, rows per second and peak resident memory (sampled every 20 ms) of each phase.
+//   scripts/with-postgres.sh npm run -s bench:roster -- --postgres   on the throwaway server's TEST_DATABASE_URL
+// Prints wall time, rows per second and peak resident memory (sampled every 20 ms) of each phase. The
+// RSS is this process's: with PGlite the database's memory is in it, with PostgreSQL it is not.
 import { computeResidentIdCheckChar } from "@jiangxin/domain";
 import ExcelJS from "exceljs";
 import { randomBytes } from "node:crypto";
@@ -54,7 +56,11 @@ async function roster(n: number): Promise<Buffer> {
 }
 
 const config = loadConfig({ JIANGXIN_DATA_DIR: mkdtempSync(join(tmpdir(), "bench-roster-")), JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"), JIANGXIN_LOG_LEVEL: "silent", JIANGXIN_WEB_DIST: "none" });
-const ctx = await createContext(config, { kind: "pglite", dataDir: undefined });
+const postgresUrl = args.includes("--postgres") ? (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL) : undefined;
+if (args.includes("--postgres") && !postgresUrl) throw new Error("--postgres needs TEST_DATABASE_URL (scripts/with-postgres.sh sets it) or DATABASE_URL");
+// A fresh database: the import refuses people already in the registry, so a second run needs a new one.
+const ctx = await createContext(config, postgresUrl ? { kind: "postgres", url: postgresUrl } : { kind: "pglite", dataDir: undefined });
+console.log(`Database: ${postgresUrl ? "PostgreSQL server" : "embedded PGlite (in memory)"}`);
 const federation = await federationOf(ctx.database.db, "330127");
 const [union] = await ctx.database.db.insert(unions).values({ name: "骑手联合工会(基准)", kind: "grassroots", formation: "coverage", regionCode: "330127", parentId: federation?.id ?? null }).returning();
 if (!union) throw new Error("no union");

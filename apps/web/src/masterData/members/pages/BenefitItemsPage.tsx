@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
 import { personCategories, personCategoryLabels, type BenefitItem, type BenefitItemInput, type PersonCategory } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Skeleton, Switch, Tag, TreeSelect, Typography, type TableColumnsType } from "antd";
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Skeleton, Switch, Tag, TreeSelect, type TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { formErrorOf } from "../../../app/applyFieldErrors";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -101,15 +101,8 @@ export function BenefitItemsPage() {
     {
       title: "项目",
       key: "name",
-      render: (_, item) => (
-        <span>
-          {item.name}
-          <br />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {item.code}
-          </Typography.Text>
-        </span>
-      ),
+      // The code is the API's key, not a name: shown only in the edit form of a new item.
+      render: (_, item) => item.name,
     },
     {
       title: "类别",

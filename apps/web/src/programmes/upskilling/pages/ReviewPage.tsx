@@ -1,6 +1,6 @@
 import { applicationStatuses, applicationStatusLabels, type ReviewOutcome, type UpskillingApplication } from "@jiangxin/domain";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Flex, Input, Modal, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Alert, App, Button, Card, Flex, Grid, Input, Modal, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -42,22 +42,33 @@ export function ReviewPage() {
     onError: (e) => void message.error(errorMessage(e)),
   });
 
+  // On a phone the level and status ride under the applicant's name: the table keeps its row expand
+  // for the certificate photo, so columns are not folded into it.
+  const phone = !Grid.useBreakpoint().sm;
   const columns: TableColumnsType<UpskillingApplication> = [
     {
       title: "申请人",
       key: "who",
+      // A set width lets the number · county · union line wrap; unset, the table (max-content) grew as
+      // wide as that line and pushed 补助 and 状态 off a phone's screen.
+      width: phone ? 230 : 320,
       render: (_, a) => (
         <div>
           {a.personName} {a.priorityGroups.map((g) => <Tag key={g} color="gold">{g}</Tag>)}
           <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
             {a.number} · {a.countyName} · {a.unionName}
           </Typography.Text>
+          {phone ? (
+            <div style={{ marginTop: 4 }}>
+              {a.levelLabel} <StatusTag app={a} withStage />
+            </div>
+          ) : null}
         </div>
       ),
     },
-    { title: "补助", key: "level", render: (_, a) => <div>{a.levelLabel}<Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>证书 {a.certificateNumber}</Typography.Text></div> },
+    { title: "补助", key: "level", responsive: ["sm"], render: (_, a) => <div>{a.levelLabel}<Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>证书 {a.certificateNumber}</Typography.Text></div> },
     { title: "提交时间", key: "at", width: 150, responsive: ["md"], render: (_, a) => dayjs(a.submittedAt).format("YYYY-MM-DD HH:mm") },
-    { title: "状态", key: "status", width: 170, render: (_, a) => <div><StatusTag app={a} withStage />{a.reason ? <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>{a.reason}</Typography.Text> : null}</div> },
+    { title: "状态", key: "status", width: 170, responsive: ["sm"], render: (_, a) => <div><StatusTag app={a} withStage />{a.reason ? <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>{a.reason}</Typography.Text> : null}</div> },
   ];
 
   return (
