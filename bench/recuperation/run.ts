@@ -8,7 +8,7 @@
 //   npm run -s bench:recuperation
 //   npm run -s bench:recuperation -- --applications=150000 --sessions=600 --unions=2000 [--db-applications=N] [--no-db] [--postgres]
 // The database path writes every application back through the table's indexes, which on the embedded
-// database takes minutes at 1.5 million: it runs on a round of --db-applications (default 100,000,
+// database takes minutes at 1.5 million: it runs on a round of --db-applications (default 20,000,
 // sessions and unions scaled alike), which the command also draws, for the ratio of the two.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -25,7 +25,7 @@ const arg = (name: string, fallback: number) => Number(args.find((a) => a.starts
 const applications = arg("applications", 1_500_000);
 const sessions = arg("sessions", 6000);
 const unions = arg("unions", 20_000);
-const dbApplications = Math.min(applications, arg("db-applications", 100_000));
+const dbApplications = Math.min(applications, arg("db-applications", 20_000));
 const year = 2026;
 const seed = "bench-recuperation-2026";
 const drawArgs = [`--seed=${seed}`, `--year=${year}`, "--no-repeat-years=3"];
