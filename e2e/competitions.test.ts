@@ -124,6 +124,7 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
       if (trainee) {
         await chooseOption(page, panelModal, "申报徒弟/学员", trainee);
         await panelModal.locator(".ant-modal-title").click(); // close the dropdown over the footer
+        await expect.poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").count(), { timeout: 15_000 }).toBe(0);
       }
       await panelModal.getByRole("button", { name: /保\s*存/ }).click();
       await panelModal.waitFor({ state: "hidden" });
@@ -140,6 +141,9 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     const allocate = async (username: string, aspects: RegExp[], drop?: string) => {
       await page.getByRole("button", { name: "分配评分任务" }).click();
       await chooseOption(page, allocModal, "裁判", nameOf[username]!);
+      // On a loaded machine the judge's dropdown can stay open over the button below: close it first.
+      await allocModal.locator(".ant-modal-title").click();
+      await expect.poll(() => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").count(), { timeout: 15_000 }).toBe(0);
       await allocModal.getByRole("button", { name: /选择全部选手/ }).click();
       if (drop) await allocModal.locator(".ant-select-selection-item", { hasText: drop }).locator(".ant-select-selection-item-remove").click();
       for (const a of aspects) await allocModal.getByRole("checkbox", { name: a }).check();
@@ -151,12 +155,16 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     await allocModal.getByRole("button", { name: /取\s*消/ }).click();
     await allocModal.waitFor({ state: "hidden" });
     await page.locator("tr", { hasText: "申报的徒弟/学员" }).first().waitFor();
+    // Each allocation closes the form and shows in the allocation table (judge, aspect, marks entered/allocated).
+    const allocated = (username: string, aspect: string, n: number) => page.locator("tr", { hasText: nameOf[username]! }).filter({ hasText: aspect }).filter({ hasText: `0/${n}` }).waitFor();
     await allocate("expert", [/安全文明生产/], entryOf[reg.P2]);
-    await page.getByText("已分配 2 项评分任务").waitFor();
+    await allocModal.waitFor({ state: "hidden" });
+    await allocated("expert", "安全文明生产", 2);
     await allocate("caipan2", [/零件加工精度/, /安全文明生产/]);
-    await page.getByText("已分配 6 项评分任务").waitFor();
+    await allocModal.waitFor({ state: "hidden" });
+    await allocated("caipan2", "零件加工精度", 3);
     await allocate("caipan3", [/安全文明生产/]);
-    await page.getByText("已分配 3 项评分任务").waitFor();
+    await allocModal.waitFor({ state: "hidden" });
     await page.locator("tr", { hasText: nameOf.caipan3 }).filter({ hasText: "0/3" }).waitFor();
     await page.context().close();
   });
