@@ -52,6 +52,12 @@ export const problemEventSchema = z.object({
   byRole: roleSchema,
   /** The actor's unit (their union, enterprise or employer), when known. */
   byUnit: z.string().nullable(),
+  /**
+   * An expert actor's identity detail (work unit · home county · level, expertDetailOf) read from the
+   * pool when the event was written by an expert's account; null for everyone else. The employer alone
+   * (byUnit) reads alike for two namesakes at one employer.
+   */
+  byExpertDetail: z.string().nullable(),
   note: z.string().nullable(),
 });
 

@@ -1,8 +1,11 @@
 import { todayInChina } from "@jiangxin/domain";
 import type { DemandListDetail, OverdueProblem, ProblemDetail } from "@jiangxin/domain";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeEnterprise, makeUser } from "../../../fixtures/factories";
 import { makeExpert } from "../../../fixtures/makeExpert";
+import { experts } from "../../../masterData/experts";
+import { expertDetail } from "../corrections/expertIdentities";
 import { loginAs, startTestApp, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
 
@@ -69,6 +72,13 @@ describe.each(testDatabaseKinds)("follow-up and overdue problems on %s", (kind) 
     expect(solved.events.map((e) => e.to)).toEqual(["submitted", "accepted", "matched", "onSite", "unresolved", "followUp", "followUp", "followUp", "solved"]);
     expect(solved.events.filter((e) => e.from === e.to).map((e) => e.note)).toEqual(["联系两家密封件厂商，寄来样品试装", "第一次试装仍有渗漏，调整轴套间隙"]);
     expect(solved.events.at(-1)).toMatchObject({ byName: "陈工匠", byRole: "expert" });
+    // The expert's events carry the identity every list shows (work unit · home county · level), not the employer alone.
+    const [pooled] = await t.ctx.database.db.select().from(experts).where(eq(experts.id, ids.expert));
+    expect(pooled).toBeDefined();
+    const identity = expertDetail(t.ctx.regions, pooled!);
+    expect(identity.split(" · ")).toHaveLength(3);
+    expect(solved.events.at(-1)?.byExpertDetail).toBe(identity);
+    expect(solved.events.filter((e) => e.byRole !== "expert").every((e) => e.byExpertDetail === null)).toBe(true);
     const unresolvedAt = Date.parse(solved.events.find((e) => e.to === "unresolved")?.at ?? "");
     expect(Date.parse(solved.solvedAt ?? "") - unresolvedAt).toBeGreaterThanOrEqual(35 * day);
 

@@ -47,7 +47,7 @@ export async function problemDetailFor(ctx: AppContext, actor: Actor, id: string
   if (!row) throw notFound("难题");
   const problem = toProblem(row, ctx.regions);
   // One after the other: `db` may be a transaction, which runs one statement at a time.
-  const events = await eventsOf(db, id);
+  const events = await eventsOf(db, ctx.regions, id);
   const [rating] = await db.select().from(problemRatings).where(eq(problemRatings.problemId, id));
   const teamMembers = await teamMembersOf(db, ctx.regions, id);
   // Scoping already limits an expert to the problems it owns, so the table's roles are the whole rule.

@@ -181,10 +181,17 @@ export async function findProblem(db: Db, scope: SQL, id: string): Promise<Probl
   return row;
 }
 
-export async function eventsOf(db: Db, problemId: string) {
+export async function eventsOf(db: Db, regions: RegionDirectory, problemId: string) {
   // Within one instant, insert order (seq): a creation and the moves of one batch read as they happened.
-  const rows = await db.select().from(problemEvents).where(eq(problemEvents.problemId, problemId)).orderBy(asc(problemEvents.at), asc(problemEvents.seq));
-  return rows.map((r) => ({
+  // An expert's account is joined to its pool row so the timeline carries the same identity as every
+  // other list (work unit · home county · level), not the employer alone.
+  const rows = await db
+    .select({ event: problemEvents, expert: expertIdentityColumns })
+    .from(problemEvents)
+    .leftJoin(experts, and(eq(problemEvents.byRole, "expert"), eq(experts.userId, problemEvents.byUserId)))
+    .where(eq(problemEvents.problemId, problemId))
+    .orderBy(asc(problemEvents.at), asc(problemEvents.seq));
+  return rows.map(({ event: r, expert }) => ({
       id: r.id,
       at: r.at.toISOString(),
       from: r.fromStatus as ProblemStatus | null,
@@ -192,6 +199,7 @@ export async function eventsOf(db: Db, problemId: string) {
       byName: r.byName,
       byRole: r.byRole as Role,
       byUnit: r.byUnit,
+      byExpertDetail: expert ? expertDetail(regions, expert) : null,
       note: r.note,
     }));
 }
