@@ -153,6 +153,8 @@ export function TargetsPage() {
           <Select aria-label="年度" value={year} style={{ width: 110 }} onChange={(y) => set("year", String(y))} options={yearOptions(thisYear)} />
           <Select
             aria-label="指标"
+            showSearch
+            optionFilterProp="label"
             value={key || undefined}
             loading={catalog.isPending}
             style={{ width: 260, maxWidth: "100%" }}
