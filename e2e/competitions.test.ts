@@ -254,9 +254,10 @@ describe("职业技能竞赛: registration to a signed, appealable result and th
     await modal.getByRole("button", { name: "确认裁决" }).click();
     await sup.getByText(/已裁决/).first().waitFor();
     await sup.getByRole("tab", { name: "成绩" }).click();
-    await expect(row(sup, w).locator("td").first().innerText()).resolves.toBe("并列1");
-    await expect(row(sup, entryOf[reg.P1!]!).locator("td").first().innerText()).resolves.toBe("并列1");
-    await expect(row(sup, entryOf[reg.P2!]!).locator("td").first().innerText()).resolves.toBe("3");
+    // The results refetch after the decision: poll rather than read once (a loaded machine answered the old ranking).
+    await expect.poll(() => row(sup, w).locator("td").first().innerText(), { timeout: 20_000 }).toBe("并列1");
+    await expect.poll(() => row(sup, entryOf[reg.P1!]!).locator("td").first().innerText(), { timeout: 20_000 }).toBe("并列1");
+    await expect.poll(() => row(sup, entryOf[reg.P2!]!).locator("td").first().innerText(), { timeout: 20_000 }).toBe("3");
     await chief.context().close();
     await sup.context().close();
   });
