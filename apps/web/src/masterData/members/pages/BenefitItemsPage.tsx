@@ -1,7 +1,7 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { personCategories, personCategoryLabels, type BenefitItem, type BenefitItemInput, type PersonCategory } from "@jiangxin/domain";
+import { benefitEligibilitySchema, benefitItemInputSchema, personCategories, personCategoryLabels, type BenefitItem, type BenefitItemInput, type PersonCategory } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Skeleton, Switch, Tag, TreeSelect, type TableColumnsType } from "antd";
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Modal, Skeleton, Switch, Tag, TreeSelect, type FormRule, type TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { formErrorOf } from "../../../app/applyFieldErrors";
 import { PageHeader } from "../../../app/components/PageHeader";
@@ -10,6 +10,7 @@ import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
 import { regionNameIndex, toTreeOptions } from "../../../app/regions/regionTree";
 import { useRegionScope } from "../../../app/regions/useRegionScope";
 import { useCan } from "../../../app/session";
+import type { FieldSchema } from "../../../app/zodRule";
 import { addBenefitItem, fetchBenefitItems, memberQueryKeys, updateBenefitItem } from "../api";
 
 type FormValues = {
@@ -22,6 +23,19 @@ type FormValues = {
   yearlyLimit: number | null;
   active: boolean;
 };
+/**
+ * A number box that may stay empty (then the default: 0 days, no limit); a value is checked by the
+ * domain schema and refused with its message — the box itself never rounds or clamps (no precision,
+ * min or max: 0 → 1 or 999 → 366 silently was issue 11's complaint).
+ */
+const optionalNumberRule = (schema: FieldSchema): FormRule => ({
+  validator: (_rule, value: unknown) => {
+    if (value === undefined || value === null || value === "") return Promise.resolve();
+    const result = schema.safeParse(value);
+    return result.success ? Promise.resolve() : Promise.reject(new Error(result.error.issues[0]?.message ?? "填写有误"));
+  },
+});
+
 const fieldNames = ["code", "name", "regionCode", "description", "eligibility", "yearlyLimit", "active"];
 const categoryOptions = personCategories.map((c) => ({ value: c, label: personCategoryLabels[c] }));
 
@@ -171,11 +185,11 @@ export function BenefitItemsPage() {
           <Form.Item name="categories" label="享受对象" extra="不选即全体在会会员">
             <Checkbox.Group options={categoryOptions} />
           </Form.Item>
-          <Form.Item name="minMemberDays" label="入会满(天)">
-            <InputNumber min={0} max={3650} precision={0} style={{ width: 160 }} />
+          <Form.Item name="minMemberDays" label="入会满(天)" rules={[optionalNumberRule(benefitEligibilitySchema.shape.minMemberDays)]}>
+            <InputNumber style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item name="yearlyLimit" label="每人每年次数上限" extra="留空为不限次数">
-            <InputNumber min={1} max={366} precision={0} style={{ width: 160 }} placeholder="不限" />
+          <Form.Item name="yearlyLimit" label="每人每年次数上限" extra="留空为不限次数" rules={[optionalNumberRule(benefitItemInputSchema.shape.yearlyLimit)]}>
+            <InputNumber style={{ width: 160 }} placeholder="不限" />
           </Form.Item>
           <Form.Item name="description" label="说明">
             <Input.TextArea rows={2} count={{ show: true, max: 200 }} />
