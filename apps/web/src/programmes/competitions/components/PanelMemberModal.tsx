@@ -112,7 +112,7 @@ export function PanelMemberModal({ eventId, open, editing, registrations, onClos
           <EnterprisePicker placeholder="输入企业名称搜索(可不选)" />
         </Form.Item>
         <Form.Item name="employerName" label="申报工作单位名称" extra="不在企业名录中的单位填写名称；同一单位的选手将回避该裁判" rules={[{ max: 100, message: "单位名称不超过100字" }]}>
-          <Input placeholder="如：淳安县家政协会" maxLength={100} showCount />
+          <Input placeholder="如：淳安县家政协会" count={{ show: true, max: 100 }} />
         </Form.Item>
         <Form.Item name="traineePersonIds" label="申报徒弟/学员" extra="本赛项选手列在前面；也可输入姓名在职工库中搜索">
           <Select
