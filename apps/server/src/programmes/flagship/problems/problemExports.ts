@@ -1,7 +1,8 @@
-import { chinaDayOf, demandListQuerySchema, problemListQuerySchema, problemStatusLabels, trades, urgencyLabels } from "@jiangxin/domain";
+import { chinaDayOf, demandListQuerySchema, problemListQuerySchema } from "@jiangxin/domain";
 import type { AppContext, HttpApp } from "../../../platform/context";
 import { exportList } from "../../../platform/exportList";
 import { listDemandListsForActor } from "./demandListService";
+import { problemExportColumns } from "./problemExportColumns";
 import { listProblemsForActor } from "./problemService";
 
 const day = (iso: string | null) => (iso ? chinaDayOf(iso) : "");
@@ -15,19 +16,7 @@ export function problemExports(app: HttpApp, ctx: AppContext): void {
     querystring: problemListQuerySchema,
     filename: () => "难题清单.xlsx",
     list: (actor, query) => listProblemsForActor(ctx, actor, query),
-    columns: [
-      { header: "编号", value: (p) => p.code },
-      { header: "难题", width: 32, value: (p) => p.title },
-      { header: "企业", width: 32, value: (p) => p.enterpriseName },
-      { header: "所在县(市、区)", value: (p) => p.countyName },
-      { header: "工种", value: (p) => trades[p.trade] },
-      { header: "紧急程度", value: (p) => urgencyLabels[p.urgency] },
-      { header: "进度", value: (p) => problemStatusLabels[p.status] },
-      { header: "负责专家", value: (p) => p.ownerExpertName },
-      { header: "解决方案", width: 40, value: (p) => p.solution },
-      { header: "解决日期", value: (p) => day(p.solvedAt) },
-      { header: "提出日期", value: (p) => day(p.createdAt) },
-    ],
+    columns: problemExportColumns,
   });
   exportList(app, {
     url: "/api/demand-lists/export",

@@ -184,5 +184,9 @@ describe.each(testDatabaseKinds)("flagship search and batch actions on %s", (kin
     expect(sheet.rows.map((r) => r.cells["难题"])).toEqual(["批量一号", "阀体铸造砂眼多"]);
     expect(sheet.rows[0]?.cells["负责专家"]).toBe("批量专家甲");
     expect((await chunan.get("/api/problems/export-selected")).statusCode).toBe(400);
+    // The selection and the filtered list are one file format: the same columns, in the same order.
+    const whole = await readXlsxRows((await chunan.get("/api/problems/export")).rawPayload);
+    expect(sheet.headers).toEqual(whole.headers);
+    expect(sheet.headers).toContain("专家单位·县·等级");
   });
 });
