@@ -18,8 +18,11 @@ function pages(dir: string): string[] {
  * 999 → 20). Number boxes carry none of them; the field's rule (the domain schema) refuses the value
  * with a Chinese message naming the limit, and the API refuses it the same way.
  */
-/** Walked: the flagship and master data (issue 11's scope). Other programmes still have some; see docs/corrections.md. */
-const walked = ["programmes/flagship", "masterData"].map((dir) => path.join(webSrc, dir));
+/**
+ * Walked: the flagship and master data (issue 11's scope) and the recuperation catalogue forms. Other
+ * programme pages still have some (competitions, stations, vouchers, quotas, rounds); see docs/corrections.md.
+ */
+const walked = ["programmes/flagship", "masterData", "programmes/recuperation/components"].map((dir) => path.join(webSrc, dir));
 
 describe("number boxes never round or clamp silently", () => {
   it("no InputNumber with precision={0}, min or max", () => {

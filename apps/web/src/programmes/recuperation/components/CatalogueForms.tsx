@@ -105,12 +105,12 @@ export function BaseFormDrawer({ open, record, onClose }: DrawerProps<Recuperati
           </Col>
           <Col xs={12}>
             <Form.Item label="接待能力(人)" name="capacity" required rules={[zodRule(baseShape.capacity, "请填写接待能力")]}>
-              <InputNumber style={{ width: "100%" }} min={1} precision={0} />
+              <InputNumber style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12}>
             <Form.Item label="价格(元/人/天)" name="pricePerDay" required rules={[zodRule(baseShape.pricePerDay, "请填写每人每日价格")]} extra="不超过省定标准600元">
-              <InputNumber style={{ width: "100%" }} min={1} precision={0} />
+              <InputNumber style={{ width: "100%" }} />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -181,7 +181,7 @@ export function RouteFormDrawer({ open, record, onClose }: DrawerProps<Recuperat
                       <Select showSearch optionFilterProp="label" placeholder={`第${i + 1}站基地`} loading={bases.isPending} options={(bases.data ?? []).map((b) => ({ value: b.id, label: `${b.code} ${b.name}` }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, "days"]} style={{ width: 96, marginBottom: 0 }} rules={[{ required: true, message: "天数" }]}>
-                      <InputNumber min={1} max={5} precision={0} suffix="天" style={{ width: "100%" }} aria-label={`第${i + 1}站天数`} />
+                      <InputNumber suffix="天" style={{ width: "100%" }} aria-label={`第${i + 1}站天数`} />
                     </Form.Item>
                     <Button type="text" icon={<MinusCircleOutlined />} disabled={fields.length <= 1} onClick={() => remove(f.name)} aria-label="删除此站" />
                   </Flex>
@@ -239,7 +239,7 @@ export function SessionFormDrawer({ open, record, onClose }: DrawerProps<Recuper
           </Col>
           <Col xs={12}>
             <Form.Item label="名额" name="capacity" required rules={[zodRule(sessionShape.capacity, "请填写名额")]}>
-              <InputNumber style={{ width: "100%" }} min={1} precision={0} />
+              <InputNumber style={{ width: "100%" }} />
             </Form.Item>
           </Col>
         </Row>
