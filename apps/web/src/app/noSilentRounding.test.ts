@@ -18,11 +18,8 @@ function pages(dir: string): string[] {
  * 999 → 20). Number boxes carry none of them; the field's rule (the domain schema) refuses the value
  * with a Chinese message naming the limit, and the API refuses it the same way.
  */
-/**
- * Walked: the flagship and master data (issue 11's scope) and the recuperation catalogue forms. Other
- * programme pages still have some (competitions, stations, vouchers, quotas, rounds); see docs/corrections.md.
- */
-const walked = ["programmes/flagship", "masterData", "programmes/recuperation/components"].map((dir) => path.join(webSrc, dir));
+/** Walked: every page of the app (programmes, master data, platform modules). */
+const walked = [webSrc];
 
 describe("number boxes never round or clamp silently", () => {
   it("no InputNumber with precision={0}, min or max", () => {

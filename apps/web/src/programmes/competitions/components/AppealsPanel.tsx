@@ -109,6 +109,12 @@ function DecideModal({ eventId, appeal, onClose, onDone }: { eventId: string; ap
   const [note, setNote] = useState("");
   const [changes, setChanges] = useState<Record<string, number>>({});
   const marks = useQuery({ queryKey: [...competitionKeys.event(eventId), "marks", appeal.registrationId], queryFn: () => allMarks(eventId, appeal.registrationId) });
+  // The boxes never clamp: a mark outside 0…满分 is named in its row and the decision waits for it.
+  const outOfRange = (s: { allocationId: string; maxMark: number }) => {
+    const v = changes[s.allocationId];
+    return v !== undefined && (v < 0 || v > s.maxMark);
+  };
+  const anyOutOfRange = decision === "upheld" && (marks.data ?? []).some(outOfRange);
   const decide = useMutation({
     mutationFn: () =>
       competitionsApi.decideAppeal(appeal.id, {
@@ -123,7 +129,7 @@ function DecideModal({ eventId, appeal, onClose, onDone }: { eventId: string; ap
     onError: (err) => void message.error(err instanceof ApiError ? err.message : "裁决失败"),
   });
   return (
-    <Modal open width={640} title={`裁决申诉：参赛号 ${appeal.entryNumber}`} okText="确认裁决" cancelText="取消" okButtonProps={{ disabled: note.trim().length < 2 }} onCancel={onClose} onOk={() => decide.mutate()} confirmLoading={decide.isPending} destroyOnHidden>
+    <Modal open width={640} title={`裁决申诉：参赛号 ${appeal.entryNumber}`} okText="确认裁决" cancelText="取消" okButtonProps={{ disabled: note.trim().length < 2 || anyOutOfRange }} onCancel={onClose} onOk={() => decide.mutate()} confirmLoading={decide.isPending} destroyOnHidden>
       <Typography.Paragraph>{appeal.text}</Typography.Paragraph>
       <Radio.Group value={decision} onChange={(e) => setDecision(e.target.value as "upheld" | "dismissed")} options={[{ value: "upheld", label: "申诉成立" }, { value: "dismissed", label: "驳回" }]} />
       {decision === "upheld" ? (
@@ -141,7 +147,23 @@ function DecideModal({ eventId, appeal, onClose, onDone }: { eventId: string; ap
             {
               title: "更正为",
               key: "fix",
-              render: (_, s) => <InputNumber aria-label={`更正${s.aspectName}${s.judgeName}`} min={0} max={s.maxMark} step={0.5} value={changes[s.allocationId] ?? s.mark ?? undefined} onChange={(v) => setChanges((c) => ({ ...c, [s.allocationId]: Number(v) }))} />,
+              render: (_, s) => (
+                <>
+                  <InputNumber
+                    aria-label={`更正${s.aspectName}${s.judgeName}`}
+                    status={outOfRange(s) ? "error" : undefined}
+                    step={0.5}
+                    value={changes[s.allocationId] ?? s.mark ?? undefined}
+                    // An emptied box leaves the mark as it was (Number(null) would read as a 0).
+                    onChange={(v) => setChanges(({ [s.allocationId]: _old, ...rest }) => (v === null ? rest : { ...rest, [s.allocationId]: Number(v) }))}
+                  />
+                  {outOfRange(s) ? (
+                    <Typography.Text type="danger" style={{ display: "block", fontSize: 12 }} role="alert">
+                      应在0到{s.maxMark}分之间
+                    </Typography.Text>
+                  ) : null}
+                </>
+              ),
             },
           ]}
         />

@@ -98,10 +98,10 @@ export function EventFormModal({ competitionId, onClose }: { competitionId: stri
                     <Select style={{ width: 120 }} options={aspectKinds.map((k) => ({ value: k, label: aspectKindLabels[k] }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, "maxMark"]} noStyle>
-                    <InputNumber min={1} addonBefore="满分" style={{ width: 130 }} />
+                    <InputNumber addonBefore="满分" style={{ width: 130 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, "weight"]} noStyle>
-                    <InputNumber min={1} addonBefore="权重" style={{ width: 130 }} />
+                    <InputNumber addonBefore="权重" style={{ width: 130 }} />
                   </Form.Item>
                   <MinusCircleOutlined aria-label="删除评分项" onClick={() => remove(f.name)} />
                 </Space>
@@ -120,13 +120,13 @@ export function EventFormModal({ competitionId, onClose }: { competitionId: stri
             <Checkbox>总分相同时测量分高者列前</Checkbox>
           </Form.Item>
           <Form.Item name="divergenceGap" label="评价分差超过(分)提示裁判长">
-            <InputNumber min={0} />
+            <InputNumber />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
           {(["first", "second", "third", "merit"] as const).map((k) => (
             <Form.Item key={k} name={k} label={{ first: "一等奖", second: "二等奖", third: "三等奖", merit: "优胜奖" }[k]}>
-              <InputNumber min={0} style={{ width: 100 }} />
+              <InputNumber style={{ width: 100 }} />
             </Form.Item>
           ))}
         </Flex>
@@ -135,10 +135,10 @@ export function EventFormModal({ competitionId, onClose }: { competitionId: stri
             <Input />
           </Form.Item>
           <Form.Item name="minAge" label="最低年龄">
-            <InputNumber min={16} max={70} />
+            <InputNumber />
           </Form.Item>
           <Form.Item name="maxAge" label="最高年龄">
-            <InputNumber min={16} max={70} />
+            <InputNumber />
           </Form.Item>
         </Flex>
       </Form>

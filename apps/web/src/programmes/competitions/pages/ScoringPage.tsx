@@ -90,6 +90,8 @@ function SlotEditor({ eventId, slot }: { eventId: string; slot: MySlot }) {
     onError: (err) => void message.error(err instanceof ApiError ? err.message : "保存失败"),
   });
   const changed = value !== null && value !== slot.mark;
+  // The box never clamps (a clamp would save a mark the judge did not give): an out-of-range mark is named and not sent.
+  const outOfRange = value !== null && (value < 0 || value > slot.maxMark);
   return (
     <div>
       <Flex align="center" gap={8} wrap>
@@ -100,19 +102,23 @@ function SlotEditor({ eventId, slot }: { eventId: string; slot: MySlot }) {
           aria-label={`参赛号${slot.entryNumber}${slot.aspectName}`}
           inputMode="decimal"
           size="large"
-          min={0}
-          max={slot.maxMark}
+          status={outOfRange ? "error" : undefined}
           step={0.5}
           value={value}
           onChange={(v) => setValue(v === null ? null : Number(v))}
           addonAfter={`/ ${slot.maxMark}`}
           style={{ width: 170 }}
         />
-        <Button type="primary" size="large" disabled={!changed} loading={save.isPending} onClick={() => (slot.mark === null ? save.mutate({ mark: value! }) : setReasonFor(value))}>
+        <Button type="primary" size="large" disabled={!changed || outOfRange} loading={save.isPending} onClick={() => (slot.mark === null ? save.mutate({ mark: value! }) : setReasonFor(value))}>
           {slot.mark === null ? "保存" : "修改"}
         </Button>
         {verificationTag(slot)}
       </Flex>
+      {outOfRange ? (
+        <Typography.Text type="danger" style={{ display: "block", fontSize: 12 }} role="alert">
+          分数应在0到{slot.maxMark}分之间
+        </Typography.Text>
+      ) : null}
       {slot.others ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           其他裁判：{slot.others.map((o) => `${o.judgeName} ${o.mark ?? "—"}`).join("，") || "无"}

@@ -27,7 +27,7 @@ export function VouchersPage() {
         <Card title={<span><GiftOutlined /> 发放餐券</span>}>
           <Flex gap={8} wrap align="center">
             <Typography.Text>每名在会会员</Typography.Text>
-            <InputNumber aria-label="每人张数" min={1} max={31} value={perMember} onChange={(v) => setPerMember(v ?? 1)} />
+            <InputNumber aria-label="每人张数" value={perMember} onChange={(v) => setPerMember(v ?? 1)} />
             <Typography.Text>张，有效期31天</Typography.Text>
             <Button type="primary" loading={issue.isPending} onClick={() => issue.mutate({ perMember, validDays: 31 })}>发放</Button>
           </Flex>

@@ -17,10 +17,12 @@ function QuotaInput({ row, year }: { row: RecuperationQuotaRow; year: number }) 
   });
   return (
     <Space.Compact>
-      <InputNumber min={0} value={value} onChange={setValue} style={{ width: 90 }} aria-label={`${row.unionName}名额`} />
+      <InputNumber value={value} onChange={setValue} status={save.isError ? "error" : undefined} style={{ width: 90 }} aria-label={`${row.unionName}名额`} />
       <Button loading={save.isPending} disabled={value === row.quota} onClick={() => save.mutate()}>
         保存
       </Button>
+      {/* The box never clamps: a refused number stays as typed, with the server's reason beside it. */}
+      {save.isError ? <Typography.Text type="danger" role="alert" style={{ marginInlineStart: 8, fontSize: 12 }}>{save.error instanceof Error ? save.error.message : "保存失败"}</Typography.Text> : null}
     </Space.Compact>
   );
 }

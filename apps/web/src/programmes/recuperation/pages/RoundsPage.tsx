@@ -199,10 +199,10 @@ export function RoundsPage() {
             <Input placeholder={`${dayjs().year()}年第三批`} />
           </Form.Item>
           <Form.Item name="noRepeatYears" label="近几年参加过的不参加摇号">
-            <InputNumber min={0} max={10} addonAfter="年" />
+            <InputNumber addonAfter="年" />
           </Form.Item>
           <Form.Item name="offerHours" label="名额确认时限">
-            <InputNumber min={1} max={336} addonAfter="小时" />
+            <InputNumber addonAfter="小时" />
           </Form.Item>
           {create.isError ? <Alert type="error" showIcon title={errorMessage(create.error)} /> : null}
         </Form>

@@ -134,7 +134,7 @@ function StationForm({ station }: { station: Station | undefined }) {
           <Form.Item name="localItems" label="特色服务(X)"><Select mode="tags" tokenSeparators={[",", "，", "、"]} placeholder="如 热饭、雨具、打气筒" /></Form.Item>
         </Card>
         <Card title="提升改造" style={{ marginBottom: 16 }}>
-          <Form.Item name="upgradeClaimedYear" label="申报为哪一年的提升改造站点" extra="只有满足认定规则(十项设施齐全、90天内核实、无未办结的锁门报告)才计入认定数"><InputNumber min={2020} max={2100} placeholder={String(chinaYearOf(new Date()))} /></Form.Item>
+          <Form.Item name="upgradeClaimedYear" label="申报为哪一年的提升改造站点" extra="只有满足认定规则(十项设施齐全、90天内核实、无未办结的锁门报告)才计入认定数"><InputNumber placeholder={String(chinaYearOf(new Date()))} /></Form.Item>
         </Card>
         {formError ? <Alert type="error" showIcon message={formError} style={{ marginBottom: 16 }} /> : null}
         <Button type="primary" htmlType="submit" size="large" loading={save.isPending}>保存</Button>
