@@ -142,12 +142,30 @@ describe("户外劳动者服务站: a rider finds and checks in; a lock report r
     }
   });
 
-  // Through the API: on the 年度目标 page the 指标 select is a virtual list without search, and the stations
-  // indicators are below its first screen (not reached by the browser yet).
-  it("the province sees the upgrade target by county", async () => {
+  it("the province sees the upgrade target by county on the 年度目标 page", async () => {
     const province = await apiAs(server, "province");
-    const split = await province.get<{ rows: { code: string; name: string }[] }>(`/api/targets/split?indicatorKey=stations.upgraded&year=${year}&parentCode=330100`);
-    expect(split.rows.map((r) => r.code)).toContain("330127");
+    const split = await province.get<{ rows: { code: string; name: string; target: { value: number } | null }[] }>(
+      `/api/targets/split?indicatorKey=stations.upgraded&year=${year}&parentCode=330100`,
+    );
+    const chunanTarget = split.rows.find((r) => r.code === "330127")?.target?.value;
+    expect(chunanTarget).toBeGreaterThan(0);
+    const page = await desktopPage(browser);
+    try {
+      await logIn(page, server, "province");
+      await page.getByRole("menuitem", { name: "年度目标" }).click();
+      await page.waitForURL(/\/targets/);
+      await chooseOption(page, page, "年度", `${year}年`);
+      // Six programmes' indicators: the picker is searched, as a user does.
+      await chooseOption(page, page, "指标", /^提升改造服务站\(认定\)/, "提升改造");
+      await chooseOption(page, page, "分解地区", "杭州市", "杭州");
+      await page.getByText(`杭州市${year}年目标`).waitFor();
+      await expect.poll(() => page.getByLabel("淳安县全年目标").inputValue()).toBe(String(chunanTarget));
+    } catch (error) {
+      console.log("screenshot:", await snap(page, "stations-targets"));
+      throw error;
+    } finally {
+      await page.close();
+    }
   });
 
   it("refuses bad input with field-level Chinese messages: outside China, unparsable hours, a photo that is not an image", async () => {
