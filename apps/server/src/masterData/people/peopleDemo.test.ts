@@ -23,7 +23,7 @@ describe("the people demo", () => {
     await db.insert(unionEnterprises).values({ unionId: u?.id ?? "", enterpriseId: firm.id });
     const worker = await makeUser(db, "worker", { username: "demo-worker", regionCode: null });
 
-    const summary = await loadPeopleDemo(t.ctx, { scale: 0.03, workerUserId: worker.id, workerEnterpriseId: firm.id });
+    const summary = await loadPeopleDemo(t.ctx, { scale: 0.05, workerUserId: worker.id, workerEnterpriseId: firm.id });
     expect(summary.people).toBe(600);
     expect(summary.active).toBeGreaterThan(400);
 

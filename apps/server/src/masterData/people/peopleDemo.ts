@@ -34,7 +34,7 @@ type UnionRef = { id: string; county: string };
 export type PeopleDemoSummary = { people: number; memberships: number; active: number; pending: number };
 
 /**
- * The demo's 职工: `scale` × 30,000 people over the demo's enterprises (90% employed by one, the rest
+ * The demo's 职工: `scale` × 12,000 people over the demo's enterprises (90% employed by one, the rest
  * platform workers or in small firms not on record), most of them members of their enterprise's
  * grassroots union (or the area's union, or the county federation), some with an earlier membership
  * transferred out, some requests still waiting for the union. Rows are built in memory — IDs hashed and
@@ -61,7 +61,7 @@ export async function loadPeopleDemo(ctx: AppContext, opts: { scale: number; wor
   const counties = ctx.regions.countiesUnder("330000");
   if (firms.length === 0 || counties.length === 0) return { people: 0, memberships: 0, active: 0, pending: 0 };
 
-  const total = Math.max(200, Math.round(20_000 * opts.scale));
+  const total = Math.max(200, Math.round(12_000 * opts.scale));
   const today = todayInChina(ctx.now());
   const thisYear = Number(today.slice(0, 4));
   const now = ctx.now();
