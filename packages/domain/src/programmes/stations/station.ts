@@ -231,25 +231,15 @@ export type PublicStation = z.infer<typeof publicStationSchema>;
  * present, with the China date it was last checked (null: never checked); `water` says whether the water is
  * drinkable or a refill point. Host, hours text, local items and labels come from GET /api/public/stations/:id.
  */
-export const nearbyStationSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  address: z.string(),
-  countyCode: z.string(),
-  lng: z.number(),
-  lat: z.number(),
-  status: stationStatusSchema,
-  closedUntil: z.string().nullable(),
-  state: z.enum(openStates),
-  nextChange: z.string().nullable(),
-  is24h: z.boolean(),
-  /** The China date the hours were last checked. */
-  hoursVerifiedOn: z.string().nullable(),
-  amenities: z.partialRecord(amenityKeySchema, z.string().nullable()),
-  water: z.enum(waterKinds).nullable(),
-  lockReported: z.boolean(),
-  distanceM: z.number().int(),
-});
+export const nearbyStationSchema = publicStationSchema
+  .pick({ id: true, name: true, address: true, countyCode: true, lng: true, lat: true, status: true, closedUntil: true, state: true, nextChange: true, is24h: true, lockReported: true })
+  .extend({
+    /** The China date the hours were last checked. */
+    hoursVerifiedOn: z.string().nullable(),
+    amenities: z.partialRecord(amenityKeySchema, z.string().nullable()),
+    water: z.enum(waterKinds).nullable(),
+    distanceM: z.number().int(),
+  });
 export type NearbyStation = z.infer<typeof nearbyStationSchema>;
 export const nearbyResultSchema = z.object({ at: z.string(), items: z.array(nearbyStationSchema) });
 export type NearbyResult = z.infer<typeof nearbyResultSchema>;
