@@ -54,15 +54,52 @@ function useCatalogueForm<T>(form: FormInstance, schema: InputSchema<T>, fieldNa
 
 type DrawerProps<R> = { open: boolean; record?: R; onClose: () => void };
 
+/** The frame every catalogue drawer shares: full width on a phone, save in the footer, the form's own error under it. */
+function CatalogueDrawer({
+  title,
+  width,
+  open,
+  onClose,
+  form,
+  catalogue,
+  children,
+}: {
+  title: string;
+  width: number;
+  open: boolean;
+  onClose: () => void;
+  form: FormInstance;
+  catalogue: ReturnType<typeof useCatalogueForm>;
+  children: React.ReactNode;
+}) {
+  const isMobile = useIsMobile();
+  const { mutation, formError, setFormError } = catalogue;
+  return (
+    <Drawer
+      title={title}
+      open={open}
+      onClose={onClose}
+      size={isMobile ? "100%" : width}
+      forceRender
+      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
+    >
+      <Form form={form} layout="vertical" disabled={mutation.isPending} onFinish={(v) => mutation.mutate(v)} onValuesChange={() => setFormError(null)}>
+        {children}
+        {formError ? <Alert type="error" showIcon title={formError} /> : null}
+      </Form>
+    </Drawer>
+  );
+}
+
 const baseShape = recuperationBaseInputSchema.shape;
 const baseFields = Object.keys(baseShape);
 
 /** 新增/修改基地: certified by the province with its county, kind, capacity, price per day (≤ ¥600) and certification period. */
 export function BaseFormDrawer({ open, record, onClose }: DrawerProps<RecuperationBase>) {
   const [form] = Form.useForm();
-  const isMobile = useIsMobile();
   const { scope } = useRegionScope();
-  const { mutation, formError, setFormError } = useCatalogueForm(form, recuperationBaseInputSchema, baseFields, (input) => saveBase(record?.id, input), onClose);
+  const catalogue = useCatalogueForm(form, recuperationBaseInputSchema, baseFields, (input) => saveBase(record?.id, input), onClose);
+  const { setFormError } = catalogue;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -73,15 +110,7 @@ export function BaseFormDrawer({ open, record, onClose }: DrawerProps<Recuperati
     }
   }, [open, record, form, setFormError]);
   return (
-    <Drawer
-      title={record ? `修改基地：${record.name}` : "新增疗休养基地"}
-      open={open}
-      onClose={onClose}
-      size={isMobile ? "100%" : 640}
-      forceRender
-      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
-    >
-      <Form form={form} layout="vertical" disabled={mutation.isPending} onFinish={(v) => mutation.mutate(v)} onValuesChange={() => setFormError(null)}>
+    <CatalogueDrawer title={record ? `修改基地：${record.name}` : "新增疗休养基地"} width={640} open={open} onClose={onClose} form={form} catalogue={catalogue}>
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item label="基地编号" name="code" required rules={[zodRule(baseShape.code, "请填写基地编号")]}>
@@ -124,9 +153,7 @@ export function BaseFormDrawer({ open, record, onClose }: DrawerProps<Recuperati
             </Form.Item>
           </Col>
         </Row>
-        {formError ? <Alert type="error" showIcon title={formError} /> : null}
-      </Form>
-    </Drawer>
+    </CatalogueDrawer>
   );
 }
 
@@ -136,9 +163,9 @@ const routeFields = Object.keys(routeShape);
 /** 新增/修改线路: one to five bases in order with days at each, 5 days at most with travel. */
 export function RouteFormDrawer({ open, record, onClose }: DrawerProps<RecuperationRoute>) {
   const [form] = Form.useForm();
-  const isMobile = useIsMobile();
   const bases = useQuery({ queryKey: [...recuperationKeys.all, "bases"], queryFn: ({ signal }) => fetchBases(signal), enabled: open });
-  const { mutation, formError, setFormError } = useCatalogueForm(form, recuperationRouteInputSchema, routeFields, (input) => saveRoute(record?.id, input), onClose);
+  const catalogue = useCatalogueForm(form, recuperationRouteInputSchema, routeFields, (input) => saveRoute(record?.id, input), onClose);
+  const { setFormError } = catalogue;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -146,15 +173,7 @@ export function RouteFormDrawer({ open, record, onClose }: DrawerProps<Recuperat
     form.setFieldsValue(record ? { name: record.name, theme: record.theme, bases: record.bases.map((b) => ({ baseId: b.baseId, days: b.days })) } : { bases: [{ days: 3 }] });
   }, [open, record, form, setFormError]);
   return (
-    <Drawer
-      title={record ? `修改线路：${record.name}` : "新增疗休养线路"}
-      open={open}
-      onClose={onClose}
-      size={isMobile ? "100%" : 640}
-      forceRender
-      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
-    >
-      <Form form={form} layout="vertical" disabled={mutation.isPending} onFinish={(v) => mutation.mutate(v)} onValuesChange={() => setFormError(null)}>
+    <CatalogueDrawer title={record ? `修改线路：${record.name}` : "新增疗休养线路"} width={640} open={open} onClose={onClose} form={form} catalogue={catalogue}>
         <Form.Item label="线路名称" name="name" required rules={[zodRule(routeShape.name, "请填写线路名称")]}>
           <Input count={{ show: true, max: 60 }} />
         </Form.Item>
@@ -194,9 +213,7 @@ export function RouteFormDrawer({ open, record, onClose }: DrawerProps<Recuperat
             )}
           </Form.List>
         </Form.Item>
-        {formError ? <Alert type="error" showIcon title={formError} /> : null}
-      </Form>
-    </Drawer>
+    </CatalogueDrawer>
   );
 }
 
@@ -206,9 +223,9 @@ const sessionFields = Object.keys(sessionShape);
 /** 新增/修改期次: a route's departure with its places; the server keeps places above those given and the date of a session with places given. */
 export function SessionFormDrawer({ open, record, onClose }: DrawerProps<RecuperationSession>) {
   const [form] = Form.useForm();
-  const isMobile = useIsMobile();
   const routes = useQuery({ queryKey: [...recuperationKeys.all, "routes"], queryFn: ({ signal }) => fetchRoutes(signal), enabled: open });
-  const { mutation, formError, setFormError } = useCatalogueForm(form, recuperationSessionInputSchema, sessionFields, (input) => saveSession(record?.id, input), onClose);
+  const catalogue = useCatalogueForm(form, recuperationSessionInputSchema, sessionFields, (input) => saveSession(record?.id, input), onClose);
+  const { setFormError } = catalogue;
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -216,15 +233,7 @@ export function SessionFormDrawer({ open, record, onClose }: DrawerProps<Recuper
     if (record) form.setFieldsValue({ code: record.code, routeId: record.routeId, startsOn: record.startsOn, capacity: record.capacity });
   }, [open, record, form, setFormError]);
   return (
-    <Drawer
-      title={record ? `修改期次：${record.code}` : "新增期次"}
-      open={open}
-      onClose={onClose}
-      size={isMobile ? "100%" : 560}
-      forceRender
-      footer={<DrawerFooter onCancel={onClose} onSave={() => form.submit()} saving={mutation.isPending} />}
-    >
-      <Form form={form} layout="vertical" disabled={mutation.isPending} onFinish={(v) => mutation.mutate(v)} onValuesChange={() => setFormError(null)}>
+    <CatalogueDrawer title={record ? `修改期次：${record.code}` : "新增期次"} width={560} open={open} onClose={onClose} form={form} catalogue={catalogue}>
         <Form.Item label="期次编号" name="code" required rules={[zodRule(sessionShape.code, "请填写期次编号")]} extra="审计导出文件中的期次编号，不含逗号和空格">
           <Input count={{ show: true, max: 30 }} />
         </Form.Item>
@@ -243,8 +252,6 @@ export function SessionFormDrawer({ open, record, onClose }: DrawerProps<Recuper
             </Form.Item>
           </Col>
         </Row>
-        {formError ? <Alert type="error" showIcon title={formError} /> : null}
-      </Form>
-    </Drawer>
+    </CatalogueDrawer>
   );
 }
