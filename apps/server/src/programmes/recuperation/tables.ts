@@ -155,22 +155,42 @@ export const recuperationApplications = pgTable(
     channel: text("channel", { enum: recuperationChannels }).notNull(),
     enteredBy: uuid("entered_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    // Written by the draw.
-    position: integer("position"),
-    outcome: smallint("outcome"),
-    drawnSessionId: uuid("drawn_session_id").references(() => recuperationSessions.id),
   },
   (t) => [
     uniqueIndex("recuperation_applications_round_person_uq").on(t.roundId, t.personId),
-    index("recuperation_applications_round_position_idx").on(t.roundId, t.position),
     index("recuperation_applications_person_idx").on(t.personId),
     index("recuperation_applications_union_idx").on(t.unionId),
     index("recuperation_applications_county_idx").on(t.countyCode),
     index("recuperation_applications_choice1_idx").on(t.choice1),
     index("recuperation_applications_choice2_idx").on(t.choice2),
     index("recuperation_applications_choice3_idx").on(t.choice3),
-    index("recuperation_applications_drawn_session_idx").on(t.drawnSessionId),
     index("recuperation_applications_entered_by_idx").on(t.enteredBy),
+  ],
+);
+
+/**
+ * What the draw gave each application of a round: its position in the draw order (null: not eligible),
+ * the outcome code (`outcomeCodes`) and the session drawn (null: none). A narrow table of its own so
+ * the draw writes 1.5 million results as plain bulk INSERTs through one index, instead of updating
+ * rows of recuperation_applications through all of that table's indexes. The job replaces a round's
+ * rows as a whole (a failed run's rows are deleted first). No foreign keys on purpose: the rows are
+ * made only by the draw from the round's own applications and sessions (applications are never
+ * deleted), and a per-row foreign-key check would cost as much as the insert itself.
+ */
+export const recuperationDrawResults = pgTable(
+  "recuperation_draw_results",
+  {
+    roundId: uuid("round_id").notNull(),
+    applicationId: uuid("application_id").notNull(),
+    position: integer("position"),
+    outcome: smallint("outcome").notNull(),
+    sessionId: uuid("session_id"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.applicationId] }),
+    // The worker's waitlist place (count ahead in draw order) and the lists in draw order read by it;
+    // the job writes rows in draw order, so this index only ever grows at its right end.
+    index("recuperation_draw_results_round_position_idx").on(t.roundId, t.position),
   ],
 );
 
