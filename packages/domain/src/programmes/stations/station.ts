@@ -215,6 +215,12 @@ export const publicStationSchema = z.object({
   state: z.enum(openStates),
   /** The next opening (when closed) or closing (when open), ISO; null when none is known within a week or it never changes. */
   nextChange: z.string().nullable(),
+  /**
+   * Present (true) when the asked instant falls on a 调休 working day (a weekend day the State Council's notice
+   * makes a working day) and the station's hours were read as an ordinary working day's, which changed them:
+   * the page says 调休工作日 beside the state. Absent otherwise.
+   */
+  makeUpWorkday: z.boolean().optional(),
   openingHours: z.string(),
   is24h: z.boolean(),
   hoursVerifiedAt: z.string().nullable(),
@@ -232,7 +238,7 @@ export type PublicStation = z.infer<typeof publicStationSchema>;
  * drinkable or a refill point. Host, hours text, local items and labels come from GET /api/public/stations/:id.
  */
 export const nearbyStationSchema = publicStationSchema
-  .pick({ id: true, name: true, address: true, countyCode: true, lng: true, lat: true, status: true, closedUntil: true, state: true, nextChange: true, is24h: true, lockReported: true })
+  .pick({ id: true, name: true, address: true, countyCode: true, lng: true, lat: true, status: true, closedUntil: true, state: true, nextChange: true, makeUpWorkday: true, is24h: true, lockReported: true })
   .extend({
     /** The China date the hours were last checked. */
     hoursVerifiedOn: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { chinaHolidayOn, chinaPublicHolidays } from "@jiangxin/domain";
 import { describe, expect, it } from "vitest";
-import { HoursCache } from "./openingHours";
+import { HoursCache, referenceWorkday } from "./openingHours";
 
 // "PH" in a station's hours means the State Council's days off (the domain's table), including the lunar
 // holidays the opening_hours package does not know, and not the package's 8 Mar / 4 May / 1 Jun.
@@ -41,5 +41,42 @@ describe("public holidays in opening hours", () => {
     expect(chinaHolidayOn("2031-10-01")).toBeUndefined();
     expect(state(hours, "Mo-Su 08:00-20:00; PH off", "2031-10-01T10:00:00+08:00").state).toBe("closed");
     expect(Object.keys(chinaPublicHolidays).map(Number)).toContain(2026);
+  });
+});
+
+// 调休: the notice makes some Saturdays and Sundays working days (2026-10-10, a Saturday, after 国庆). A station's
+// host works them like a weekday, so its hours are read as an ordinary working day's (the nearest ordinary
+// Wednesday, moved onto the day), and the answer says so.
+describe("调休 working days in opening hours", () => {
+  const hours = new HoursCache();
+  const weekdays = "Mo-Fr 09:00-18:00; PH off";
+
+  it("opens a Mo-Fr station on a 调休 Saturday and marks the answer", () => {
+    expect(state(hours, weekdays, "2026-10-10T10:00:00+08:00")).toEqual({ state: "open", nextChange: at("2026-10-10T18:00:00+08:00"), makeUpWorkday: true });
+    expect(state(hours, weekdays, "2026-10-10T20:00:00+08:00")).toEqual({ state: "closed", nextChange: at("2026-10-12T09:00:00+08:00"), makeUpWorkday: true });
+    // The Friday evening before already points at the Saturday's opening.
+    expect(state(hours, weekdays, "2026-10-09T19:00:00+08:00")).toEqual({ state: "closed", nextChange: at("2026-10-10T09:00:00+08:00") });
+    expect(state(hours, weekdays, "2025-09-28T10:00:00+08:00")).toMatchObject({ state: "open", makeUpWorkday: true }); // 2025: a Sunday worked
+  });
+
+  it("keeps a public holiday closed, and a normal Saturday closed", () => {
+    expect(state(hours, weekdays, "2026-10-07T10:00:00+08:00")).toEqual({ state: "closed", nextChange: at("2026-10-08T09:00:00+08:00") }); // 国庆, a Wednesday
+    expect(state(hours, weekdays, "2026-10-17T10:00:00+08:00")).toEqual({ state: "closed", nextChange: at("2026-10-19T09:00:00+08:00") });
+  });
+
+  it("reads weekend hours as the working day's, and leaves 24/7, every-day hours and unknown hours alone", () => {
+    const split = "Mo-Fr 08:00-20:00; Sa,Su 10:00-16:00";
+    expect(state(hours, split, "2026-10-10T09:00:00+08:00")).toMatchObject({ state: "open", makeUpWorkday: true });
+    expect(state(hours, split, "2026-10-17T09:00:00+08:00")).toEqual({ state: "closed", nextChange: at("2026-10-17T10:00:00+08:00") });
+    expect(state(hours, "24/7", "2026-10-10T03:00:00+08:00")).toEqual({ state: "open", nextChange: null });
+    expect(state(hours, "Mo-Su 08:00-20:00", "2026-10-10T21:00:00+08:00")).toEqual({ state: "closed", nextChange: at("2026-10-11T08:00:00+08:00") });
+    expect(state(hours, "", "2026-10-10T10:00:00+08:00")).toEqual({ state: "unknown", nextChange: null });
+    expect(state(hours, "Mo-Fr 10:00-16:00 unknown", "2026-10-10T11:00:00+08:00")).toMatchObject({ state: "unknown", makeUpWorkday: true });
+  });
+
+  it("borrows the nearest ordinary Wednesday, never a day off", () => {
+    expect(referenceWorkday("2026-10-10")).toBe("2026-10-14"); // that week's Wednesday (7 Oct) is 国庆
+    expect(referenceWorkday("2025-01-26")).toBe("2025-01-22"); // 29 Jan is 春节
+    expect(referenceWorkday("2026-05-09")).toBe("2026-05-06");
   });
 });

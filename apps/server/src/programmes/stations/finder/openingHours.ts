@@ -1,4 +1,4 @@
-import { addDays, chinaDayOf, chinaHolidayOn, chinaMidnight, type OpenState } from "@jiangxin/domain";
+import { addDays, chinaDayOf, chinaHolidayOn, chinaMidnight, daysBetween, isChinaMakeUpWorkday, type OpenState } from "@jiangxin/domain";
 import OpeningHours from "opening_hours";
 
 /**
@@ -6,6 +6,12 @@ import OpeningHours from "opening_hours";
  * location is given, not looked up). "PH" means the days off of the State Council's yearly notice (the
  * domain's `chinaPublicHolidays`), not the package's table for cn, which lacks 春节/清明/端午/中秋 and counts
  * 8 Mar, 4 May and 1 Jun as days off: see `HoursCache` below for how the two are reconciled.
+ *
+ * 调休: on the notice's make-up working days (a Saturday or Sunday worked) a station is read as on an
+ * ordinary working day, because its host (a union office, a bank, a post office) works that day like any
+ * weekday, and "Mo-Fr 09:00-18:00" shown as closed on such a Saturday sends riders away from an open door.
+ * The package has no notion of make-up days, so that day's intervals are the package's for a reference
+ * day, moved onto it: the nearest Wednesday that is an ordinary working day (see `referenceWorkday`).
  */
 const zhejiang = { lat: 30.27, lon: 120.15, address: { country_code: "cn", state: "浙江省" } };
 /** A location whose holiday table has none of the package's cn-only dates below (8 Mar, 4 May, 1 Jun). */
@@ -48,8 +54,9 @@ export function fromWall(wall: Date): Date {
   return new Date(Date.UTC(wall.getFullYear(), wall.getMonth(), wall.getDate(), wall.getHours(), wall.getMinutes(), wall.getSeconds(), wall.getMilliseconds()) - chinaOffsetMs);
 }
 
-type Window = { from: number; to: number; starts: Float64Array; ends: Float64Array; unknown: Uint8Array };
-export type HoursState = { state: OpenState; nextChange: Date | null };
+type Window = { from: number; to: number; starts: Float64Array; ends: Float64Array; unknown: Uint8Array; /** [from, to) of each 调休 day whose reading changed, as instants. */ makeUp: number[] };
+/** `makeUpWorkday`: the instant is on a 调休 working day and the station's hours were read as a working day's (which changed them). */
+export type HoursState = { state: OpenState; nextChange: Date | null; makeUpWorkday?: true };
 
 /**
  * Answers "open at t, and until when" for many stations fast. Stations share few distinct strings, so the
@@ -87,11 +94,32 @@ export class HoursCache {
   }
 
   private window(hours: Hours, fromDay: string, toDay: string): Window {
-    // The open intervals, day by day from the variant whose idea of "PH" matches the notice for that day
-    // (one call for the whole window when the value never says PH).
+    // The open intervals, in runs of days read alike: one call for a run of days on which the package's own
+    // reading holds (the whole window when the value never says PH and no 调休 day falls in it), a day of
+    // its own where the variant whose idea of "PH" matches the notice differs, and on a 调休 day the
+    // reference working day's intervals moved onto it.
     const raw: [Date, Date, boolean][] = [];
-    if (!hours.ph) raw.push(...intervals(hours.cn, chinaMidnight(fromDay), chinaMidnight(toDay)));
-    else for (let d = fromDay; d < toDay; d = addDays(d, 1)) raw.push(...intervals(variantFor(hours, d), chinaMidnight(d), chinaMidnight(addDays(d, 1))));
+    const makeUp: number[] = [];
+    let runFrom: string | null = null;
+    const flush = (until: string) => {
+      if (runFrom !== null) raw.push(...intervals(hours.cn, chinaMidnight(runFrom), chinaMidnight(until)));
+      runFrom = null;
+    };
+    for (let d = fromDay; d < toDay; d = addDays(d, 1)) {
+      const own = variantFor(hours, d);
+      if (isChinaMakeUpWorkday(d)) {
+        flush(d);
+        const asWorkday = dayIntervals(hours, referenceWorkday(d), d);
+        const asItself = intervals(own, chinaMidnight(d), chinaMidnight(addDays(d, 1)));
+        raw.push(...asWorkday);
+        if (!sameIntervals(asWorkday, asItself)) makeUp.push(chinaMidnight(d).getTime(), chinaMidnight(addDays(d, 1)).getTime());
+      } else if (own === hours.cn) runFrom ??= d;
+      else {
+        flush(d);
+        raw.push(...intervals(own, chinaMidnight(d), chinaMidnight(addDays(d, 1))));
+      }
+    }
+    flush(toDay);
     // Adjacent intervals of the same kind are one (a rule boundary at midnight is no change for a visitor).
     const merged: { s: number; e: number; u: boolean }[] = [];
     for (const [s, e, u] of raw) {
@@ -107,8 +135,34 @@ export class HoursCache {
       starts: Float64Array.from(merged.map((m) => m.s)),
       ends: Float64Array.from(merged.map((m) => m.e)),
       unknown: Uint8Array.from(merged.map((m) => (m.u ? 1 : 0))),
+      makeUp,
     };
   }
+}
+
+/**
+ * The day whose reading a 调休 working day borrows: the nearest Wednesday (same week first) that is an
+ * ordinary working day — not a day off in the notice nor in the package's own table. The notice names no
+ * weekday a make-up day stands for, so one is chosen: Wednesday, because the two weekday rules common in
+ * posted hours sit at the week's ends (closed on Monday, as halls that open at weekends are; shorter on
+ * Friday), and a mid-week day reads neither of them onto a Saturday. The package's reading of that
+ * Wednesday (its month, its week number) is then the nearest an ordinary day can be.
+ */
+export function referenceWorkday(day: string): string {
+  const mondayBased = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const wednesday = addDays(day, 2 - mondayBased);
+  const candidates = [0, 7, -7, 14, -14, 21, -21, 28, -28].map((k) => addDays(wednesday, k)).sort((a, b) => Math.abs(daysBetween(day, a)) - Math.abs(daysBetween(day, b)));
+  return candidates.find((c) => !chinaHolidayOn(c) && !packageCnHolidays.has(c.slice(5)) && !isChinaMakeUpWorkday(c)) ?? wednesday;
+}
+
+/** The intervals of `ref` (a whole day, read as that day is read), moved onto `onto`. */
+function dayIntervals(hours: Hours, ref: string, onto: string): [Date, Date, boolean][] {
+  const shift = daysBetween(ref, onto) * 86_400_000;
+  return intervals(variantFor(hours, ref), chinaMidnight(ref), chinaMidnight(addDays(ref, 1))).map(([s, e, u]) => [new Date(s.getTime() + shift), new Date(e.getTime() + shift), u]);
+}
+
+function sameIntervals(a: [Date, Date, boolean][], b: [Date, Date, boolean][]): boolean {
+  return a.length === b.length && a.every(([s, e, u], i) => s.getTime() === b[i]?.[0].getTime() && e.getTime() === b[i]?.[1].getTime() && u === b[i]?.[2]);
 }
 
 /**
@@ -155,9 +209,10 @@ function lookup(w: Window, t: number): HoursState {
     } else hi = mid - 1;
   }
   const beyond = (x: number) => (x >= w.to ? null : new Date(x));
-  if (found >= 0 && t < (w.ends[found] ?? 0)) {
-    return { state: w.unknown[found] ? "unknown" : "open", nextChange: beyond(w.ends[found] ?? w.to) };
-  }
-  const next = w.starts[found + 1];
-  return { state: "closed", nextChange: next === undefined ? null : new Date(next) };
+  const st: HoursState =
+    found >= 0 && t < (w.ends[found] ?? 0)
+      ? { state: w.unknown[found] ? "unknown" : "open", nextChange: beyond(w.ends[found] ?? w.to) }
+      : { state: "closed", nextChange: w.starts[found + 1] === undefined ? null : new Date(w.starts[found + 1] ?? 0) };
+  for (let i = 0; i < w.makeUp.length; i += 2) if ((w.makeUp[i] ?? 0) <= t && t < (w.makeUp[i + 1] ?? 0)) st.makeUpWorkday = true;
+  return st;
 }

@@ -21,7 +21,8 @@ const rnd = mulberry32(7);
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)] as T;
 
 const hours = ["24/7", "Mo-Su 08:00-20:00", "Mo-Fr 08:30-17:30; Sa,Su 09:00-17:00", "Mo-Su 07:00-21:00; PH 09:00-17:00", "Mo-Fr 09:00-17:00; PH off", "Mo-Fr 10:00-16:00 unknown", "", "Mo-Su 22:00-06:00"];
-const start = chinaMidnight("2026-09-28"); // spans the National Day holidays (1–3 Oct)
+const start = chinaMidnight("2026-09-28"); // spans the National Day holidays (1–7 Oct) and the 调休 Saturday after them (10 Oct)
+const spanDays = 14;
 
 function station(i: number): FinderStation {
   const amenities = amenityKeys.filter(() => rnd() < 0.5).map((key) => ({ key, label: amenityLabels[key], water: key === "water" ? pick(["drinkable", "refill"] as const) : null, verifiedAt: null }));
@@ -65,9 +66,15 @@ function directState(s: FinderStation, at: Date, hoursState: (hours: string) => 
 
 // On the notice's days off (1–7 Oct 2026 here; the package knows only 1–3 Oct) "PH" matches every day.
 const asHoliday = new Map(hours.filter(Boolean).map((h) => [h, new OpeningHours(h.replace(/\bPH\b/g, "Mo-Su"), zhejiang)]));
+// The notice's 调休 Saturday is read as an ordinary working day: the rule picks the nearest ordinary Wednesday
+// (that week's, 7 Oct, is 国庆), so the package is asked about the same clock time on 14 Oct.
+const makeUpDays = new Map([["2026-10-10", "2026-10-14"]]);
 function packageState(hours: string, at: Date): string {
-  const oh = (chinaHolidayOn(chinaDayOf(at)) ? asHoliday : parsed).get(hours);
-  return oh ? oh.getStateString(toWall(at), true) : "unknown";
+  const day = chinaDayOf(at);
+  const ref = makeUpDays.get(day);
+  const asked = ref ? new Date(at.getTime() + (Date.parse(ref) - Date.parse(day))) : at;
+  const oh = (chinaHolidayOn(chinaDayOf(asked)) ? asHoliday : parsed).get(hours);
+  return oh ? oh.getStateString(toWall(asked), true) : "unknown";
 }
 
 function has(s: FinderStation, key: AmenityFilterKey): boolean {
@@ -92,7 +99,7 @@ describe("station finder", () => {
         within: 1000 + Math.floor(rnd() * 80_000),
       };
       if (q % 3 === 0) Object.assign(query, { lng: 120.0 + rnd() * 0.4, lat: 30.1 + rnd() * 0.3 });
-      const at = new Date(start.getTime() + Math.floor(rnd() * 9 * 24 * 60) * 60_000);
+      const at = new Date(start.getTime() + Math.floor(rnd() * spanDays * 24 * 60) * 60_000);
       const got = finder.nearby(query, at);
       // The JSON text the route sends spells the same answer.
       if (q % 50 === 0) expect(JSON.parse(finder.nearbyJson(query, at))).toEqual({ at: at.toISOString(), items: got });
@@ -144,6 +151,15 @@ describe("station finder", () => {
     // National Day (a public holiday in the package's table for cn): PH off means closed.
     const ph = all.find((x) => x.status === "open" && x.openingHours === "Mo-Fr 09:00-17:00; PH off");
     expect(ph && finder.get(ph.id, new Date("2026-10-01T10:00:00+08:00"))?.state).toBe("closed");
+    // The 调休 Saturday after 国庆: a Mo-Fr station is open and says why; a 24/7 one has nothing to say.
+    const saturday = new Date("2026-10-10T10:00:00+08:00");
+    expect(ph && finder.get(ph.id, saturday)).toMatchObject({ state: "open", makeUpWorkday: true });
+    const near = ph && finder.nearby({ lng: ph.lng, lat: ph.lat, amenities: [], openNow: true, limit: 1, within: 1 }, saturday)[0];
+    expect(near).toMatchObject({ id: ph?.id, state: "open", makeUpWorkday: true });
+    const allDay = all.find((x) => x.status === "open" && x.openingHours === "24/7");
+    expect(allDay && finder.get(allDay.id, saturday)).not.toHaveProperty("makeUpWorkday");
+    expect(ph && finder.get(ph.id, new Date("2026-10-17T10:00:00+08:00"))).toEqual(expect.objectContaining({ state: "closed" }));
+    expect(ph && finder.get(ph.id, new Date("2026-10-17T10:00:00+08:00"))).not.toHaveProperty("makeUpWorkday");
   });
 
   it("drops removed stations and moves edited ones", () => {

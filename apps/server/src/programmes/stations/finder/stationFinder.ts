@@ -4,10 +4,10 @@ import KDBush from "kdbush";
 import { HoursCache, type HoursState } from "./openingHours";
 
 /** A station as the finder keeps it: the public fields plus what filtering needs, precomputed. */
-export type FinderStation = Omit<PublicStation, "state" | "nextChange"> & { amenityMask: number; /** Its fixed lean fields as JSON (no braces), made when it enters the index. */ json?: string };
+export type FinderStation = Omit<PublicStation, "state" | "nextChange" | "makeUpWorkday"> & { amenityMask: number; /** Its fixed lean fields as JSON (no braces), made when it enters the index. */ json?: string };
 
 /** The fields of a finder answer that change only when the station is saved or its lock flag moves. */
-type LeanFixed = Omit<NearbyStation, "state" | "nextChange" | "distanceM">;
+type LeanFixed = Omit<NearbyStation, "state" | "nextChange" | "makeUpWorkday" | "distanceM">;
 
 /** Each amenity filter as a bit; drinkable water is its own bit so refill-only water does not match it. */
 const bit = (key: AmenityFilterKey) => 1 << (key === "drinkableWater" ? amenityKeys.length : amenityKeys.indexOf(key));
@@ -25,7 +25,11 @@ export function filterMask(keys: readonly AmenityFilterKey[]): number {
   return keys.reduce((m, k) => m | bit(k), 0);
 }
 
-/** What a station is at an instant: its status first (a paused station is closed whatever its hours say), then its hours. */
+/**
+ * What a station is at an instant: its status first (a paused station is closed whatever its hours say), then
+ * its hours (which read a 调休 working day as a working day and say so: `makeUpWorkday`). The one place the
+ * finder, the station page and the brute-force test's subject compute open / closed / unknown.
+ */
 export function stationState(hours: HoursCache, s: Pick<FinderStation, "status" | "closedUntil" | "openingHours">, at: Date): HoursState {
   if (s.status === "removed") return { state: "closed", nextChange: null };
   if (s.status === "closed") {
@@ -90,8 +94,9 @@ export class StationFinder {
   private plain = new Uint8Array(0);
   private hoursText: string[] = [];
   private hoursNumber = new Map<string, number>();
-  /** Per-request memo by hours number: state code, next change as JSON, and the request it belongs to. */
+  /** Per-request memo by hours number: state code, next change as JSON, 调休 flag, and the request it belongs to. */
   private memoState = new Uint8Array(0);
+  private memoMakeUp = new Uint8Array(0);
   private memoNext: string[] = [];
   private memoRequest = new Int32Array(0);
   private requestNo = 0;
@@ -128,15 +133,15 @@ export class StationFinder {
     if (!s) return undefined;
     const st = stationState(this.hours, s, at);
     const { amenityMask: _mask, json: _json, ...rest } = s;
-    return { ...rest, state: st.state, nextChange: st.nextChange?.toISOString() ?? null };
+    return { ...rest, state: st.state, nextChange: st.nextChange?.toISOString() ?? null, ...(st.makeUpWorkday ? { makeUpWorkday: true } : {}) };
   }
 
   /** The answer as objects (what `nearbyJson` spells). */
   nearby(q: NearbyQuery, at: Date): NearbyStation[] {
     return this.search(q, at).map(({ i, distanceM }) => {
       const s = this.list[i] as FinderStation;
-      const { code, next } = this.stateOf(i, at);
-      return { ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), distanceM };
+      const { code, next, makeUp } = this.stateOf(i, at);
+      return { ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), ...(makeUp ? { makeUpWorkday: true } : {}), distanceM };
     });
   }
 
@@ -146,8 +151,8 @@ export class StationFinder {
     let first = true;
     for (const { i, distanceM } of this.search(q, at)) {
       const s = this.list[i] as FinderStation;
-      const { code, next } = this.stateOf(i, at);
-      out += `${first ? "" : ","}{${(s.json ??= fixedJson(s))},"state":"${stateName[code]}","nextChange":${next},"distanceM":${distanceM}}`;
+      const { code, next, makeUp } = this.stateOf(i, at);
+      out += `${first ? "" : ","}{${(s.json ??= fixedJson(s))},"state":"${stateName[code]}","nextChange":${next}${makeUp ? ',"makeUpWorkday":true' : ""},"distanceM":${distanceM}}`;
       first = false;
     }
     return `${out}]}`;
@@ -169,8 +174,8 @@ export class StationFinder {
     });
   }
 
-  /** State code and next change (as JSON) of the station at list position i, memoized per hours string for this request. */
-  private stateOf(i: number, at: Date): { code: number; next: string } {
+  /** State code, next change (as JSON) and 调休 flag of the station at list position i, memoized per hours string for this request. */
+  private stateOf(i: number, at: Date): { code: number; next: string; makeUp: boolean } {
     if (!this.plain[i]) return encode(stationState(this.hours, this.list[i] as FinderStation, at));
     const h = this.hoursOf[i]!;
     if (this.memoRequest[h] !== this.requestNo) {
@@ -180,7 +185,7 @@ export class StationFinder {
       this.memoNext[h] = st.next;
       return st;
     }
-    return { code: this.memoState[h]!, next: this.memoNext[h]! };
+    return { code: this.memoState[h]!, next: this.memoNext[h]!, makeUp: this.memoMakeUp[h] === 1 };
   }
 
   private rebuild(): void {
@@ -198,6 +203,7 @@ export class StationFinder {
       this.masks[i] = s.amenityMask;
       let h = this.hoursNumber.get(s.openingHours);
       if (h === undefined) {
+      this.memoMakeUp[h] = st.makeUp ? 1 : 0;
         h = this.hoursText.push(s.openingHours) - 1;
         this.hoursNumber.set(s.openingHours, h);
       }
@@ -218,6 +224,7 @@ function fixedJson(s: FinderStation): string {
   return JSON.stringify(leanOf(s)).slice(1, -1);
 }
 
-function encode(st: HoursState): { code: number; next: string } {
-  return { code: st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN, next: st.nextChange ? `"${st.nextChange.toISOString()}"` : "null" };
+function encode(st: HoursState): { code: number; next: string; makeUp: boolean } {
+  return { code: st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN, next: st.nextChange ? `"${st.nextChange.toISOString()}"` : "null", makeUp: st.makeUpWorkday === true };
 }
+    this.memoMakeUp = new Uint8Array(m);

@@ -33,7 +33,7 @@ export function PublicStationPage() {
             <Typography.Title level={4} style={{ margin: 0 }}>
               {s.name}
             </Typography.Title>
-            <StateTag state={s.state} />
+            <StateTag state={s.state} makeUpWorkday={s.makeUpWorkday} />
           </Flex>
           <Typography.Paragraph type="secondary" style={{ margin: "6px 0 0" }}>
             {hostKindLabels[s.hostKind]} · {s.hostOrg}
@@ -63,6 +63,11 @@ export function PublicStationPage() {
             {s.is24h ? "24小时开放" : s.openingHours || "开放时间未登记"}
             {next ? <Typography.Text type="secondary">{`(${s.state === "open" ? "将于" : "将于"}${next}${s.state === "open" ? "关门" : "开门"})`}</Typography.Text> : null}
           </Typography.Paragraph>
+          {s.makeUpWorkday ? (
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }} data-testid="make-up-workday-note">
+              今天是调休上班日，按工作日的开放时间计算
+            </Typography.Paragraph>
+          ) : null}
           <Typography.Text type="secondary">{s.hoursVerifiedAt ? daysAgoText(s.hoursVerifiedAt) : "开放时间尚未核实"}</Typography.Text>
         </Card>
 

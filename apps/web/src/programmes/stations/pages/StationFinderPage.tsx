@@ -149,7 +149,7 @@ function StationCard({ s, n, onOpen }: { s: NearbyStation; n: number; onOpen: (i
             {distanceText(s.distanceM)} · {s.address}
           </Typography.Text>
         </div>
-        <StateTag state={s.state} />
+        <StateTag state={s.state} makeUpWorkday={s.makeUpWorkday} />
       </Flex>
       <Space size={[4, 4]} wrap style={{ marginTop: 8 }}>
         {s.is24h ? <Tag color="blue">24小时</Tag> : next ? <Tag>{s.state === "open" ? `${next} 关门` : `${next} 开门`}</Tag> : null}
