@@ -63,6 +63,27 @@ export const stationChecks = pgTable(
   (t) => [index("station_checks_station_idx").on(t.stationId, t.checkedAt), index("station_checks_by_idx").on(t.checkedBy)],
 );
 
+/**
+ * The station's opening hours through time: a row each time a save changes the hours (or the 24 h flag
+ * they give) or ticks 核实开放时间. `verified` says the hours in force from `recordedAt` had been confirmed on
+ * site (and not changed since): the upgrade count's 24 h figure reads the row in force at its counting
+ * instant, so re-posting a station's hours never rewrites a closed year's 24 h figure.
+ */
+export const stationHoursHistory = pgTable(
+  "station_hours_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    stationId: uuid("station_id")
+      .notNull()
+      .references(() => stations.id),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    openingHours: text("opening_hours").notNull(),
+    is24h: boolean("is_24h").notNull(),
+    verified: boolean("verified").notNull(),
+  },
+  (t) => [index("station_hours_history_station_idx").on(t.stationId, t.recordedAt)],
+);
+
 /** A worker's report; the reporter holds the receipt code (no login), the county answers it. */
 export const stationReports = pgTable(
   "station_reports",
