@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
+import { drawableQuotas } from "../catalogue/drawableQuotas";
 
 type ShareRow = { key: string | null; applicants: number; eligible: number; placed: number };
 
@@ -40,7 +41,7 @@ export async function fairnessReport(ctx: AppContext, db: Db, roundId: string, y
   const unionRows = await queryRows<{ union_id: string; union_name: string; quota: number; placed: number }>(
     db,
     sql`select q.union_id, u.name as union_name, q.quota, coalesce(p.placed, 0)::int as placed
-        from recuperation_quotas q join unions u on u.id = q.union_id
+        from ${drawableQuotas(year)} q join unions u on u.id = q.union_id
         left join (select union_id, count(*) as placed from recuperation_applications where round_id = ${roundId} and ${placed} group by union_id) p on p.union_id = q.union_id
         where q.year = ${year}`,
   );

@@ -4,6 +4,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
+import { drawableQuotas } from "../catalogue/drawableQuotas";
 import { fairnessReport } from "./fairnessReport";
 
 /** Rows per page read: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
@@ -50,7 +51,7 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
           group by a2.person_id) prior
     where a.round_id = ${roundId} and a.person_id = prior.person_id and (a.last_year is null or a.last_year < prior.year)`);
 
-  // Sessions of the year with the places other rounds' offers still hold; quotas with what they used.
+  // Sessions of the year with the places other rounds' offers still hold; quotas (what each union keeps for its own members: catalogue/drawableQuotas) with what they used.
   const sessions = await queryRows<{ id: string; left: number }>(
     db,
     sql`select s.id, greatest(0, s.capacity - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
@@ -62,7 +63,7 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
     sql`select q.union_id, greatest(0, q.quota - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
           join recuperation_rounds r on r.id = a.round_id
           where a.union_id = q.union_id and r.year = q.year and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}))::int as left
-        from recuperation_quotas q where q.year = ${round.year}`,
+        from ${drawableQuotas(round.year)} q`,
   );
   const sessionIndex = new Map(sessions.map((s, i) => [s.id, i]));
   const unionIndex = new Map(quotas.map((q, i) => [q.union_id, i]));

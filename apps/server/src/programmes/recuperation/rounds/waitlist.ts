@@ -3,6 +3,7 @@ import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
 import { notify } from "../../../platform/inbox";
+import { drawableQuotas } from "../catalogue/drawableQuotas";
 
 /**
  * The waitlist of a published round: offers not answered in time expire, and every place free in a
@@ -34,7 +35,7 @@ export async function advanceWaitlist(ctx: AppContext, tx: Db, roundId: string):
         select q.union_id, q.quota - (select count(*) from recuperation_offers o join recuperation_applications a2 on a2.id = o.application_id
                                       join recuperation_rounds r2 on r2.id = a2.round_id
                                       where a2.union_id = q.union_id and r2.year = q.year and o.status in ('offered', 'accepted', 'stayed')) as left
-        from recuperation_quotas q join recuperation_rounds r on r.year = q.year where r.id = ${roundId}
+        from ${drawableQuotas(sql`(select year from recuperation_rounds where id = ${roundId})`)} q join recuperation_rounds r on r.year = q.year where r.id = ${roundId}
       )
       select distinct on (f.id) a.id as application_id, f.id as session_id, a.person_id, f.code, a.position,
         case f.id when a.choice1 then 1 when a.choice2 then 2 else 3 end as rank
