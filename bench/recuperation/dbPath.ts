@@ -91,8 +91,8 @@ async function main() {
     // Row by row against the command's allocation.csv.
     const mine = await queryRows<{ body: string }>(
       db,
-      sql`select string_agg(concat_ws(',', a.id, coalesce(s.code, ''), coalesce(a.position::text, '')), E'\n') as body
-          from recuperation_applications a left join recuperation_sessions s on s.id = a.drawn_session_id where a.round_id = ${roundId}`,
+      sql`select string_agg(concat_ws(',', d.application_id, coalesce(s.code, ''), coalesce(d.position::text, '')), E'\n') as body
+          from recuperation_draw_results d left join recuperation_sessions s on s.id = d.session_id where d.round_id = ${roundId}`,
     );
     const drawn = new Map((mine[0]?.body ?? "").split("\n").map((l) => [l.slice(0, 36), l]));
     let differences = 0;

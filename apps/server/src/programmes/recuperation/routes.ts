@@ -213,7 +213,8 @@ export function recuperationRoutes(app: HttpApp, ctx: AppContext): void {
     async (request): Promise<RecuperationPublicEntry> => {
       const [row] = await queryRows<{ group_rank: number; position: number | null; seed: string }>(
         ctx.database.db,
-        sql`select a.group_rank, a.position, r.seed from recuperation_applications a join recuperation_rounds r on r.id = a.round_id
+        sql`select a.group_rank, d.position, r.seed from recuperation_applications a join recuperation_rounds r on r.id = a.round_id
+            left join recuperation_draw_results d on d.round_id = a.round_id and d.application_id = a.id
             where a.id = ${request.params.applicationId} and r.id = ${request.params.id} and r.status = 'published'`,
       );
       if (!row) throw new AppError("NOT_FOUND", "未找到该申请，或该轮次尚未公布");

@@ -107,11 +107,12 @@ export async function myApplications(ctx: AppContext, actor: Actor): Promise<Rec
   const db = ctx.database.db;
   const rows = await queryRows<MyRow>(
     db,
-    sql`select a.id, a.round_id, r.name as round_name, r.status as round_status, r.year, r.seed, a.group_rank, g.label as group_label, a.position, a.outcome,
-          (select count(*)::int from recuperation_applications e where e.round_id = a.round_id and e.position is not null) as eligible_count,
+    sql`select a.id, a.round_id, r.name as round_name, r.status as round_status, r.year, r.seed, a.group_rank, g.label as group_label, d.position, d.outcome,
+          (r.report ->> 'eligible')::int as eligible_count,
           (select json_agg(json_build_object('sessionId', s.id, 'code', s.code, 'routeName', rt.name, 'startsOn', s.starts_on) order by c.n)
              from (values (1, a.choice1), (2, a.choice2), (3, a.choice3)) c(n, sid) join recuperation_sessions s on s.id = c.sid join recuperation_routes rt on rt.id = s.route_id) as choices
         from recuperation_applications a join recuperation_rounds r on r.id = a.round_id left join recuperation_groups g on g.rank = a.group_rank
+          left join recuperation_draw_results d on d.round_id = a.round_id and d.application_id = a.id
         where a.person_id = ${personId} order by r.year desc, r.created_at desc`,
   );
   const out: RecuperationMyApplication[] = [];
@@ -123,8 +124,8 @@ export async function myApplications(ctx: AppContext, actor: Actor): Promise<Rec
     if (published && r.position !== null && !holds) {
       const [w] = await queryRows<{ n: number }>(
         db,
-        sql`select count(*)::int + 1 as n from recuperation_applications a where a.round_id = ${r.round_id} and a.position is not null and a.position < ${r.position}
-            and not exists (select 1 from recuperation_offers o where o.application_id = a.id and o.status in ('offered', 'accepted', 'stayed'))`,
+        sql`select count(*)::int + 1 as n from recuperation_draw_results d where d.round_id = ${r.round_id} and d.position < ${r.position}
+            and not exists (select 1 from recuperation_offers o where o.application_id = d.application_id and o.status in ('offered', 'accepted', 'stayed'))`,
       );
       waitlistPlace = w?.n ?? null;
     }
@@ -237,10 +238,11 @@ export async function listApplications(ctx: AppContext, actor: Actor, roundId: s
     db,
     sql`select a.id, p.name as person_name, u.name as union_name, a.county_code, a.group_rank,
           array_remove(array[(select code from recuperation_sessions where id = a.choice1), (select code from recuperation_sessions where id = a.choice2), (select code from recuperation_sessions where id = a.choice3)], null) as choices,
-          a.channel, a.position, a.outcome, lo.status as offer_status, lo.code as session_code
+          a.channel, d.position, d.outcome, lo.status as offer_status, lo.code as session_code
         from recuperation_applications a join people p on p.id = a.person_id join unions u on u.id = a.union_id
+        left join recuperation_draw_results d on d.round_id = a.round_id and d.application_id = a.id
         left join lateral (select o.status, s.code from recuperation_offers o join recuperation_sessions s on s.id = o.session_id where o.application_id = a.id order by o.offered_at desc limit 1) lo on true
-        where ${where} order by a.position nulls last, a.created_at limit ${pageSize} offset ${(page - 1) * pageSize}`,
+        where ${where} order by d.position nulls last, a.created_at limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
   return {
     total: count?.n ?? 0,

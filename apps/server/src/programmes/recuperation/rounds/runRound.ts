@@ -10,9 +10,8 @@ import { fairnessReport } from "./fairnessReport";
 /** Rows per page read: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
 const pageSize = 50_000;
 /**
- * Rows per write-back statement. An UPDATE touches every index of the table for each row, so a
- * statement of this many rows holds the database (PGlite has one connection) for well under a
- * second; between chunks the job yields, and other requests are served.
+ * Rows per write-back statement: a statement of this many rows holds the database (PGlite has one
+ * connection) for a fraction of a second; between chunks the job yields, and other requests are served.
  */
 const writeChunk = 10_000;
 
@@ -24,8 +23,9 @@ export type RoundTimings = { readMs: number; drawMs: number; writeMs: number; re
  * The web's draw over the database (issue 14): reads the round's applications a page at a time as
  * one text per page (PGlite and node-postgres both turn rows into objects slowly; one string per
  * 50,000 rows is parsed here), hashes each applicant id under the seed, runs the same `allocate` as
- * the auditors' command, writes position, outcome and session back in chunks of 10,000 rows per UPDATE ... FROM unnest(arrays), makes the
- * draw's offers and the fairness report. It yields to the event loop between pages, so other
+ * the auditors' command, inserts position, outcome and session into recuperation_draw_results in
+ * chunks of 10,000 rows per INSERT … SELECT FROM unnest(arrays), makes the draw's offers and the
+ * fairness report. It yields to the event loop between pages, so other
  * requests are served while it runs. The same seed gives the same result, so a run interrupted by a
  * restart can be run again without anyone being able to choose among results.
  *
@@ -36,10 +36,20 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   const [round] = await queryRows<{ year: number; no_repeat_years: number; total: number }>(
     db,
     sql`select year, no_repeat_years, (select count(*)::int from recuperation_applications where round_id = ${roundId}) as total
-        from recuperation_rounds where id = ${roundId}`,
+        from recuperation_rounds where id = ${roundId} and status = 'running'`,
   );
-  if (!round) throw new Error(`round ${roundId} not found`);
+  // Only a round its caller has just set running (startRun: from committed or failed) is drawn: the
+  // clean-up below must never touch the offers of a drawn or published round.
+  if (!round) throw new Error(`round ${roundId} is not running`);
   const t0 = performance.now();
+  // A run that failed part-way may have left results (and, had it got that far, the draw's offers):
+  // they go first, together, so a rerun replaces the round's results instead of adding to them. Nobody
+  // reads them meanwhile: results show only once the round is drawn, and offers only once published.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from recuperation_offers o using recuperation_applications a
+      where a.id = o.application_id and a.round_id = ${roundId} and o.source = 'draw'`);
+    await tx.execute(sql`delete from recuperation_draw_results where round_id = ${roundId}`);
+  });
   await progress("核对往年疗休养记录", 0, round.total);
   await db.execute(sql`
     update recuperation_applications a set last_year = greatest(a.last_year, prior.year)
@@ -132,16 +142,23 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   const drawMs = performance.now() - t1;
 
   const t2 = performance.now();
+  // Rows in draw order, then the ineligible: the (round, position) index then only grows at its end.
+  const writeOrder = new Uint32Array(k);
+  writeOrder.set(result.order);
+  let w = result.order.length;
+  for (let i = 0; i < k; i++) if (!result.position[i]) writeOrder[w++] = i;
   let placed = 0;
   for (let start = 0; start < k; start += writeChunk) {
     const end = Math.min(k, start + writeChunk);
     // Four array literals, one element per application: the statement carries no per-row SQL text to
-    // parse, and unnest() hands the planner a plain set to join on the primary key.
+    // parse, and the rows go in as plain INSERTs into the narrow results table (one primary key and the
+    // position index), not as UPDATEs through every index of recuperation_applications.
     const idList: string[] = [];
     const positions: string[] = [];
     const outcomes: string[] = [];
     const drawn: string[] = [];
-    for (let i = start; i < end; i++) {
+    for (let j = start; j < end; j++) {
+      const i = writeOrder[j]!;
       const s = result.session[i]!;
       if (s >= 0) placed++;
       idList.push(ids[i]!);
@@ -151,10 +168,8 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
     }
     const literal = (items: string[]) => `{${items.join(",")}}`;
     await db.execute(sql`
-      update recuperation_applications a
-      set position = v.position, outcome = v.outcome, drawn_session_id = v.session_id
-      from unnest(${literal(idList)}::uuid[], ${literal(positions)}::int[], ${literal(outcomes)}::smallint[], ${literal(drawn)}::uuid[]) as v(id, position, outcome, session_id)
-      where a.id = v.id`);
+      insert into recuperation_draw_results (round_id, application_id, position, outcome, session_id)
+      select ${roundId}::uuid, v.* from unnest(${literal(idList)}::uuid[], ${literal(positions)}::int[], ${literal(outcomes)}::smallint[], ${literal(drawn)}::uuid[]) as v`);
     await progress("写入结果", end, k);
     // Between chunks other requests get the event loop and (on PGlite's one connection) the database.
     await yieldToEventLoop();
@@ -162,8 +177,8 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   await progress("生成录取名额", k, k);
   await db.execute(sql`
     insert into recuperation_offers (application_id, session_id, source, status, offered_at)
-    select id, drawn_session_id, 'draw', 'offered', ${ctx.now().toISOString()}::timestamptz
-    from recuperation_applications where round_id = ${roundId} and drawn_session_id is not null`);
+    select application_id, session_id, 'draw', 'offered', ${ctx.now().toISOString()}::timestamptz
+    from recuperation_draw_results where round_id = ${roundId} and session_id is not null`);
   const writeMs = performance.now() - t2;
 
   const t3 = performance.now();

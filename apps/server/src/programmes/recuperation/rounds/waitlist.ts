@@ -37,14 +37,15 @@ export async function advanceWaitlist(ctx: AppContext, tx: Db, roundId: string):
                                       where a2.union_id = q.union_id and r2.year = q.year and o.status in ('offered', 'accepted', 'stayed')) as left
         from ${drawableQuotas(sql`(select year from recuperation_rounds where id = ${roundId})`)} q join recuperation_rounds r on r.year = q.year where r.id = ${roundId}
       )
-      select distinct on (f.id) a.id as application_id, f.id as session_id, a.person_id, f.code, a.position,
+      select distinct on (f.id) a.id as application_id, f.id as session_id, a.person_id, f.code, d.position,
         case f.id when a.choice1 then 1 when a.choice2 then 2 else 3 end as rank
       from free f
-      join recuperation_applications a on a.round_id = ${roundId} and a.position is not null and f.id in (a.choice1, a.choice2, a.choice3)
+      join recuperation_applications a on a.round_id = ${roundId} and f.id in (a.choice1, a.choice2, a.choice3)
+      join recuperation_draw_results d on d.round_id = a.round_id and d.application_id = a.id and d.position is not null
       join quota_left ql on ql.union_id = a.union_id and ql.left > 0
       where f.left > 0
         and not exists (select 1 from recuperation_offers o where o.application_id = a.id)
-      order by f.id, a.position`,
+      order by f.id, d.position`,
     );
     // The earliest in draw order of the sessions' candidates goes first, to the first of their choices
     // with a place; the rest are looked at again in the next pass (that offer may have used their

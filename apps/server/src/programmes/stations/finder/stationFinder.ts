@@ -100,46 +100,26 @@ export class StationFinder {
   private memoNext: string[] = [];
   private memoRequest = new Int32Array(0);
   private requestNo = 0;
-  private changes = 0;
   readonly hours = new HoursCache();
 
   get size(): number {
     return this.list.length;
   }
 
-  /**
-   * Counts every change to the index: a reader that read the database before a change landed here can see
-   * that its rows may be older than what the index holds, and read again (finderOf.ts).
-   */
-  get version(): number {
-    return this.changes;
-  }
-
   replaceAll(stations: readonly FinderStation[]): void {
-    this.changes++;
     this.byId = new Map(stations.filter((s) => s.status !== "removed").map((s) => [s.id, s]));
     this.rebuild();
   }
 
   /** A saved station (removed ones leave the index). */
   put(station: FinderStation): void {
-    this.putMany([station], []);
-  }
-
-  /** Several stations re-read at once, and ids no longer in the database: one kd-tree rebuild. */
-  putMany(stations: readonly FinderStation[], gone: readonly string[]): void {
-    this.changes++;
-    for (const station of stations) {
-      if (station.status === "removed") this.byId.delete(station.id);
-      else this.byId.set(station.id, station);
-    }
-    for (const id of gone) this.byId.delete(id);
+    if (station.status === "removed") this.byId.delete(station.id);
+    else this.byId.set(station.id, station);
     this.rebuild();
   }
 
   /** A lock report opened or answered: the flag changes without a rebuild. */
   setLockReported(id: string, reported: boolean): void {
-    this.changes++;
     const s = this.byId.get(id);
     if (s) {
       s.lockReported = reported;
@@ -203,7 +183,6 @@ export class StationFinder {
       this.memoRequest[h] = this.requestNo;
       this.memoState[h] = st.code;
       this.memoNext[h] = st.next;
-      this.memoMakeUp[h] = st.makeUp ? 1 : 0;
       return st;
     }
     return { code: this.memoState[h]!, next: this.memoNext[h]!, makeUp: this.memoMakeUp[h] === 1 };
@@ -224,6 +203,7 @@ export class StationFinder {
       this.masks[i] = s.amenityMask;
       let h = this.hoursNumber.get(s.openingHours);
       if (h === undefined) {
+      this.memoMakeUp[h] = st.makeUp ? 1 : 0;
         h = this.hoursText.push(s.openingHours) - 1;
         this.hoursNumber.set(s.openingHours, h);
       }
@@ -234,7 +214,6 @@ export class StationFinder {
     this.index = index.finish();
     const m = this.hoursText.length;
     this.memoState = new Uint8Array(m);
-    this.memoMakeUp = new Uint8Array(m);
     this.memoNext = new Array<string>(m).fill("null");
     this.memoRequest = new Int32Array(m);
     this.requestNo = 0;
@@ -248,3 +227,4 @@ function fixedJson(s: FinderStation): string {
 function encode(st: HoursState): { code: number; next: string; makeUp: boolean } {
   return { code: st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN, next: st.nextChange ? `"${st.nextChange.toISOString()}"` : "null", makeUp: st.makeUpWorkday === true };
 }
+    this.memoMakeUp = new Uint8Array(m);
