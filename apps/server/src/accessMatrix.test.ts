@@ -197,6 +197,8 @@ const POLICY: Record<string, Row> = {
   "GET /api/me/items": { cells: "NN NN NN NN NN YY NN NN" },
   "GET /api/public/entries": { cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/public/regions": { cells: "YY YY YY YY YY YY YY YY" },
+  // The tile base map's setting (layer URLs, datum): public, as the finder that draws it is.
+  "GET /api/public/map-tiles": { cells: "YY YY YY YY YY YY YY YY" },
   "GET /api/targets/indicators": { cells: "YY YY YY NN NN NN NN NN" },
   "GET /api/targets/split": { cells: "YY YY YY NN NN NN NN NN" },
   "PUT /api/targets/split": { cells: "YY YY NN NN NN NN NN NN" },

@@ -13,6 +13,7 @@ import { masterDataModules } from "./masterData/registry";
 import type { ImportSpec } from "./platform/imports/importSpec";
 import { importRoutes } from "./platform/imports/routes";
 import { myItemsRoutes } from "./platform/myItems";
+import { mapTilesRoutes } from "./platform/mapTiles/mapTilesRoutes";
 import { publicAreaRoutes } from "./platform/publicArea";
 import { programmes } from "./programmes/registry";
 import { registerApiDocs } from "./platform/apiDocs";
@@ -80,6 +81,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   for (const p of programmes) p.routes(app, ctx);
   myItemsRoutes(app, ctx, programmes);
   publicAreaRoutes(app, ctx, { programmes, modules: masterDataModules, platform: [publicFiguresEntries] });
+  mapTilesRoutes(app, ctx);
   targetRoutes(app, ctx, programmes);
   const importSpecs: Partial<Record<ImportKind, ImportSpec<never>>> = {};
   for (const m of [...masterDataModules, ...programmes]) Object.assign(importSpecs, m.imports);

@@ -32,3 +32,4 @@ export * from "./publicArea";
 export * from "./imports";
 export * from "./inbox";
 export * from "./attachments";
+export * from "./mapTiles";

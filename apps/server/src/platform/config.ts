@@ -1,5 +1,7 @@
 import path from "node:path";
+import type { MapTiles } from "@jiangxin/domain";
 import { z } from "zod";
+import { mapTilesFromEnv } from "./mapTiles/mapTilesFromEnv";
 
 const bool = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -43,6 +45,11 @@ const envSchema = z.object({
   JIANGXIN_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** An open problem whose status has not changed for more than this many days is overdue. */
   JIANGXIN_OVERDUE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** A tile base map for the maps that show places (the station finder): tianditu, amap or a URL template; read by mapTilesFromEnv. */
+  JIANGXIN_MAP_TILES: z.string().optional(),
+  JIANGXIN_MAP_TILES_KEY: z.string().optional(),
+  JIANGXIN_MAP_TILES_DATUM: z.string().optional(),
+  JIANGXIN_MAP_TILES_ATTRIBUTION: z.string().optional(),
 });
 
 export type Config = {
@@ -64,6 +71,8 @@ export type Config = {
   webDist: string;
   logLevel: z.infer<typeof envSchema>["JIANGXIN_LOG_LEVEL"];
   overdueDays: number;
+  /** The tile base map, or null: the maps draw the county outlines that ship with the app (no internet needed). */
+  mapTiles: MapTiles | null;
 };
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
@@ -78,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.JIANGXIN_ADMIN_USERNAME === undefined) !== (e.JIANGXIN_ADMIN_PASSWORD === undefined)) {
     throw new Error("Configuration is invalid: set both JIANGXIN_ADMIN_USERNAME and JIANGXIN_ADMIN_PASSWORD, or neither");
   }
+  const mapTiles = mapTilesFromEnv(e);
+  if (mapTiles.problems.length) throw new Error(`Configuration is invalid:\n${mapTiles.problems.map((p) => `  ${p}`).join("\n")}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -100,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(repoRoot, e.JIANGXIN_WEB_DIST),
     logLevel: e.JIANGXIN_LOG_LEVEL,
     overdueDays: e.JIANGXIN_OVERDUE_DAYS,
+    mapTiles: mapTiles.tiles,
   };
 }

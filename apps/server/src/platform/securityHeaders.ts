@@ -1,5 +1,6 @@
 import helmet from "@fastify/helmet";
 import type { AppContext, HttpApp } from "./context";
+import { tileImageOrigins } from "./mapTiles/mapTilesFromEnv";
 
 /**
  * Security headers on every answer (等保 2.0 / OWASP ASVS 14.4): a CSP the built web app passes —
@@ -7,7 +8,8 @@ import type { AppContext, HttpApp } from "./context";
  * <style> tags, images also as data:/blob: URLs (charts, QR codes, exports) — no framing by anyone
  * (frame-ancestors, X-Frame-Options), nosniff, a strict referrer policy. HSTS and
  * upgrade-insecure-requests only when the deployment says it is served over HTTPS
- * (JIANGXIN_COOKIE_SECURE), so a plain-HTTP intranet install keeps working.
+ * (JIANGXIN_COOKIE_SECURE), so a plain-HTTP intranet install keeps working. A configured tile base map
+ * (JIANGXIN_MAP_TILES) adds its tile hosts to img-src, and nothing else: tiles are plain images.
  */
 export async function registerSecurityHeaders(app: HttpApp, ctx: AppContext): Promise<void> {
   const https = ctx.config.cookieSecure;
@@ -18,7 +20,7 @@ export async function registerSecurityHeaders(app: HttpApp, ctx: AppContext): Pr
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
+        imgSrc: ["'self'", "data:", "blob:", ...tileImageOrigins(ctx.config.mapTiles)],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         workerSrc: ["'self'", "blob:"],
