@@ -2,16 +2,15 @@ import { AimOutlined, EnvironmentOutlined, WarningOutlined } from "@ant-design/i
 import { amenityFilterLabels, amenityKeys, amenityLabels, type AmenityFilterKey, type NearbyStation, type RegionNode } from "@jiangxin/domain";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, Flex, Select, Skeleton, Space, Tag, Typography } from "antd";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { fetchPublicRegions } from "../../../modules/me/api";
 import { PublicLayout } from "../../../modules/public/components/PublicLayout";
 import { changeText, stationsApi } from "../api";
+import { FinderMap } from "../components/FinderMap";
 import { StateTag } from "../components/StateTag";
 import { wgs84ToGcj02 } from "../components/wgs84ToGcj02";
-
-const StationMap = lazy(() => import("../components/StationMap"));
 
 /** The toggles a rider needs most, in the order they ask for them. */
 const toggles: AmenityFilterKey[] = ["charging", "drinkableWater", "toilet", "microwave", "airConditioning", "seating"];
@@ -66,6 +65,8 @@ export function StationFinderPage() {
     );
   };
   const open = useCallback((id: string) => void navigate(`/public/stations/${id}`), [navigate]);
+  // The pin tapped on a tile map: highlighted there and in the list.
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = nearby.data?.items ?? [];
 
   return (
@@ -119,11 +120,9 @@ export function StationFinderPage() {
             <Typography.Text type="secondary">
               离{origin.label}最近的 {items.length} 个站点{openNow ? "(现在开放)" : ""}
             </Typography.Text>
-            <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 320 }} />}>
-              <StationMap stations={items} here={origin} onOpen={open} />
-            </Suspense>
+            <FinderMap stations={items} here={origin} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} />
             {items.map((s, i) => (
-              <StationCard key={s.id} s={s} n={i + 1} onOpen={open} />
+              <StationCard key={s.id} s={s} n={i + 1} selected={s.id === selectedId} onOpen={open} />
             ))}
           </Flex>
         )}
@@ -136,10 +135,18 @@ function distanceText(m: number): string {
   return m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`;
 }
 
-function StationCard({ s, n, onOpen }: { s: NearbyStation; n: number; onOpen: (id: string) => void }) {
+function StationCard({ s, n, selected, onOpen }: { s: NearbyStation; n: number; selected: boolean; onOpen: (id: string) => void }) {
   const next = changeText(s.nextChange);
   return (
-    <Card hoverable onClick={() => onOpen(s.id)} styles={{ body: { padding: 14 } }} data-testid="station-card">
+    <Card
+      hoverable
+      onClick={() => onOpen(s.id)}
+      styles={{ body: { padding: 14 } }}
+      style={selected ? { borderColor: "#1d39c4", boxShadow: "0 0 0 2px rgba(29,57,196,.25)" } : undefined}
+      data-testid="station-card"
+      data-station-id={s.id}
+      data-selected={selected}
+    >
       <Flex justify="space-between" align="flex-start" gap={8}>
         <div style={{ minWidth: 0 }}>
           <Typography.Text strong style={{ fontSize: 16 }}>
