@@ -254,7 +254,8 @@ const POLICY: Record<string, Row> = {
   "PUT /api/recuperation/sessions/:id": { record: null, cells: "YY NN NN NN NN NN NN NN" },
   "GET /api/recuperation/groups": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "GET /api/recuperation/quotas": { record: null, cells: "YY YY YY NN NN NN NN YY" },
-  "POST /api/recuperation/quotas": { record: null, cells: "YY NN NN NN NN NN NN NN" },
+  // Quotas: every level splits its own places (recuperation.quota); who sets which union, scope and refusals: programmes/recuperation/catalogue/quotas.test.ts.
+  "POST /api/recuperation/quotas": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "GET /api/recuperation/rounds": { record: null, cells: "YY YY YY NN NN NN NN YY" },
   "POST /api/recuperation/rounds": { record: null, cells: "YY NN NN NN NN NN NN NN" },
   "GET /api/recuperation/rounds/:id": { record: null, cells: "YY YY YY NN NN NN NN YY" },

@@ -14,7 +14,7 @@ import { testDatabaseKinds } from "../../testing/testDatabases";
 import { recuperation } from ".";
 
 const residentId = (first17: string) => first17 + computeResidentIdCheckChar(first17);
-type Who = "province" | "union" | "wuyi" | "worker";
+type Who = "province" | "union" | "wuyi" | "chunan" | "worker";
 
 describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
   let t: TestApp;
@@ -46,6 +46,7 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
       ["province", "province", { regionCode: "330000" }],
       ["union", "union", { regionCode: null, unionId }],
       ["wuyi", "county", { regionCode: "330723" }],
+      ["chunan", "county", { regionCode: "330127" }],
       ["worker", "worker", { regionCode: null }],
     ];
     for (const [who, role, fields] of accounts) await makeUser(db, role, { username: `${kind}-rc-${who}`, ...fields });
@@ -64,7 +65,10 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
     for (const [code, startsOn] of [["2026-A", "2026-05-11"], ["2026-B", "2026-05-18"]] as const) {
       sessions.push((await ok<{ id: string }>(agents.province.post("/api/recuperation/sessions", { code, routeId: route.id, startsOn, capacity: 2 }))).id);
     }
-    await ok(agents.province.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 1 }] }));
+    // Places down the tree (catalogue/quotas.test.ts tests the split): the province, 杭州 and 淳安 hold 1 each, all handed down.
+    const federations = sql`select id from unions where kind in ('provincial', 'city', 'county') and region_code in ('330000', '330100', '330127')`;
+    await db.execute(sql`insert into recuperation_quotas (year, union_id, quota) select 2026, id, 1 from (${federations}) f`);
+    await ok(agents.chunan.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 1 }] }));
     roundId = (await ok<RecuperationRound>(agents.province.post("/api/recuperation/rounds", { year: 2026, name: "2026年第一批", noRepeatYears: 3 }))).id;
   });
   afterAll(() => t.close());
@@ -129,8 +133,9 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
   });
 
   it("offers a freed place to the waitlist in draw order, held 48 h, then passed on", async () => {
-    // The province raises the union's quota: the first waiting (the worker) is offered a place at once.
-    await ok(agents.province.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 2 }] }));
+    // The province and 杭州 hand 淳安 one more place; 淳安 raises the union's quota: the first waiting (the worker) is offered a place at once.
+    await t.ctx.database.db.execute(sql`update recuperation_quotas set quota = 2 where union_id in (select id from unions where kind in ('provincial', 'city', 'county') and region_code in ('330000', '330100', '330127'))`);
+    await ok(agents.chunan.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 2 }] }));
     const me = await mine();
     expect(me.offers).toHaveLength(1);
     expect(me.offers[0]).toMatchObject({ source: "waitlist", status: "offered", sessionCode: "2026-A" });
@@ -138,7 +143,7 @@ describe.each(testDatabaseKinds)("职工疗休养 on %s", (kind) => {
     expect((await agents.worker.post(`/api/recuperation/me/offers/${me.offers[0]!.id}`, { answer: "decline" })).statusCode).toBe(409);
 
     // The first placed never answers: after 48 h its place passes to the next waiting in draw order.
-    await ok(agents.province.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 2 }] }));
+    await ok(agents.chunan.post("/api/recuperation/quotas", { year: 2026, quotas: [{ unionId, quota: 2 }] }));
     t.advance(49 * 3600 * 1000);
     // Sessions time out meanwhile: sign in again.
     for (const who of ["worker", "union"] as const) agents[who] = await loginAs(t, `${kind}-rc-${who}`);

@@ -7,6 +7,7 @@ import {
   recuperationEnterSchema,
   recuperationOfferAnswerSchema,
   recuperationQuotaInputSchema,
+  recuperationQuotaQuerySchema,
   recuperationRoundInputSchema,
   recuperationRouteInputSchema,
   recuperationSessionInputSchema,
@@ -29,14 +30,13 @@ import {
   createSession,
   listBases,
   listGroups,
-  listQuotas,
   listRoutes,
   listSessions,
-  setQuotas,
   updateBase,
   updateRoute,
   updateSession,
 } from "./catalogue/catalogueService";
+import { quotaView, setQuotas } from "./catalogue/quotaService";
 import { commitSeed, createRound, getRound, listRounds, publishRound, startRun, sweepOffers } from "./rounds/roundService";
 
 const tags = ["职工疗休养 recuperation"];
@@ -105,12 +105,18 @@ export function recuperationRoutes(app: HttpApp, ctx: AppContext): void {
   app.get("/api/recuperation/groups", { config: { permission: "recuperation.read" }, schema: { tags, summary: "优先分组(按顺序)" } }, () => listGroups(ctx));
   app.get(
     "/api/recuperation/quotas",
-    { config: { permission: "recuperation.read" }, schema: { tags, summary: "工会名额及使用(本人范围内；q 按工会名称查找)", querystring: yearQuery.extend({ q: z.string().trim().max(50).optional() }) } },
-    (request) => listQuotas(ctx, actorOfRequest(request), request.query.year ?? thisYear(), request.query.q),
+    {
+      config: { permission: "recuperation.read" },
+      schema: { tags, summary: "工会名额：本级(默认本账号所在工会)获得、已下拨、未分配、已使用，及直属下级各工会(unionId 查看下级的分配；超出本账号范围为404)", querystring: recuperationQuotaQuerySchema },
+    },
+    (request) => quotaView(ctx, actorOfRequest(request), { ...request.query, year: request.query.year ?? thisYear() }),
   );
   app.post(
     "/api/recuperation/quotas",
-    { config: { permission: "recuperation.manage" }, schema: { tags, summary: "设置工会名额(省总)；增加的名额即时递补给候补", body: recuperationQuotaInputSchema } },
+    {
+      config: { permission: "recuperation.quota" },
+      schema: { tags, summary: "分配名额给下级工会(省总→市、市→县、县→基层)；不超过本级获得的名额，不低于下级已下拨和已使用的名额；增加的名额即时递补给候补", body: recuperationQuotaInputSchema },
+    },
     async (request) => {
       await setQuotas(ctx, actorOfRequest(request), request.body.year, request.body.quotas);
       await sweepOffers(ctx);

@@ -9,7 +9,7 @@ import type {
   RecuperationMyApplication,
   RecuperationPublicEntry,
   RecuperationPublicRound,
-  RecuperationQuotaRow,
+  RecuperationQuotaView,
   RecuperationRound,
   RecuperationRoute,
   RecuperationSession,
@@ -38,7 +38,9 @@ export const saveBase = (id: string | undefined, body: RecuperationBaseInput) =>
 export const saveRoute = (id: string | undefined, body: RecuperationRouteInput) => save("/api/recuperation/routes", id, body);
 export const saveSession = (id: string | undefined, body: RecuperationSessionInput) => save("/api/recuperation/sessions", id, body);
 export const fetchGroups = (signal?: AbortSignal) => request("/api/recuperation/groups", { schema: as<RecuperationGroup[]>(), signal });
-export const fetchQuotas = (year: number | undefined, q: string, signal?: AbortSignal) => request("/api/recuperation/quotas", { query: { year, q: q || undefined }, schema: as<RecuperationQuotaRow[]>(), signal });
+/** One union's places and its children's (the reader's own union when `unionId` is absent). */
+export const fetchQuotas = (query: { year: number; unionId?: string; q?: string; page: number }, signal?: AbortSignal) =>
+  request("/api/recuperation/quotas", { query: { ...query, q: query.q || undefined, pageSize: 20 }, schema: as<RecuperationQuotaView>(), signal });
 export const setQuota = (year: number, unionId: string, quota: number) =>
   request("/api/recuperation/quotas", { method: "POST", body: { year, quotas: [{ unionId, quota }] }, schema: as<{ ok: boolean }>() });
 

@@ -4,4 +4,5 @@ export * from "./indicatorInfo";
 export * from "./lottery";
 export * from "./permissions";
 export * from "./programme";
+export * from "./quotas";
 export * from "./recuperation";

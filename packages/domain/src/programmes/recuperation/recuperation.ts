@@ -78,9 +78,10 @@ export const recuperationSessionInputSchema = z.strictObject({
 export type RecuperationSessionInput = z.infer<typeof recuperationSessionInputSchema>;
 
 export const recuperationQuotaInputSchema = z.strictObject({
-  year: z.number().int().min(2020).max(2100),
+  year: z.number({ error: "请填写年份" }).int("年份应为整数").min(2020, "年份不早于2020").max(2100, "年份不晚于2100"),
+  // The province's plan is the largest row (1.5 million places in 2026): ten million leaves room.
   quotas: z
-    .array(z.strictObject({ unionId: uuid("工会"), quota: z.number().int("名额应为整数").min(0, "名额不能为负").max(1_000_000) }))
+    .array(z.strictObject({ unionId: uuid("工会"), quota: z.number({ error: "请填写名额" }).int("名额应为整数").min(0, "名额不能为负").max(10_000_000, "名额不超过1000万") }))
     .min(1, "至少一条")
     .max(5000, "一次最多5000条"),
 });
@@ -222,8 +223,6 @@ export type RecuperationFairnessReport = {
   unions: { unionId: string; unionName: string; quota: number; placed: number }[];
   drawMs: number;
 };
-
-export type RecuperationQuotaRow = { unionId: string; unionName: string; quota: number; offered: number; accepted: number };
 
 /** The public page: one applicant's lottery number, recomputed in the browser and shown by the server for comparison. */
 export type RecuperationPublicRound = { id: string; name: string; year: number; seedHash: string | null; seed: string | null; publishedAt: string | null };

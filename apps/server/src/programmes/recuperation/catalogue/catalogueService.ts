@@ -4,7 +4,6 @@ import {
   type RecuperationBase,
   type RecuperationBaseInput,
   type RecuperationGroup,
-  type RecuperationQuotaRow,
   type RecuperationRoute,
   type RecuperationRouteInput,
   type RecuperationSession,
@@ -226,45 +225,4 @@ export async function updateSession(ctx: AppContext, actor: Actor, id: string, i
 
 export async function listGroups(ctx: AppContext): Promise<RecuperationGroup[]> {
   return queryRows<RecuperationGroup>(ctx.database.db, sql`select rank, label, category from recuperation_groups order by rank`);
-}
-
-/** Quotas of a year with their use (offers held, accepted or stayed), for the unions the actor may see. */
-export async function listQuotas(ctx: AppContext, actor: Actor, year: number, q?: string): Promise<RecuperationQuotaRow[]> {
-  const s = actor.scope;
-  const scope =
-    s.kind === "all"
-      ? sql`true`
-      : s.kind === "counties"
-        ? s.codes.length
-          ? sql`u.region_code in (${sql.join(s.codes.map((c) => sql`${c}`), sql`, `)})`
-          : sql`false`
-        : s.kind === "union"
-          ? sql`u.id in (${sql.join(s.unionIds.map((id) => sql`${id}::uuid`), sql`, `)})`
-          : sql`false`;
-  const rows = await queryRows<{ union_id: string; union_name: string; quota: number; offered: number; accepted: number }>(
-    ctx.database.db,
-    sql`select q.union_id, u.name as union_name, q.quota,
-          count(o.id) filter (where o.status in ('offered', 'accepted', 'stayed'))::int as offered,
-          count(o.id) filter (where o.status in ('accepted', 'stayed'))::int as accepted
-        from recuperation_quotas q join unions u on u.id = q.union_id
-        left join recuperation_applications a on a.union_id = q.union_id and a.round_id in (select id from recuperation_rounds where year = q.year)
-        left join recuperation_offers o on o.application_id = a.id
-        where q.year = ${year} and ${scope} ${q ? sql`and u.name like ${`%${q}%`}` : sql``}
-        group by q.union_id, u.name, q.quota order by q.quota desc, u.name limit 500`,
-  );
-  return rows.map((r) => ({ unionId: r.union_id, unionName: r.union_name, quota: r.quota, offered: r.offered, accepted: r.accepted }));
-}
-
-export async function setQuotas(ctx: AppContext, actor: Actor, year: number, quotas: { unionId: string; quota: number }[]): Promise<void> {
-  const ids = [...new Set(quotas.map((q) => q.unionId))];
-  const known = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from unions where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
-  if (known[0]?.n !== ids.length) throw new AppError("VALIDATION_FAILED", "工会不存在", { quotas: "工会不存在" });
-  await ctx.database.db.transaction(async (tx) => {
-    const body = quotas.map((q) => `${q.unionId},${q.quota}`).join("\n");
-    await tx.execute(sql`
-      insert into recuperation_quotas (year, union_id, quota)
-      select ${year}, split_part(l, ',', 1)::uuid, split_part(l, ',', 2)::int from regexp_split_to_table(${body}, E'\n') l
-      on conflict (year, union_id) do update set quota = excluded.quota`);
-    await writeAudit(tx, auditActorOf(actor), { action: "recuperation.quota.set", objectType: "recuperationQuota", detail: { year, count: quotas.length } });
-  });
 }
