@@ -63,7 +63,8 @@ export function stationRoutes(app: HttpApp, ctx: AppContext): void {
         description:
           "按距离排序。amenities 为逗号分隔的设施(airConditioning,fridge,microwave,water,drinkableWater,charging,seating,wifi,toilet,firstAid,powerBank)，" +
           "openAt 为 ISO 时间(默认现在)，openNow=1 只要该时刻开放的站点，limit 默认10、最多50，within 为搜索半径(米，默认50000)。" +
-          "state 为 open / closed / unknown(开放时间不明，绝不当作开放)；nextChange 为下一次开门或关门的时间(一周内)。",
+          "state 为 open / closed / unknown(开放时间不明，绝不当作开放)；nextChange 为下一次开门或关门的时间(一周内)；" +
+          "makeUpWorkday 仅在该时刻为国务院节假日安排中的调休上班日、且站点开放时间因此按工作日计算时出现(值为 true)。",
         querystring: nearbyQuerySchema,
         response: { 200: nearbyResultSchema, 400: errorBodySchema, 429: errorBodySchema },
       },

@@ -9,6 +9,7 @@ import { findUnion } from "../../masterData/unions";
 import { unions } from "../../masterData/unions";
 import { isAroundTheClock, parseOpeningHours } from "./finder/openingHours";
 import { refreshStation } from "./finder/finderOf";
+import { recordHours } from "./hoursHistory";
 import { stationChecks, stations } from "./tables";
 
 type StationRow = typeof stations.$inferSelect;
@@ -133,6 +134,7 @@ export async function createStation(ctx: AppContext, actor: Actor, input: Statio
       .returning({ id: stations.id });
     if (!row) throw new Error("insert returned no row");
     await recordCheck(tx, row.id, input, actor, now);
+    await recordHours(tx, row.id, { openingHours: input.openingHours, is24h, verified: hoursVerified(input) }, hoursVerified(input), now);
     await writeAudit(tx, auditActorOf(actor), { action: "station.create", objectType: "station", objectId: row.id, detail: { name: input.name, countyCode: input.countyCode } });
     return row.id;
   });
@@ -147,6 +149,7 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: string, i
   const now = ctx.now();
   const prev = existing.s;
   const hoursChanged = prev.openingHours !== input.openingHours;
+  const hoursVerifiedAt = hoursVerified(input) ? now : hoursChanged ? null : prev.hoursVerifiedAt;
   await ctx.database.db.transaction(async (tx) => {
     await tx
       .update(stations)
@@ -155,11 +158,12 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: string, i
         is24h,
         ...(input.managerPhone ? { managerPhoneEnc: ctx.cipher.encrypt(input.managerPhone), managerPhoneMasked: maskPhone(input.managerPhone) } : {}),
         amenities: amenitiesOf(input, prev.amenities, actor, now),
-        hoursVerifiedAt: input.verifyHours && input.openingHours !== "" ? now : hoursChanged ? null : prev.hoursVerifiedAt,
+        hoursVerifiedAt,
         updatedAt: now,
       })
       .where(eq(stations.id, id));
     await recordCheck(tx, id, input, actor, now);
+    await recordHours(tx, id, { openingHours: input.openingHours, is24h, verified: hoursVerifiedAt !== null }, hoursVerified(input), now);
     await writeAudit(tx, auditActorOf(actor), {
       action: "station.update",
       objectType: "station",
@@ -190,6 +194,9 @@ function plain(input: StationInput) {
     upgradeClaimedYear: input.upgradeClaimedYear,
   };
 }
+
+/** The save confirms the hours on site (核实开放时间 ticked, and there are hours to confirm). */
+const hoursVerified = (input: StationInput) => input.verifyHours && input.openingHours !== "";
 
 /** A save that confirms amenities on site is a check: the history the upgrade rule counts by. */
 async function recordCheck(tx: Parameters<Parameters<AppContext["database"]["db"]["transaction"]>[0]>[0], stationId: string, input: StationInput, actor: Actor, now: Date) {

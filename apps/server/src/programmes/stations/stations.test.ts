@@ -1,4 +1,4 @@
-import { amenityKeys, chinaYearOf, csrfHeader, sessionCookie, type NearbyResult, type Station, type StationReport } from "@jiangxin/domain";
+import { amenityKeys, chinaMidnight, chinaYearOf, csrfHeader, sessionCookie, type NearbyResult, type Station, type StationReport } from "@jiangxin/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sharp from "sharp";
@@ -164,6 +164,41 @@ describe.each(testDatabaseKinds)("stations on %s", (kind) => {
     const xlsx = await chunan.get(`/api/stations/stats/export?year=${year}`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-disposition"]).toContain("xlsx");
+  });
+
+  // The 24 h figure is the hours as verified at the counting instant (the hours history), not today's flag.
+  it("counts a station in a year's 24 h figure by its verified hours at that year's counting instant", async () => {
+    const { db } = t.ctx.database;
+    await makeUser(db, "county", { username: `${kind}-jiande`, regionCode: "330182" });
+    const [u] = await queryRows<{ id: string }>(db, sql`select id from unions where kind = 'county' and region_code = '330182'`);
+    const jiande = (extra: Record<string, unknown>) => full({ countyCode: "330182", unionId: u?.id ?? "", lng: 119.28, lat: 29.47, ...extra });
+    const figures = async (y: number) => {
+      const c = await stations.countIndicators(t.ctx, { year: y, counties: ["330182"] });
+      return { counted: c.get("stations.upgraded")?.get("330182") ?? 0, h24: c.get("stations.upgraded24h")?.get("330182") ?? 0 };
+    };
+    // 1 December last year: A (claimed for last year) and B are posted 24/7 and checked on site.
+    const back = chinaMidnight(`${year - 1}-12-01`).getTime() + 10 * 3_600_000 - t.ctx.now().getTime();
+    t.advance(back);
+    let a: Station;
+    let b: Station;
+    try {
+      const then = await loginAs(t, `${kind}-jiande`);
+      a = (await then.post("/api/stations", jiande({ name: "建德新安江邮政驿站", upgradeClaimedYear: year - 1 }))).json<Station>();
+      b = (await then.post("/api/stations", jiande({ name: "建德洋溪加油站驿站", upgradeClaimedYear: null }))).json<Station>();
+      expect([a.is24h, b.is24h]).toEqual([true, true]);
+    } finally {
+      t.advance(-back);
+    }
+    // Now both post weekday hours, checked again; B is claimed for this year, and C is posted 24/7 without a check.
+    const now = await loginAs(t, `${kind}-jiande`);
+    const weekdays = { openingHours: "Mo-Fr 08:00-20:00", verifyHours: true };
+    expect((await put(now, `/api/stations/${a.id}`, jiande({ name: a.name, upgradeClaimedYear: year - 1, ...weekdays, amenities: [] }))).statusCode).toBe(200);
+    expect((await put(now, `/api/stations/${b.id}`, jiande({ name: b.name, upgradeClaimedYear: year, ...weekdays }))).json<Station>().is24h).toBe(false);
+    expect((await now.post("/api/stations", jiande({ name: "建德寿昌社区驿站", verifyHours: false }))).json<Station>().is24h).toBe(true);
+    // Last year: A counted, and in the 24 h figure though it is not 24 h now (the current flag would say 0).
+    expect(await figures(year - 1)).toEqual({ counted: 1, h24: 1 });
+    // This year: B counted but not 24 h (it was 24 h last year); C's 24/7 was never checked on site.
+    expect(await figures(year)).toEqual({ counted: 2, h24: 0 });
   });
 
   it("keeps photos: staff of the county upload images only (a PDF is a field-level 400), the public page lists and shows them", async () => {

@@ -199,6 +199,10 @@ async function load(ctx: AppContext, { scale, today }: { scale: number; today: s
                   ${col((r) => r.hoursVerifiedAt?.toISOString() ?? null)}::timestamptz[], ${col((r) => r.upgradeClaimedYear ?? null)}::int[])
         as x(id, name, host_kind, host_org, address, lng, lat, county_code, union_id, manager_name, phone_enc, phone_masked, status, closed_until, keys, water, verified_at,
              local_item, opening_hours, hours_verified_at, claimed)`);
+    // The hours history the 24 h figure reads: each station's hours since it was set up, verified when they carry a check date.
+    await tx.execute(sql`
+      insert into station_hours_history (station_id, recorded_at, opening_hours, is_24h, verified)
+      select id, created_at, opening_hours, is_24h, hours_verified_at is not null from stations where id = any(${col((r) => r.id)}::uuid[])`);
     await tx.execute(sql`
       insert into station_checks (station_id, checked_at, amenities)
       select station_id, checked_at, string_to_array(keys, ',')

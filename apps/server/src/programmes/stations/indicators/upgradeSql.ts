@@ -18,6 +18,16 @@ export function upgradeRuleHolds(at: Date): SQL<boolean> {
                     and r.outcome is distinct from 'unfounded'))`;
 }
 
+/**
+ * Whether a station (aliased `s`) was open round the clock at `at` by hours verified on site: the row of its
+ * hours history in force then (the last recorded at or before it) gives 24 h and stood verified. Hours changed
+ * later, or posted as 24 h without a check, do not move this.
+ */
+export function verified24hAt(at: Date): SQL<boolean> {
+  return sql<boolean>`coalesce((select h.is_24h and h.verified from station_hours_history h where h.station_id = s.id and h.recorded_at <= ${at}::timestamptz
+                                order by h.recorded_at desc limit 1), false)`;
+}
+
 /** The instant a year is counted at: today (or `before`) while the year runs, its last moment once it is over. */
 export function countingInstant(year: number, now: Date, before?: string): Date {
   const yearEnd = new Date(`${year + 1}-01-01T00:00:00+08:00`);
