@@ -181,4 +181,101 @@ describe("户外劳动者服务站: a rider finds and checks in; a lock report r
     expect(text.status).toBe(400);
     expect(((await text.json()) as { fields: Record<string, string> }).fields.file).toContain("只能上传图片");
   });
+
+  it("shows the same refusals on screen at 390 px: under the field, with what was typed kept and nothing saved", async () => {
+    const saved = () => chunan.get<{ lng: number; lat: number; openingHours: string }>(`/api/stations/${stationId}`);
+    const page = await phone();
+    /** The message antd shows under the form item labelled `label`. */
+    const fieldError = (label: string) => page.locator(".ant-form-item", { has: page.locator("label", { hasText: label }) }).locator(".ant-form-item-explain-error");
+    const saveAndRefused = async () => {
+      const refused = page.waitForResponse((r) => r.url().endsWith(`/api/stations/${stationId}`) && r.request().method() === "PUT");
+      await page.getByRole("button", { name: /保\s*存/ }).click();
+      expect((await refused).status()).toBe(400);
+    };
+    try {
+      await logIn(page, server, "chunan");
+      await page.goto(`${server.url}/stations/${stationId}`);
+      // Staff type Paris's coordinates (longitude and latitude swapped would be as wrong).
+      await page.getByLabel("经度").fill("2.35");
+      await page.getByLabel("纬度").fill("48.85");
+      await saveAndRefused();
+      await expect.poll(() => fieldError("经度").innerText()).toContain("坐标不在中国境内");
+      await fieldError("纬度").getByText(/不在中国境内/).waitFor();
+      // Kept as typed (the box pads to the step's four decimals: 2.3500).
+      expect(Number(await page.getByLabel("经度").inputValue())).toBe(2.35);
+      expect(Number(await page.getByLabel("纬度").inputValue())).toBe(48.85);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await fieldError("经度").scrollIntoViewIfNeeded();
+      console.log("screenshot:", await snap(page, "stations-bad-coordinates-390"));
+      expect(await saved()).toMatchObject({ lng: spot.lng, lat: spot.lat });
+
+      // Put the coordinates back; an hours string the opening_hours parser cannot read.
+      await page.getByLabel("经度").fill(String(spot.lng));
+      await page.getByLabel("纬度").fill(String(spot.lat));
+      await page.getByLabel("开放时间(OpenStreetMap 格式)").fill("Mo-Fr 25:00-99:00");
+      await saveAndRefused();
+      await expect.poll(() => fieldError("开放时间(OpenStreetMap 格式)").innerText()).toContain("开放时间无法识别");
+      expect(await page.getByLabel("开放时间(OpenStreetMap 格式)").inputValue()).toBe("Mo-Fr 25:00-99:00");
+      expect(await fieldError("经度").count()).toBe(0);
+      await fieldError("开放时间(OpenStreetMap 格式)").scrollIntoViewIfNeeded();
+      console.log("screenshot:", await snap(page, "stations-bad-hours-390"));
+      expect((await saved()).openingHours).toBe("24/7");
+      // Corrected, the same form saves (it once sent its checklist fields, which the API refuses as unknown).
+      await page.getByLabel("开放时间(OpenStreetMap 格式)").fill("24/7");
+      const accepted = page.waitForResponse((r) => r.url().endsWith(`/api/stations/${stationId}`) && r.request().method() === "PUT");
+      await page.getByRole("button", { name: /保\s*存/ }).click();
+      expect((await accepted).status()).toBe(200);
+      await page.getByText("已保存").first().waitFor();
+
+      // A PDF renamed .jpg, picked as a photo: refused by its content, the reason stays under the buttons.
+      await page.getByTestId("attachment-file").setInputFiles({ name: "门头照片.jpg", mimeType: "image/jpeg", buffer: Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n") });
+      const refusal = page.getByTestId("attachment-refused");
+      await refusal.getByText("“门头照片.jpg”未上传").waitFor();
+      await refusal.getByText(/只能上传图片/).waitFor();
+      await refusal.scrollIntoViewIfNeeded();
+      console.log("screenshot:", await snap(page, "stations-bad-photo-390"));
+      const photos = await chunan.get<{ items: unknown[] }>(`/api/attachments?ownerKind=stations.station&ownerId=${stationId}`);
+      expect(photos.items).toHaveLength(0);
+    } catch (error) {
+      console.log("screenshot:", await snap(page, "stations-bad-input"));
+      throw error;
+    } finally {
+      await page.context().close();
+    }
+
+    // The finder's one typed input is the position: a phone abroad is told so under the location controls.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: "Asia/Shanghai",
+      locale: "zh-CN",
+      geolocation: { longitude: 2.35, latitude: 48.85 },
+      permissions: ["geolocation"],
+    });
+    const abroad = await context.newPage();
+    abroad.setDefaultTimeout(15_000);
+    try {
+      await abroad.goto(`${server.url}/public/stations`);
+      await abroad.getByTestId("locate").click();
+      const error = abroad.getByTestId("position-error");
+      await error.getByText("我的位置无法查找站点").waitFor();
+      await error.getByText(/手机定位的位置不在中国境内/).waitFor();
+      expect(await abroad.getByTestId("station-card").count()).toBe(0);
+      expect(await abroad.getByText("加载失败").count()).toBe(0);
+      console.log("screenshot:", await snap(abroad, "stations-finder-abroad-390"));
+      // Picking a county by hand clears it.
+      await chooseOption(abroad, abroad, "选择县(市、区)", "淳安县", "淳安");
+      await abroad.getByText(/离淳安县城区最近的/).waitFor();
+      expect(await error.count()).toBe(0);
+      // A shared link with longitude and latitude swapped: the server's own field message.
+      await abroad.goto(`${server.url}/public/stations?lng=${spot.lat}&lat=${spot.lng}`);
+      await error.getByText(/坐标不在中国境内.*请检查经纬度是否填反/).waitFor();
+    } catch (error) {
+      console.log("screenshot:", await snap(abroad, "stations-finder-abroad"));
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,10 +1,10 @@
 import { CameraOutlined, DeleteOutlined, FileOutlined, FilePdfOutlined, PaperClipOutlined } from "@ant-design/icons";
 import { attachmentAccept, attachmentMaxBytes, formatFileSize, type Attachment } from "@jiangxin/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Empty, Flex, Image, Popconfirm, Progress, Skeleton, Typography } from "antd";
+import { Alert, App, Button, Card, Empty, Flex, Image, Popconfirm, Progress, Skeleton, Typography } from "antd";
 import dayjs from "dayjs";
 import { useRef, useState, type ChangeEvent } from "react";
-import { errorMessage } from "../ApiError";
+import { ApiError, errorMessage } from "../ApiError";
 import { useIsMobile } from "../useIsMobile";
 import { attachmentContentUrl, attachmentQueryKeys, attachmentThumbnailUrl, listAttachments, removeAttachment, uploadAttachment } from "./attachmentApi";
 
@@ -23,13 +23,17 @@ export type AttachmentPanelProps = {
 };
 
 type Uploading = { key: string; name: string; percent: number };
+/** A file the panel or the server refused, with the reason (the server's field message on `file` when it gave one). */
+type Refused = { key: string; name: string; reason: string };
 
 const thumbSize = 96;
 
 /**
  * Photos and documents on one record: thumbnails that open full size, documents as links, 拍照 (the
  * phone's rear camera straight away) and 上传文件. Files over the limit are refused here before any
- * byte is sent; the type is checked by the server from the content.
+ * byte is sent; the type is checked by the server from the content. A refused file's reason stays under
+ * the buttons (the file field's own message), not only in a toast that is gone before a phone user reads it,
+ * until the next pick or until it is closed.
  */
 export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件", canUpload, emptyText = "暂无照片或附件", style, compact = false }: AttachmentPanelProps) {
   const { message } = App.useApp();
@@ -38,6 +42,7 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState<Uploading[]>([]);
+  const [refused, setRefused] = useState<Refused[]>([]);
   const key = attachmentQueryKeys.of(ownerKind, ownerId);
   const list = useQuery({ queryKey: key, queryFn: ({ signal }) => listAttachments(ownerKind, ownerId, signal) });
   const remove = useMutation({
@@ -50,9 +55,11 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
   });
 
   async function send(files: File[]) {
+    setRefused([]);
+    const refuse = (file: File, reason: string) => setRefused((r) => [...r, { key: `${file.name}-${file.size}-${r.length}`, name: file.name || "照片", reason }]);
     for (const file of files) {
       if (file.size > attachmentMaxBytes) {
-        void message.error(`“${file.name}”有 ${formatFileSize(file.size)}，单个附件不能超过 ${formatFileSize(attachmentMaxBytes)}`);
+        refuse(file, `文件有 ${formatFileSize(file.size)}，单个附件不能超过 ${formatFileSize(attachmentMaxBytes)}`);
         continue;
       }
       const k = `${file.name}-${file.size}-${Date.now()}`;
@@ -61,7 +68,7 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
         await uploadAttachment({ ownerKind, ownerId }, file, (percent) => setUploading((u) => u.map((x) => (x.key === k ? { ...x, percent } : x))));
         void message.success(`已上传“${file.name || "照片"}”`);
       } catch (error) {
-        void message.error(errorMessage(error));
+        refuse(file, error instanceof ApiError ? (error.fields.file ?? error.message) : errorMessage(error));
       } finally {
         setUploading((u) => u.filter((x) => x.key !== k));
         void queryClient.invalidateQueries({ queryKey: key });
@@ -101,6 +108,19 @@ export function AttachmentPanel({ ownerKind, ownerId, title = "照片与附件",
 
   const body = (
     <>
+      {refused.map((r) => (
+        <Alert
+          key={r.key}
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefused((all) => all.filter((x) => x.key !== r.key))}
+          message={`“${r.name}”未上传`}
+          description={r.reason}
+          style={{ marginBottom: 8 }}
+          data-testid="attachment-refused"
+        />
+      ))}
       {uploading.map((u) => (
         <div key={u.key} style={{ marginBottom: 8 }}>
           <Typography.Text ellipsis style={{ maxWidth: "100%" }}>

@@ -57,8 +57,10 @@ function StationForm({ station }: { station: Station | undefined }) {
 
   const save = useMutation({
     mutationFn: (v: FormValues) => {
+      // present / verify / water are the form's own checklist fields; the API (a strict object) takes them as `amenities`.
+      const { present: _present, verify: _verify, water: _water, ...fields } = v;
       const body: StationInput = {
-        ...v,
+        ...fields,
         managerPhone: v.managerPhone || undefined,
         closedUntil: v.closedUntil ? v.closedUntil.format("YYYY-MM-DD") : null,
         removedReason: v.removedReason ?? null,

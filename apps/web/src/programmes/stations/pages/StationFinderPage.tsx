@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, Flex, Select, Skeleton, Space, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
+import { ApiError } from "../../../app/ApiError";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { fetchPublicRegions } from "../../../modules/me/api";
 import { PublicLayout } from "../../../modules/public/components/PublicLayout";
@@ -68,6 +69,10 @@ export function StationFinderPage() {
   // The pin tapped on a tile map: highlighted there and in the list.
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const items = nearby.data?.items ?? [];
+  // The position is this page's one typed input (the phone's location, or lng/lat in a shared link): the
+  // server's message about it (outside China, not a number) belongs under the location controls, not in a
+  // 加载失败 page whose 重试 would ask the same again.
+  const positionError = nearby.error instanceof ApiError ? (nearby.error.fields.lng ?? nearby.error.fields.lat ?? null) : null;
 
   return (
     <PublicLayout title="附近的户外劳动者服务站">
@@ -91,6 +96,21 @@ export function StationFinderPage() {
             if (c) set({ lng: c.lng.toFixed(5), lat: c.lat.toFixed(5), at: `${c.name}城区` });
           }}
         />
+        {positionError ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            data-testid="position-error"
+            message={`${origin?.label ?? "所选位置"}无法查找站点`}
+            description={
+              // The phone's own fix was not typed by anyone: "check whether longitude and latitude are swapped" would mislead.
+              origin?.label === "我的位置"
+                ? `手机定位的位置不在中国境内(经度${origin.lng}，纬度${origin.lat})，附近没有可查的服务站。请选择所在县(市、区)。`
+                : `${positionError}。请选择所在县(市、区)。`
+            }
+          />
+        ) : null}
         <Flex wrap gap={8} role="group" aria-label="筛选">
           <Button size="large" type={openNow ? "primary" : "default"} aria-pressed={openNow} onClick={() => set({ all: openNow ? "1" : null })}>
             现在开放
@@ -111,7 +131,7 @@ export function StationFinderPage() {
           <Empty image={<EnvironmentOutlined style={{ fontSize: 48, color: "#bfbfbf" }} />} description="点“附近开放的站点”或选择县(市、区)" />
         ) : nearby.isPending ? (
           <Skeleton active />
-        ) : nearby.isError ? (
+        ) : positionError ? null : nearby.isError ? (
           <QueryErrorResult error={nearby.error} onRetry={() => void nearby.refetch()} />
         ) : items.length === 0 ? (
           <Empty description={openNow ? "附近50公里内没有现在开放且符合条件的站点，可取消“现在开放”再看" : "附近50公里内没有符合条件的站点"} />
