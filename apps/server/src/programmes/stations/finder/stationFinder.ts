@@ -183,6 +183,7 @@ export class StationFinder {
       this.memoRequest[h] = this.requestNo;
       this.memoState[h] = st.code;
       this.memoNext[h] = st.next;
+      this.memoMakeUp[h] = st.makeUp ? 1 : 0;
       return st;
     }
     return { code: this.memoState[h]!, next: this.memoNext[h]!, makeUp: this.memoMakeUp[h] === 1 };
@@ -203,7 +204,6 @@ export class StationFinder {
       this.masks[i] = s.amenityMask;
       let h = this.hoursNumber.get(s.openingHours);
       if (h === undefined) {
-      this.memoMakeUp[h] = st.makeUp ? 1 : 0;
         h = this.hoursText.push(s.openingHours) - 1;
         this.hoursNumber.set(s.openingHours, h);
       }
@@ -214,6 +214,7 @@ export class StationFinder {
     this.index = index.finish();
     const m = this.hoursText.length;
     this.memoState = new Uint8Array(m);
+    this.memoMakeUp = new Uint8Array(m);
     this.memoNext = new Array<string>(m).fill("null");
     this.memoRequest = new Int32Array(m);
     this.requestNo = 0;
@@ -227,4 +228,3 @@ function fixedJson(s: FinderStation): string {
 function encode(st: HoursState): { code: number; next: string; makeUp: boolean } {
   return { code: st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN, next: st.nextChange ? `"${st.nextChange.toISOString()}"` : "null", makeUp: st.makeUpWorkday === true };
 }
-    this.memoMakeUp = new Uint8Array(m);
