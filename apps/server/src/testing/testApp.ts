@@ -9,6 +9,7 @@ import { defaultTestPassword } from "../fixtures/factories";
 import { loadConfig, type Config } from "../platform/config";
 import type { AppContext } from "../platform/context";
 import { createContext } from "../createContext";
+import type { DatabaseTarget } from "../platform/db/database";
 import { createTestDatabase, type TestDatabaseKind } from "./testDatabases";
 
 export type TestApp = BuiltApp & {
@@ -19,8 +20,18 @@ export type TestApp = BuiltApp & {
   close(): Promise<void>;
 };
 
-export async function startTestApp(kind: TestDatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase(kind);
+/**
+ * An app on a fresh database of its own; with `sameDatabaseAs` (PostgreSQL only), a second app on that
+ * app's database, as a second server process would be (closing it leaves the database to the first).
+ */
+export async function startTestApp(
+  kind: TestDatabaseKind,
+  env: Record<string, string> = {},
+  opts: { sameDatabaseAs?: { target: DatabaseTarget } } = {},
+): Promise<TestApp & { /** Where its database is: pass the app as `sameDatabaseAs` to start a second process on it. */ target: DatabaseTarget }> {
+  const first = opts.sameDatabaseAs;
+  if (first && first.target.kind !== "postgres") throw new Error("sameDatabaseAs needs a PostgreSQL database (an in-memory PGlite belongs to one app)");
+  const db = first ? { target: first.target, drop: async () => {} } : await createTestDatabase(kind);
   const config: Config = loadConfig({
     JIANGXIN_DATA_DIR: mkdtempSync(path.join(tmpdir(), "jx-test-")),
     JIANGXIN_DATA_KEY: randomBytes(32).toString("base64"),
@@ -41,6 +52,7 @@ export async function startTestApp(kind: TestDatabaseKind, env: Record<string, s
     ...built,
     ctx,
     kind,
+    target: db.target,
     advance: (ms) => {
       offset += ms;
     },

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import path from "node:path";
 import pg from "pg";
+import { listenPglite, listenPostgres, type ChannelHandlers, type Unlisten } from "./listenChannel";
 /**
  * Both drivers' databases (and their transactions) share this query-builder type. No schema object is
  * given to drizzle (the relational query API is not used), so the platform needs no module's tables.
@@ -19,6 +20,13 @@ export type Database = {
   waiting(): number;
   /** How long the oldest call now in the embedded database's queue has been in it (0 on a server: its pool has ten connections). */
   oldestWaitMs(): number;
+  /**
+   * Hears `NOTIFY channel` (sent with `pg_notify` inside the transaction that makes a change, so only
+   * committed changes are heard) from every process on this database, this one included. On a server,
+   * after a lost connection it listens again and calls `onRelisten` (notifications in between are lost).
+   * Stop listening before `close`.
+   */
+  listen(channel: string, handlers: ChannelHandlers): Promise<Unlisten>;
   close(): Promise<void>;
 };
 
@@ -51,7 +59,14 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
       await pool.end();
       throw err;
     }
-    return { db, kind: "postgres", waiting: () => pool.waitingCount, oldestWaitMs: () => 0, close: () => pool.end() };
+    return {
+      db,
+      kind: "postgres",
+      waiting: () => pool.waitingCount,
+      oldestWaitMs: () => 0,
+      listen: (channel, handlers) => listenPostgres(target.url, channel, handlers, log),
+      close: () => pool.end(),
+    };
   }
   const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const pending = countPending(client);
@@ -70,6 +85,7 @@ export async function openDatabase(target: DatabaseTarget, log: Logger = console
       const oldest = pending.since.values().next();
       return oldest.done ? 0 : performance.now() - oldest.value;
     },
+    listen: (channel, handlers) => listenPglite(client, channel, handlers),
     close: () => client.close(),
   };
 }

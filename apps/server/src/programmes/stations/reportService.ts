@@ -8,6 +8,7 @@ import type { AppContext } from "../../platform/context";
 import { AppError, notFound } from "../../platform/errors";
 import { closeTodos, raiseTodo } from "../../platform/inbox";
 import { finderOf, refreshStation } from "./finder/finderOf";
+import { announceStationChange } from "./finder/finderSync";
 import { stationReports, stations } from "./tables";
 
 /** No 0/O, 1/I: a receipt code is read off a phone and typed again. */
@@ -72,6 +73,7 @@ export async function createReport(ctx: AppContext, ip: string, stationId: strin
       at: now,
     });
     await writeAudit(tx, anonymous, { action: "stationReport.create", objectType: "stationReport", objectId: row.id, detail: { stationId, kind: input.kind } });
+    if (input.kind === "locked") await announceStationChange(ctx, tx, stationId);
     return row.id;
   });
   if (input.kind === "locked") finderOf(ctx).setLockReported(stationId, true);
@@ -128,7 +130,8 @@ export async function answerReport(ctx: AppContext, actor: Actor, id: string, in
       .where(and(eq(stationReports.id, id), isNull(stationReports.answeredAt)));
     await closeTodos(tx, { source: { programme: "stations", recordId: id }, at: now });
     await writeAudit(tx, auditActorOf(actor), { action: "stationReport.answer", objectType: "stationReport", objectId: id, detail: { outcome: input.outcome } });
+    if (report.kind === "locked") await announceStationChange(ctx, tx, report.stationId);
   });
-  await refreshStation(ctx, ctx.database.db, report.stationId);
+  await refreshStation(ctx, report.stationId);
   return getReport(ctx, actor, id);
 }

@@ -32,7 +32,8 @@ import { exportFilename, exportScope } from "../../platform/exportFilename";
 import { exportList } from "../../platform/exportList";
 import { publicRateLimits } from "../../platform/rateLimit";
 import { buildXlsx, sendXlsx } from "../../platform/xlsx";
-import { finderOf, loadFinder } from "./finder/finderOf";
+import { finderOf } from "./finder/finderOf";
+import { startFinderSync, stopFinderSync } from "./finder/finderSync";
 import { stationPhotoKind } from "./stationAttachmentOwners";
 import { answerReport, createReport, getReport, listReports, reportByReceipt } from "./reportService";
 import { createStation, getStation, listStations, readManagerPhone, updateStation } from "./stationService";
@@ -50,8 +51,10 @@ const writeLimit = { max: 20, timeWindow: "10 minutes" } as const;
 const atQuery = z.strictObject({ at: z.iso.datetime({ offset: true, error: "at 应为 ISO 时间" }).optional() });
 
 export function stationRoutes(app: HttpApp, ctx: AppContext): void {
-  // The finder answers from memory: loaded once the database is ready (after the demo, before listening).
-  app.addHook("onReady", () => loadFinder(ctx));
+  // The finder answers from memory: loaded once the database is ready (after the demo, before listening),
+  // and kept fresh with every process's station changes through the database's LISTEN/NOTIFY.
+  app.addHook("onReady", () => startFinderSync(ctx));
+  app.addHook("onClose", () => stopFinderSync(ctx));
 
   app.get(
     "/api/public/stations/nearby",

@@ -9,6 +9,7 @@ import { findUnion } from "../../masterData/unions";
 import { unions } from "../../masterData/unions";
 import { isAroundTheClock, parseOpeningHours } from "./finder/openingHours";
 import { refreshStation } from "./finder/finderOf";
+import { announceStationChange } from "./finder/finderSync";
 import { recordHours } from "./hoursHistory";
 import { stationChecks, stations } from "./tables";
 
@@ -135,10 +136,11 @@ export async function createStation(ctx: AppContext, actor: Actor, input: Statio
     if (!row) throw new Error("insert returned no row");
     await recordCheck(tx, row.id, input, actor, now);
     await recordHours(tx, row.id, { openingHours: input.openingHours, is24h, verified: hoursVerified(input) }, hoursVerified(input), now);
+    await announceStationChange(ctx, tx, row.id);
     await writeAudit(tx, auditActorOf(actor), { action: "station.create", objectType: "station", objectId: row.id, detail: { name: input.name, countyCode: input.countyCode } });
     return row.id;
   });
-  await refreshStation(ctx, ctx.database.db, id);
+  await refreshStation(ctx, id);
   return getStation(ctx, actor, id);
 }
 
@@ -164,6 +166,7 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: string, i
       .where(eq(stations.id, id));
     await recordCheck(tx, id, input, actor, now);
     await recordHours(tx, id, { openingHours: input.openingHours, is24h, verified: hoursVerifiedAt !== null }, hoursVerified(input), now);
+    await announceStationChange(ctx, tx, id);
     await writeAudit(tx, auditActorOf(actor), {
       action: "station.update",
       objectType: "station",
@@ -171,7 +174,7 @@ export async function updateStation(ctx: AppContext, actor: Actor, id: string, i
       detail: { status: input.status, upgradeClaimedYear: input.upgradeClaimedYear, verified: input.amenities.filter((a) => a.verify).map((a) => a.key), verifyHours: input.verifyHours },
     });
   });
-  await refreshStation(ctx, ctx.database.db, id);
+  await refreshStation(ctx, id);
   return getStation(ctx, actor, id);
 }
 

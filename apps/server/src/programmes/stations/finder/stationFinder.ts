@@ -100,26 +100,46 @@ export class StationFinder {
   private memoNext: string[] = [];
   private memoRequest = new Int32Array(0);
   private requestNo = 0;
+  private changes = 0;
   readonly hours = new HoursCache();
 
   get size(): number {
     return this.list.length;
   }
 
+  /**
+   * Counts every change to the index: a reader that read the database before a change landed here can see
+   * that its rows may be older than what the index holds, and read again (finderOf.ts).
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   replaceAll(stations: readonly FinderStation[]): void {
+    this.changes++;
     this.byId = new Map(stations.filter((s) => s.status !== "removed").map((s) => [s.id, s]));
     this.rebuild();
   }
 
   /** A saved station (removed ones leave the index). */
   put(station: FinderStation): void {
-    if (station.status === "removed") this.byId.delete(station.id);
-    else this.byId.set(station.id, station);
+    this.putMany([station], []);
+  }
+
+  /** Several stations re-read at once, and ids no longer in the database: one kd-tree rebuild. */
+  putMany(stations: readonly FinderStation[], gone: readonly string[]): void {
+    this.changes++;
+    for (const station of stations) {
+      if (station.status === "removed") this.byId.delete(station.id);
+      else this.byId.set(station.id, station);
+    }
+    for (const id of gone) this.byId.delete(id);
     this.rebuild();
   }
 
   /** A lock report opened or answered: the flag changes without a rebuild. */
   setLockReported(id: string, reported: boolean): void {
+    this.changes++;
     const s = this.byId.get(id);
     if (s) {
       s.lockReported = reported;
