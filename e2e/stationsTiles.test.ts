@@ -122,7 +122,7 @@ describe("户外劳动者服务站: the finder's map on a configured tile base m
     }
   });
 
-  it("at 1366 px with every tile request failing (no internet): the same pins as the list and a notice that the base map is unavailable", async () => {
+  it("at 1366 px with every tile request failing (no internet): the same pins as the list on the bundled county outlines, and a notice that the base map is unavailable", async () => {
     const { page, tileUrls } = await pageAt(1366, "fail");
     try {
       await page.goto(`${server.url}${finder}`);
@@ -132,6 +132,9 @@ describe("户外劳动者服务站: the finder's map on a configured tile base m
       const { cards, pins } = await listAndMap(page);
       expect(cards).toHaveLength(10);
       expect(pins.map((p) => p.id)).toEqual(cards);
+      // Under the pins, the county outlines that ship with the app, as on the offline map.
+      await page.getByTestId("station-tile-map").getByText("上城区", { exact: true }).waitFor();
+      expect(await page.locator(".leaflet-outlines-pane path").count()).toBeGreaterThan(3);
       console.log("screenshot:", await snap(page, "stations-tiles-offline-1366"));
     } catch (error) {
       console.log("screenshot:", await snap(page, "stations-tiles-offline-1366-failed"));

@@ -12,3 +12,12 @@ export function gcj02To(datum: MapDatum, lng: number, lat: number): { lng: numbe
   const [wLng = lng, wLat = lat] = gcoord.transform([lng, lat], gcoord.GCJ02, gcoord.WGS84);
   return { lng: wLng, lat: wLat };
 }
+
+/**
+ * Outlines stored in GCJ-02 (the bundled county boundaries) on the tile set's datum: a converted copy,
+ * since the bundled files are shared with every map that draws them.
+ */
+export function gcj02GeoJsonTo<T extends object>(datum: MapDatum, geojson: T): T {
+  if (datum === "gcj02") return geojson;
+  return gcoord.transform(structuredClone(geojson) as unknown as Parameters<typeof gcoord.transform>[0], gcoord.GCJ02, gcoord.WGS84) as unknown as T;
+}

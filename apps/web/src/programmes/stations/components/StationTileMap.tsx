@@ -2,8 +2,9 @@ import type { MapDatum, MapTiles, NearbyStation } from "@jiangxin/domain";
 import { Button, Flex, Typography } from "antd";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
-import { useEffect, useRef, useState } from "react";
-import { gcj02To } from "../../../app/maps/gcj02To";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { gcj02GeoJsonTo, gcj02To } from "../../../app/maps/gcj02To";
+import { loadRegionGeoJson } from "../../../app/regions/regionMapFiles";
 import { StateTag } from "./StateTag";
 
 const stateColour = { open: "#389e0d", closed: "#8c8c8c", unknown: "#d48806" } as const;
@@ -40,13 +41,28 @@ function pin(n: number, s: NearbyStation, selected: boolean): L.DivIcon {
   return L.divIcon({ html: el, className: "", iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
 }
 
+/** A county's name on the outlines drawn when the tiles cannot load, as the offline map writes it. */
+function countyLabel(name: string): L.DivIcon {
+  const el = document.createElement("div");
+  el.textContent = name;
+  Object.assign(el.style, { position: "absolute", color: "#8c8c8c", fontSize: "11px", whiteSpace: "nowrap", transform: "translate(-50%, -50%)" });
+  return L.divIcon({ html: el, className: "", iconSize: [0, 0] });
+}
+
+function centreOf(feature: unknown): [number, number] | null {
+  const props = typeof feature === "object" && feature !== null && "properties" in feature ? (feature.properties as { center?: unknown; name?: unknown }) : null;
+  const c = props?.center;
+  return Array.isArray(c) && typeof c[0] === "number" && typeof c[1] === "number" ? [c[0], c[1]] : null;
+}
+
 /**
  * The finder's map on a tile base map (JIANGXIN_MAP_TILES): the same numbered stations as the list, the
  * tapped one selected (highlighted here and in the list, its summary under the map), and the user's
  * position. Stored places are GCJ-02; each is drawn on the tiles' datum (gcj02To). Leaflet, not
  * MapLibre: the tiles are raster, Leaflet draws them without WebGL (old phones, headless browsers) at
  * about a fifth of the size, and this file is its only importer, loaded only when tiles are configured.
- * When the base map's tiles do not load (no internet), the pins stay and a notice says so.
+ * When the base map's tiles do not load (no internet), the pins stay, a notice says so, and the county
+ * outlines that ship with the app are drawn under them, as on the offline map.
  */
 export default function StationTileMap({
   tiles,
@@ -72,6 +88,9 @@ export default function StationTileMap({
     const m = L.map(box.current, { zoomControl: false, attributionControl: false, maxZoom: tiles.maxZoom, minZoom: 5 });
     L.control.zoom({ zoomInTitle: "放大", zoomOutTitle: "缩小" }).addTo(m);
     L.control.attribution({ prefix: false }).addTo(m);
+    // The fallback outlines lie above the (failed) tiles and below the user's dot and the pins.
+    const outlinePane = m.createPane("outlines");
+    outlinePane.style.zIndex = "350";
     // Counted per round of loading (a pan or zoom starts one): a round where tiles fail and none loads
     // means no base map; one tile loading (the connection came back) clears the notice.
     let loaded = 0;
@@ -129,6 +148,34 @@ export default function StationTileMap({
       layer.remove();
     };
   }, [map, stations, hereLng, hereLat, selectedId, datum, onSelect]);
+
+  // The cities the stations are in (a 50 km radius can cross a city's edge).
+  const cityCodes = useMemo(() => [...new Set(stations.map((s) => `${s.countyCode.slice(0, 4)}00`))].join(","), [stations]);
+  useEffect(() => {
+    if (!map || !baseDown || !cityCodes) return;
+    let alive = true;
+    const layer = L.layerGroup().addTo(map);
+    void Promise.all(cityCodes.split(",").map((code) => loadRegionGeoJson(code).catch(() => null))).then((files) => {
+      if (!alive) return;
+      for (const json of files) {
+        if (!json || typeof json !== "object") continue;
+        const outlines = gcj02GeoJsonTo(datum, json);
+        L.geoJSON(outlines as Parameters<typeof L.geoJSON>[0], { pane: "outlines", interactive: false, style: { color: "#bfbfbf", weight: 1, fillColor: "#f5f5f5", fillOpacity: 1 } }).addTo(layer);
+        const features = "features" in outlines && Array.isArray(outlines.features) ? (outlines.features as unknown[]) : [];
+        for (const feature of features) {
+          const centre = centreOf(feature);
+          const name = (feature as { properties?: { name?: unknown } }).properties?.name;
+          // Leaflet stacks a marker by its pixel row, negative above the map's origin, which would put a
+          // name under the outlines' SVG: lifted so every name is over the polygons of its own pane.
+          if (centre && typeof name === "string") L.marker([centre[1], centre[0]], { icon: countyLabel(name), pane: "outlines", interactive: false, keyboard: false, zIndexOffset: 100_000 }).addTo(layer);
+        }
+      }
+    });
+    return () => {
+      alive = false;
+      layer.remove();
+    };
+  }, [map, baseDown, cityCodes, datum]);
 
   const selectedIndex = stations.findIndex((s) => s.id === selectedId);
   const selected = stations[selectedIndex];
