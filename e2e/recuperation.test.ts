@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from "./support/startServer";
 import { desktopPage, logIn, openSelect } from "./support/ui";
 
 // The demo's open round (本年第二批) takes applications; the demo firm's union (the worker's) has no
-// quota yet, so after the draw the worker waits on the list until the province gives the union places.
+// quota yet, so after the draw the worker waits on the list until 淳安县总工会 hands the union some of
+// the places it kept undistributed (quotas flow province → cities → counties → grassroots unions).
 describe("职工疗休养: a worker applies on a phone, the province draws and publishes, the waitlist offers a place, anyone recomputes the lottery", () => {
   let server: RunningServer;
   let browser: Browser;
@@ -108,20 +109,31 @@ describe("职工疗休养: a worker applies on a phone, the province draws and p
     await report.getByText("工会名额使用").waitFor();
   });
 
-  it("the worker sees its group, position and why it waits; a raised quota offers it a place, which it accepts", async () => {
+  it("the worker sees its group, position and why it waits; the county officer hands its union places on 工会名额, and the waitlist offers the worker one, which it accepts", async () => {
     await phone.goto(`${server.url}/recuperation/me`);
     const mine = phone.getByTestId("my-application");
     await mine.getByTestId("position").getByText(/第 \d+ 位 \/ 共 \d+ 人/).waitFor();
     await mine.getByTestId("outcome").getByText(/名额已用完/).waitFor();
     await mine.getByTestId("waitlist").getByText(/候补第 \d+ 位/).waitFor();
 
-    await province.goto(`${server.url}/recuperation/quotas`);
-    await province.getByLabel("工会名称").fill("千岛湖精工机械");
-    await province.getByLabel("工会名称").press("Enter");
-    const row = province.locator("tr", { hasText: "千岛湖精工机械有限公司工会委员会" });
+    // 淳安's officer sees what the county received, handed down and kept, and splits 3 of its 5 kept places to the union.
+    const county = await desktopPage(browser);
+    await logIn(county, server, "chunan");
+    await county.goto(`${server.url}/recuperation/quotas`);
+    const own = county.getByTestId("quota-own");
+    await own.getByText("淳安县总工会").waitFor();
+    await county.getByTestId("quota-left").getByText("本级尚余 5 个可分配").waitFor();
+    await county.getByLabel("下级工会名称").fill("千岛湖精工机械");
+    await county.getByLabel("下级工会名称").press("Enter");
+    const row = county.getByTestId("quota-children").locator("tr", { hasText: "千岛湖精工机械有限公司工会委员会" });
+    // More than the county kept is refused with the numbers, and nothing is saved.
+    await row.getByRole("spinbutton").fill("6");
+    await row.getByRole("button", { name: /^保\s*存$/ }).click();
+    await row.getByRole("alert").getByText(/尚余5个.*最多可设为5个/).waitFor();
     await row.getByRole("spinbutton").fill("3");
     await row.getByRole("button", { name: /^保\s*存$/ }).click();
-    await row.getByRole("button", { name: /^保\s*存$/ }).and(province.locator("[disabled]")).waitFor();
+    await county.getByTestId("quota-left").getByText("本级尚余 2 个可分配").waitFor();
+    await county.context().close();
 
     await phone.reload();
     const offer = mine.getByTestId("offer");
