@@ -214,7 +214,7 @@ describe("户外劳动者服务站: a rider finds and checks in; a lock report r
       await page.getByLabel("纬度").fill(String(spot.lat));
       await page.getByLabel("开放时间(OpenStreetMap 格式)").fill("Mo-Fr 25:00-99:00");
       await saveAndRefused();
-      await expect.poll(() => fieldError("开放时间(OpenStreetMap 格式)").innerText()).toContain("开放时间无法识别");
+      await expect.poll(() => fieldError("开放时间(OpenStreetMap 格式)").innerText()).toContain("开放时间无法识别(错在“Mo-Fr 25:00”处)");
       expect(await page.getByLabel("开放时间(OpenStreetMap 格式)").inputValue()).toBe("Mo-Fr 25:00-99:00");
       expect(await fieldError("经度").count()).toBe(0);
       await fieldError("开放时间(OpenStreetMap 格式)").scrollIntoViewIfNeeded();

@@ -1,6 +1,6 @@
 import { chinaHolidayOn, chinaPublicHolidays } from "@jiangxin/domain";
 import { describe, expect, it } from "vitest";
-import { HoursCache, referenceWorkday } from "./openingHours";
+import { HoursCache, parseOpeningHours, referenceWorkday } from "./openingHours";
 
 // "PH" in a station's hours means the State Council's days off (the domain's table), including the lunar
 // holidays the opening_hours package does not know, and not the package's 8 Mar / 4 May / 1 Jun.
@@ -78,5 +78,17 @@ describe("调休 working days in opening hours", () => {
     expect(referenceWorkday("2026-10-10")).toBe("2026-10-14"); // that week's Wednesday (7 Oct) is 国庆
     expect(referenceWorkday("2025-01-26")).toBe("2025-01-22"); // 29 Jan is 春节
     expect(referenceWorkday("2026-05-09")).toBe("2026-05-06");
+  });
+});
+
+describe("an unparsable value", () => {
+  it("is refused in Chinese, naming where the parser stopped, without the package's English reason", () => {
+    const refused = parseOpeningHours("Mo-Fr 25:00-99:00");
+    expect(refused.ok).toBe(false);
+    const message = refused.ok ? "" : refused.message;
+    expect(message).toMatch(/^开放时间无法识别\(错在“Mo-Fr 25:00”处\)，请按 OpenStreetMap 格式填写/);
+    expect(message).not.toMatch(/Time range|Unexpected token/);
+    const chinese = parseOpeningHours("每天早八晚八");
+    expect(chinese.ok ? "" : chinese.message).toContain("错在“每天”处");
   });
 });

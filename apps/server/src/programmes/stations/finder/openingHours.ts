@@ -30,8 +30,12 @@ export function parseOpeningHours(value: string): ParsedHours {
     const oh = new OpeningHours(trimmed, zhejiang);
     return { ok: true, value: oh, normalised: trimmed };
   } catch (e) {
-    const detail = String(e instanceof Error ? e.message : e).split("\n")[0]?.slice(0, 120) ?? "";
-    return { ok: false, message: `开放时间无法识别，请按 OpenStreetMap 格式填写，如“Mo-Fr 08:00-20:00; Sa,Su 09:00-17:00; PH off”或“24/7”(${detail})` };
+    // The package says where it stopped ("Mo-Fr 25:00 <--- (Time range starts …)") and why, in English only:
+    // the place is kept, the English reason is not shown to users who read Chinese.
+    const detail = String(e instanceof Error ? e.message : e).split("\n")[0] ?? "";
+    const stoppedAt = detail.includes("<---") ? detail.split("<---")[0]?.trim().slice(-40) : undefined;
+    const where = stoppedAt ? `(错在“${stoppedAt}”处)` : "";
+    return { ok: false, message: `开放时间无法识别${where}，请按 OpenStreetMap 格式填写，如“Mo-Fr 08:00-20:00; Sa,Su 09:00-17:00; PH off”或“24/7”` };
   }
 }
 
