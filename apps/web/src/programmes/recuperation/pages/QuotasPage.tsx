@@ -30,7 +30,7 @@ function QuotaInput({ row, year, label }: { row: RecuperationQuotaNode; year: nu
             setValue(v);
           }}
           status={error ? "error" : undefined}
-          style={{ width: 96 }}
+          style={{ width: 80 }}
           aria-label={label}
         />
         <Button
@@ -80,16 +80,20 @@ export function QuotasPage() {
   const v = view.data;
   const own = v?.union;
   const root = own?.kind === "provincial";
+  // A union with no unions below (a grassroots union's account): its places are its members', nothing to split.
+  const leaf = own?.childCount === 0;
   return (
     <>
       <PageHeader title="疗休养名额" description={`${year}年名额逐级分配：省总工会分配到各市总工会，市分配到县(市、区)总工会，县分配到基层工会；各级只能分配本级获得的名额。`} />
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message="未分配的名额暂不参加摇号"
-        description="摇号按基层工会的名额分配。本级留存未分配的名额只分给直属本级工会的会员(县总工会一般没有直属会员)，分配到基层工会后其会员才能使用。增加基层工会的名额后，候补职工按摇号顺序即时递补。"
-      />
+      {leaf ? null : (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="未分配的名额暂不参加摇号"
+          description="摇号按基层工会的名额分配。本级留存未分配的名额只分给直属本级工会的会员(县总工会一般没有直属会员)，分配到基层工会后其会员才能使用。增加基层工会的名额后，候补职工按摇号顺序即时递补。"
+        />
+      )}
       {view.isError ? (
         <QueryErrorResult error={view.error} onRetry={() => void view.refetch()} />
       ) : !v || !own ? (
@@ -107,10 +111,20 @@ export function QuotasPage() {
           <Card size="small" title={own.unionName} data-testid="quota-own">
             <Flex gap={24} wrap>
               <Statistic title={root ? "全省年度计划" : "获得名额"} value={count(own.received)} />
-              <Statistic title="已分配给下级" value={count(own.handedDown)} />
-              <Statistic title="未分配" value={count(own.undistributed)} valueStyle={own.undistributed < 0 ? { color: "#cf1322" } : undefined} />
-              <Statistic title="已使用(含下级)" value={count(own.used)} suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>已接受 {count(own.accepted)}</Typography.Text>} />
+              {leaf ? null : <Statistic title="已分配给下级" value={count(own.handedDown)} />}
+              {leaf ? null : <Statistic title="未分配" value={count(own.undistributed)} valueStyle={own.undistributed < 0 ? { color: "#cf1322" } : undefined} />}
+              <Statistic
+                title={leaf ? "已使用" : "已使用(含下级)"}
+                value={count(own.used)}
+                suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>已接受 {count(own.accepted)}</Typography.Text>}
+              />
+              {leaf ? <Statistic title="剩余" value={count((own.received ?? 0) - own.used)} /> : null}
             </Flex>
+            {leaf ? (
+              <Typography.Text type="secondary" style={{ display: "block", marginTop: 12 }}>
+                名额由上级工会分配；本工会会员在名额内参加摇号，名额增加后，候补会员按摇号顺序递补。
+              </Typography.Text>
+            ) : null}
             {own.editable ? (
               <Flex gap={8} align="center" wrap style={{ marginTop: 12 }}>
                 <Typography.Text>{root ? "设定全省年度计划" : "本级名额"}</Typography.Text>
@@ -122,57 +136,60 @@ export function QuotasPage() {
               </Typography.Text>
             ) : null}
           </Card>
-          <ResponsiveTable<RecuperationQuotaNode>
-            data-testid="quota-children"
-            rowKey="unionId"
-            size="small"
-            loading={view.isFetching}
-            dataSource={v.children.items}
-            locale={{ emptyText: q ? "没有名称含该文字的下级工会" : "没有下级工会" }}
-            pagination={{ current: page, pageSize: v.children.pageSize, total: v.children.total, onChange: setPage, size: "small", showSizeChanger: false }}
-            title={() => (
-              <Flex gap={8} align="center" wrap>
-                <Input.Search
-                  placeholder="下级工会名称"
-                  allowClear
-                  onSearch={(text) => {
-                    setPage(1);
-                    setQ(text);
-                  }}
-                  style={{ maxWidth: 240 }}
-                  aria-label="下级工会名称"
-                />
-                <Typography.Text type="secondary" data-testid="quota-left">
-                  下级 {v.children.total} 个；本级尚余 {count(own.undistributed)} 个可分配
-                </Typography.Text>
-              </Flex>
-            )}
-            columns={[
-              {
-                title: "工会",
-                key: "name",
-                render: (_, r) => (
-                  <Flex vertical>
-                    <span>{r.unionName}</span>
-                    {r.childCount > 0 ? (
-                      <Typography.Link style={{ fontSize: 12 }} onClick={() => open(r.unionId)}>
-                        下级分配({r.childCount}个工会)
-                      </Typography.Link>
-                    ) : null}
-                  </Flex>
-                ),
-              },
-              {
-                title: "名额",
-                key: "received",
-                render: (_, r) =>
-                  r.editable ? <QuotaInput key={`${r.unionId}-${r.received}`} row={r} year={year} label={`${r.unionName}名额`} /> : count(r.received),
-              },
-              { title: "已下拨", dataIndex: "handedDown", align: "right", responsive: ["md"], render: count },
-              { title: "未分配", dataIndex: "undistributed", align: "right", responsive: ["md"], render: count },
-              { title: "已使用", dataIndex: "used", align: "right", render: count },
-            ]}
-          />
+          {leaf ? null : (
+            <ResponsiveTable<RecuperationQuotaNode>
+              data-testid="quota-children"
+              rowKey="unionId"
+              size="small"
+              loading={view.isFetching}
+              dataSource={v.children.items}
+              locale={{ emptyText: q ? "没有名称含该文字的下级工会" : "没有下级工会" }}
+              pagination={{ current: page, pageSize: v.children.pageSize, total: v.children.total, onChange: setPage, size: "small", showSizeChanger: false }}
+              title={() => (
+                <Flex gap={8} align="center" wrap>
+                  <Input.Search
+                    placeholder="下级工会名称"
+                    allowClear
+                    onSearch={(text) => {
+                      setPage(1);
+                      setQ(text);
+                    }}
+                    style={{ maxWidth: 240 }}
+                    aria-label="下级工会名称"
+                  />
+                  <Typography.Text type="secondary" data-testid="quota-left">
+                    下级 {v.children.total} 个；本级尚余 {count(own.undistributed)} 个可分配
+                  </Typography.Text>
+                </Flex>
+              )}
+              columns={[
+                {
+                  title: "工会",
+                  key: "name",
+                  render: (_, r) => (
+                    <Flex vertical>
+                      <span>{r.unionName}</span>
+                      {r.childCount > 0 ? (
+                        <Typography.Link style={{ fontSize: 12 }} onClick={() => open(r.unionId)}>
+                          下级分配({r.childCount}个工会)
+                        </Typography.Link>
+                      ) : null}
+                    </Flex>
+                  ),
+                },
+                {
+                  title: "名额",
+                  key: "received",
+                  render: (_, r) =>
+                    r.editable ? <QuotaInput key={`${r.unionId}-${r.received}`} row={r} year={year} label={`${r.unionName}名额`} /> : count(r.received),
+                },
+                // A union with none below splits nothing: its places are its members'.
+                { title: "已下拨", dataIndex: "handedDown", align: "right", responsive: ["md"], render: (n: number, r) => (r.childCount > 0 ? count(n) : "—") },
+                { title: "未分配", dataIndex: "undistributed", align: "right", responsive: ["md"], render: (n: number, r) => (r.childCount > 0 ? count(n) : "—") },
+                { title: <span style={{ whiteSpace: "nowrap" }}>已使用</span>, dataIndex: "used", align: "right", render: count },
+              ]}
+            />
+          )}
         </Flex>
       )}
     </>
