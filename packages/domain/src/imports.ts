@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-export const importKinds = ["enterprises", "experts", "demandLists", "people", "unions", "memberRoster", "recuperationApplications"] as const;
+export const importKinds = ["enterprises", "experts", "demandLists", "people", "unions", "memberRoster", "recuperationApplications", "recuperationQuotas"] as const;
 export const importKindSchema = z.enum(importKinds, { error: "不支持的导入类型" });
 export type ImportKind = z.infer<typeof importKindSchema>;
-export const importKindLabels: Record<ImportKind, string> = { enterprises: "企业", experts: "劳模工匠", demandLists: "需求清单", people: "职工", unions: "工会组织", memberRoster: "会员名册", recuperationApplications: "疗休养申请" };
+export const importKindLabels: Record<ImportKind, string> = { enterprises: "企业", experts: "劳模工匠", demandLists: "需求清单", people: "职工", unions: "工会组织", memberRoster: "会员名册", recuperationApplications: "疗休养申请", recuperationQuotas: "疗休养名额分配" };
 
 /** One reason a spreadsheet row was refused: the row number as Excel shows it, and the column header. */
 export const importRowErrorSchema = z.object({ row: z.number().int(), column: z.string(), message: z.string() });

@@ -6,6 +6,7 @@ import type { ImportSpec } from "../../platform/imports/importSpec";
 import type { Programme } from "../../platform/programme";
 import { recuperationApplicationImport } from "./applications/applicationImport";
 import { myApplications } from "./applications/applicationService";
+import { recuperationQuotaImport } from "./catalogue/quotaImport";
 import { recuperationDemo } from "./demo/recuperationDemo";
 import { countRecuperationIndicators } from "./indicators/countRecuperationIndicators";
 import { recuperationRoutes } from "./routes";
@@ -14,7 +15,7 @@ export const recuperation: Programme = {
   descriptor: recuperationProgramme,
   routes: recuperationRoutes,
   countIndicators: countRecuperationIndicators,
-  imports: { recuperationApplications: recuperationApplicationImport as ImportSpec<never> },
+  imports: { recuperationApplications: recuperationApplicationImport as ImportSpec<never>, recuperationQuotas: recuperationQuotaImport as ImportSpec<never> },
   demo: recuperationDemo,
   async myItems(ctx, actor) {
     return (await myApplications(ctx, actor)).map((a) => {

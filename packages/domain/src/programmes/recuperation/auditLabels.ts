@@ -2,6 +2,7 @@
 export const recuperationAuditActions: Readonly<Record<string, string>> = {
   "recuperation.application.create": "申请疗休养",
   "import.recuperationApplications": "批量代报疗休养申请",
+  "import.recuperationQuotas": "批量分配疗休养名额",
   "recuperation.base.create": "新增疗休养基地",
   "recuperation.route.create": "新增疗休养线路",
   "recuperation.session.create": "新增疗休养期次",
@@ -18,6 +19,7 @@ export const recuperationAuditActions: Readonly<Record<string, string>> = {
 export const recuperationAuditObjects: Readonly<Record<string, string>> = {
   recuperationApplication: "疗休养申请",
   recuperationApplications: "疗休养申请(批量)",
+  recuperationQuotas: "疗休养名额分配(批量)",
   recuperationBase: "疗休养基地",
   recuperationOffer: "疗休养名额",
   recuperationQuota: "疗休养名额分配",

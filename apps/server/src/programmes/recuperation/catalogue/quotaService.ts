@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../../../platform/actor";
 import { auditActorOf, writeAudit } from "../../../platform/audit/writeAudit";
 import type { AppContext } from "../../../platform/context";
+import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
 import { AppError } from "../../../platform/errors";
 import { unionScope } from "../../../masterData/unions";
@@ -27,7 +28,7 @@ const node = (u: { id: string; name: string; kind: string }, f: QuotaFigures | u
   };
 };
 
-async function homeOrRefuse(ctx: AppContext, actor: Actor) {
+export async function homeOrRefuse(ctx: AppContext, actor: Actor) {
   const home = await homeUnionOf(ctx.database.db, actor);
   // A union account bound to no union (or a region without its federation): nothing to read or split.
   if (!home) throw new AppError("NOT_FOUND", "本账号未对应任何工会，没有可查看或分配的疗休养名额");
@@ -84,92 +85,118 @@ export async function quotaView(
   };
 }
 
+/** One reason a quota change is refused: the union it is about, the HTTP answer, the message (with the numbers) and the field's short text. */
+export type QuotaRefusal = { unionId: string; code: "NOT_FOUND" | "FORBIDDEN" | "VALIDATION_FAILED"; message: string; short: string };
+
 /**
- * Sets unions' places for a year, as one change: each union must be one the actor sets (whyNotAssign;
- * out of scope is 404), no union may hand down more than it received, and no union may go below what it
- * has handed down plus its own members' use. Refusals name the numbers. Rows are locked (parents and the
- * unions set) so two officers splitting the same parent's places cannot both take its last places.
- * Audited per union with the number before and after.
+ * Every reason the change `wanted` (union → places) would be refused, without writing: each union must be
+ * one the actor sets (whyNotAssign; out of scope is 404), no union may hand down more than it received,
+ * and no union may go below what it has handed down plus its own members' use. With `lock`, the rows of
+ * the parents and of the unions set are locked first (in the caller's transaction), so two officers
+ * splitting the same parent's places cannot both take its last places.
  */
-export async function setQuotas(ctx: AppContext, actor: Actor, year: number, quotas: { unionId: string; quota: number }[]): Promise<void> {
-  const home = await homeOrRefuse(ctx, actor);
+export async function quotaRefusals(
+  db: Db,
+  actor: Actor,
+  home: { id: string; name: string },
+  year: number,
+  wanted: ReadonlyMap<string, number>,
+  lock = false,
+): Promise<{ refusals: QuotaRefusal[]; chains: Map<string, UnionChain>; before: (id: string) => number | null }> {
+  const ids = [...wanted.keys()];
+  const chains = await unionChains(db, actor, ids);
+  const refusals: QuotaRefusal[] = [];
+  for (const id of ids) {
+    const u = chains.get(id);
+    const why = u ? whyNotAssign(actor, home, u) : null;
+    if (!u) refusals.push({ unionId: id, code: "NOT_FOUND", message: notInScope().message, short: "工会不存在或不在本账号范围内" });
+    else if (why) refusals.push({ unionId: id, code: "FORBIDDEN", message: why, short: why });
+  }
+  if (refusals.length > 0) return { refusals, chains, before: () => null };
+  const parentIds = [...new Set(ids.map((id) => chains.get(id)!.parentId).filter((p): p is string => p !== null))];
+  const locked = [...new Set([...ids, ...parentIds])];
+  if (lock) await db.execute(sql`select union_id from recuperation_quotas where year = ${year} and union_id in (${sql.join(locked.map((id) => sql`${id}::uuid`), sql`, `)}) for update`);
+  const figures = await quotaFigures(db, year, locked);
+  const before = (id: string) => figures.get(id)?.received ?? null;
+  const receivedAfter = (id: string) => wanted.get(id) ?? before(id) ?? 0;
+  // What each union hands down once the change is made: its rows below, with the changed ones replaced.
+  const handedAfter = new Map<string, number>();
+  for (const id of locked) handedAfter.set(id, figures.get(id)?.handedDown ?? 0);
+  for (const id of ids) {
+    const parent = chains.get(id)!.parentId;
+    if (parent) handedAfter.set(parent, handedAfter.get(parent)! + wanted.get(id)! - (before(id) ?? 0));
+  }
+
+  for (const id of ids) {
+    const u = chains.get(id)!;
+    const handed = handedAfter.get(id)!;
+    const own = figures.get(id)?.ownUse ?? 0;
+    const floor = handed + own;
+    if (wanted.get(id)! >= floor) continue;
+    const message =
+      handed > 0 && own > 0
+        ? `「${u.name}」已向下级分配${handed}个名额，本级会员已使用${own}个，名额不能少于${floor}个`
+        : handed > 0
+          ? `「${u.name}」已向下级分配${handed}个名额，名额不能少于${handed}个`
+          : `「${u.name}」已使用${own}个名额(待确认、已接受或已入住)，名额不能少于${own}个`;
+    refusals.push({ unionId: id, code: "VALIDATION_FAILED", message, short: `不能少于${floor}个` });
+  }
+  for (const parentId of parentIds) {
+    const setHere = ids.filter((id) => chains.get(id)!.parentId === parentId);
+    const parent = chains.get(setHere[0]!)!.chain[1]!;
+    const received = receivedAfter(parentId);
+    const handed = handedAfter.get(parentId)!;
+    if (handed <= received) continue;
+    const others = handed - setHere.reduce((sum, id) => sum + wanted.get(id)!, 0);
+    const left = received - others;
+    const message =
+      setHere.length === 1
+        ? `「${parent.name}」${year}年共获得${received}个名额，已分配给其他下级${others}个，尚余${left}个；「${chains.get(setHere[0]!)!.name}」最多可设为${left}个`
+        : `「${parent.name}」${year}年共获得${received}个名额，按本次分配下级合计${handed}个，超出${handed - received}个`;
+    for (const id of setHere) refusals.push({ unionId: id, code: "VALIDATION_FAILED", message, short: "超出上级可分配的名额" });
+  }
+  return { refusals, chains, before };
+}
+
+/**
+ * Sets unions' places for a year as one change, in the caller's transaction: refused as a whole, by the
+ * first refusal (its fields name every union refused for it), or written and audited per union with the
+ * number before and after. Returns the unions whose number changed.
+ */
+export async function applyQuotas(tx: Db, actor: Actor, home: { id: string; name: string }, year: number, quotas: readonly { unionId: string; quota: number }[]): Promise<string[]> {
   const wanted = new Map<string, number>();
   for (const [i, q] of quotas.entries()) {
     if (wanted.has(q.unionId)) throw new AppError("VALIDATION_FAILED", "同一工会出现了两次", { [`quotas.${i}.unionId`]: "同一工会出现了两次" });
     wanted.set(q.unionId, q.quota);
   }
-  const ids = [...wanted.keys()];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const field = (id: string) => `quotas.${index.get(id)}.quota`;
-  await ctx.database.db.transaction(async (tx) => {
-    const chains = await unionChains(tx, actor, ids);
-    const missing = ids.find((id) => !chains.has(id));
-    if (missing) throw notInScope();
-    for (const id of ids) {
-      const why = whyNotAssign(actor, home, chains.get(id)!);
-      if (why) throw new AppError("FORBIDDEN", why, { [field(id)]: why });
-    }
-    const parentIds = [...new Set(ids.map((id) => chains.get(id)!.parentId).filter((p): p is string => p !== null))];
-    const locked = [...new Set([...ids, ...parentIds])];
-    await tx.execute(sql`select union_id from recuperation_quotas where year = ${year} and union_id in (${sql.join(locked.map((id) => sql`${id}::uuid`), sql`, `)}) for update`);
-    const figures = await quotaFigures(tx, year, locked);
-    const before = (id: string) => figures.get(id)?.received ?? 0;
-    const receivedAfter = (id: string) => wanted.get(id) ?? before(id);
-    // What each union hands down once the change is made: its rows below, with the changed ones replaced.
-    const handedAfter = new Map<string, number>();
-    for (const id of locked) handedAfter.set(id, figures.get(id)?.handedDown ?? 0);
-    for (const id of ids) {
-      const parent = chains.get(id)!.parentId;
-      if (parent) handedAfter.set(parent, handedAfter.get(parent)! + wanted.get(id)! - before(id));
-    }
+  const index = new Map([...wanted.keys()].map((id, i) => [id, i]));
+  const { refusals, chains, before } = await quotaRefusals(tx, actor, home, year, wanted, true);
+  const first = refusals[0];
+  if (first) {
+    const fields = Object.fromEntries(refusals.filter((r) => r.message === first.message).map((r) => [`quotas.${index.get(r.unionId)}.quota`, r.short]));
+    throw new AppError(first.code, first.message, first.code === "NOT_FOUND" ? undefined : fields);
+  }
+  const changed = [...wanted.keys()].filter((id) => before(id) !== wanted.get(id));
+  if (changed.length === 0) return [];
+  const values = changed.map((id) => sql`(${year}::int, ${id}::uuid, ${wanted.get(id)!}::int)`);
+  await tx.execute(sql`insert into recuperation_quotas (year, union_id, quota) values ${sql.join(values, sql`, `)}
+    on conflict (year, union_id) do update set quota = excluded.quota`);
+  for (const id of changed) {
+    const u = chains.get(id)!;
+    await writeAudit(tx, auditActorOf(actor), {
+      action: "recuperation.quota.set",
+      objectType: "recuperationQuota",
+      objectId: id,
+      detail: { year, unionName: u.name, parentName: u.chain[1]?.name ?? null },
+      before: { quota: before(id) },
+      after: { quota: wanted.get(id)! },
+    });
+  }
+  return changed;
+}
 
-    for (const id of ids) {
-      const u = chains.get(id)!;
-      const x = wanted.get(id)!;
-      const handed = handedAfter.get(id)!;
-      const own = figures.get(id)?.ownUse ?? 0;
-      if (x < handed + own) {
-        const floor = handed + own;
-        const message =
-          handed > 0 && own > 0
-            ? `「${u.name}」已向下级分配${handed}个名额，本级会员已使用${own}个，名额不能少于${floor}个`
-            : handed > 0
-              ? `「${u.name}」已向下级分配${handed}个名额，名额不能少于${handed}个`
-              : `「${u.name}」已使用${own}个名额(待确认、已接受或已入住)，名额不能少于${own}个`;
-        throw new AppError("VALIDATION_FAILED", message, { [field(id)]: `不能少于${floor}个` });
-      }
-    }
-    for (const parentId of parentIds) {
-      const parent = chains.get(ids.find((id) => chains.get(id)!.parentId === parentId)!)!.chain[1]!;
-      const received = receivedAfter(parentId);
-      const handed = handedAfter.get(parentId)!;
-      if (handed > received) {
-        const setHere = ids.filter((id) => chains.get(id)!.parentId === parentId);
-        const others = handed - setHere.reduce((s, id) => s + wanted.get(id)!, 0);
-        const left = received - others;
-        const message =
-          setHere.length === 1
-            ? `「${parent.name}」${year}年共获得${received}个名额，已分配给其他下级${others}个，尚余${left}个；「${chains.get(setHere[0]!)!.name}」最多可设为${left}个`
-            : `「${parent.name}」${year}年共获得${received}个名额，按本次分配下级合计${handed}个，超出${handed - received}个`;
-        throw new AppError("VALIDATION_FAILED", message, Object.fromEntries(setHere.map((id) => [field(id), `超出上级可分配的名额`])));
-      }
-    }
-
-    const changed = ids.filter((id) => figures.get(id)?.received !== wanted.get(id));
-    if (changed.length === 0) return;
-    const values = changed.map((id) => sql`(${year}::int, ${id}::uuid, ${wanted.get(id)!}::int)`);
-    await tx.execute(sql`insert into recuperation_quotas (year, union_id, quota) values ${sql.join(values, sql`, `)}
-      on conflict (year, union_id) do update set quota = excluded.quota`);
-    for (const id of changed) {
-      const u = chains.get(id)!;
-      await writeAudit(tx, auditActorOf(actor), {
-        action: "recuperation.quota.set",
-        objectType: "recuperationQuota",
-        objectId: id,
-        detail: { year, unionName: u.name, parentName: u.chain[1]?.name ?? null },
-        before: { quota: figures.get(id)?.received ?? null },
-        after: { quota: wanted.get(id)! },
-      });
-    }
-  });
+/** POST /api/recuperation/quotas: `applyQuotas` in a transaction of its own. */
+export async function setQuotas(ctx: AppContext, actor: Actor, year: number, quotas: { unionId: string; quota: number }[]): Promise<void> {
+  const home = await homeOrRefuse(ctx, actor);
+  await ctx.database.db.transaction((tx) => applyQuotas(tx, actor, home, year, quotas));
 }

@@ -1,9 +1,11 @@
-import { type RecuperationQuotaNode, type RecuperationQuotaView, type RecuperationRound, type Role, computeResidentIdCheckChar } from "@jiangxin/domain";
+import { type ImportJob, type RecuperationQuotaNode, type RecuperationQuotaView, type RecuperationRound, type Role, computeResidentIdCheckChar, csrfHeader, sessionCookie } from "@jiangxin/domain";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser } from "../../../fixtures/factories";
 import { federationOf, unions } from "../../../masterData/unions";
 import { queryRows } from "../../../platform/db/queryRows";
+import { readXlsxRows } from "../../../platform/xlsx";
 import { loginAs, startTestApp, type Agent, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
 
@@ -191,5 +193,73 @@ describe.each(testDatabaseKinds)("疗休养名额逐级分配 on %s", (kind) => 
     await ok("chunan", { [id.B]: 6 });
     expect(child(await view("chunan"), id.B)).toMatchObject({ received: 6 });
     expect((await view("chunan")).union.undistributed).toBe(9);
+  });
+
+  it("a county uploads its split as Excel: every bad cell named, the file checked against the tree as a whole, then saved", async () => {
+    const template = await agents.chunan.get("/api/imports/recuperationQuotas/template");
+    expect(template.statusCode).toBe(200);
+    const sheet = await readXlsxRows(template.rawPayload);
+    expect(sheet.headers).toEqual(["工会名称", "名额"]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    // The drop-down: the unions 淳安 sets (C below A too: no federation stands between), not 武义's.
+    // (Its first cell is the column's header.)
+    const listed = (book.getWorksheet("可选值")!.getColumn(1).values as unknown[]).filter((v): v is string => typeof v === "string").slice(1);
+    expect(listed.sort()).toEqual(["淳安乙茶业公司工会", "淳安甲机械厂一车间分工会", "淳安甲机械厂工会"]);
+    const upload = async (rows: (string | number)[][], mode: "all" | "partial") => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("名额分配");
+      ws.addRow(sheet.headers);
+      for (const r of rows) ws.addRow(r);
+      const started = await t.app.inject({
+        method: "POST",
+        url: `/api/imports/recuperationQuotas?mode=${mode}`,
+        headers: { cookie: `${sessionCookie}=${agents.chunan.cookie}`, [csrfHeader]: agents.chunan.info.csrfToken, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        payload: Buffer.from(await wb.xlsx.writeBuffer()),
+      });
+      expect(started.statusCode, started.body).toBe(202);
+      let job = started.json<ImportJob>();
+      for (let i = 0; i < 200 && (job.status === "checking" || job.status === "saving"); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        job = (await agents.chunan.get(`/api/imports/jobs/${job.id}`)).json<ImportJob>();
+      }
+      return job;
+    };
+    const refused = await upload(
+      [
+        ["淳安乙茶业公司工会", 7],
+        ["武义丙五金厂工会", 1],
+        ["淳安甲机械厂工会", "十"],
+        ["淳安乙茶业公司工会", 3],
+        ["淳安甲机械厂一车间分工会", 100],
+      ],
+      "all",
+    );
+    expect(refused.status).toBe("failed");
+    expect(refused.errors.map((e) => `${e.row}:${e.column}:${e.message}`)).toEqual([
+      "3:工会名称:“武义丙五金厂工会”不是本账号分配名额的下级工会，请从下拉列表中选择",
+      "4:名额:“十”应为0至10000000之间的整数",
+      "5:工会名称:与第2行是同一工会",
+      "6:名额:「淳安甲机械厂工会」2026年共获得10个名额，已分配给其他下级0个，尚余10个；「淳安甲机械厂一车间分工会」最多可设为10个",
+    ]);
+    expect(child(await view("chunan"), id.B)?.received).toBe(6);
+
+    const done = await upload(
+      [
+        ["淳安乙茶业公司工会", 7],
+        ["淳安甲机械厂一车间分工会", 5],
+      ],
+      "all",
+    );
+    expect(done).toMatchObject({ status: "done", imported: 2 });
+    const after = await view("chunan");
+    expect(child(after, id.B)).toMatchObject({ received: 7 });
+    expect(after.union).toMatchObject({ handedDown: 17, undistributed: 8 });
+    expect((await view("chunan", id.A)).children.items[0]).toMatchObject({ unionId: id.C, received: 5 });
+    // 武义 cannot upload into 淳安: its drop-down holds its own union only.
+    const wuyiTemplate = await agents.wuyi.get("/api/imports/recuperationQuotas/template");
+    const wuyiBook = new ExcelJS.Workbook();
+    await wuyiBook.xlsx.load(wuyiTemplate.rawPayload as unknown as ArrayBuffer);
+    expect((wuyiBook.getWorksheet("可选值")!.getColumn(1).values as unknown[]).filter((v) => typeof v === "string").slice(1)).toEqual(["武义丙五金厂工会"]);
   });
 });

@@ -8,6 +8,8 @@ import { errorMessage } from "../../../app/ApiError";
 import { PageHeader } from "../../../app/components/PageHeader";
 import { QueryErrorResult } from "../../../app/components/QueryErrorResult";
 import { ResponsiveTable } from "../../../app/components/ResponsiveTable";
+import { useCan } from "../../../app/session";
+import { ImportDrawer } from "../../../modules/imports/components/ImportDrawer";
 import { fetchQuotas, recuperationKeys, setQuota } from "../api";
 
 /** A union's places for the year, typed and saved on its own; a refused number stays as typed, with the server's reason (which names the limits) under it. */
@@ -67,6 +69,9 @@ export function QuotasPage() {
   const unionId = params.get("union") ?? undefined;
   const [q, setQ] = useState("");
   const [page, setPage] = useState(1);
+  const [importing, setImporting] = useState(false);
+  const can = useCan();
+  const queryClient = useQueryClient();
   const view = useQuery({
     queryKey: [...recuperationKeys.all, "quotas", year, unionId, q, page],
     queryFn: ({ signal }) => fetchQuotas({ year, unionId, q, page }, signal),
@@ -160,6 +165,12 @@ export function QuotasPage() {
                   <Typography.Text type="secondary" data-testid="quota-left">
                     下级 {v.children.total} 个；本级尚余 {count(own.undistributed)} 个可分配
                   </Typography.Text>
+                  {/* The split by Excel: at the reader's own union, whose children it sets. */}
+                  {can("data.import") && v.path.length === 1 && v.children.items.some((c) => c.editable) ? (
+                    <Button size="small" onClick={() => setImporting(true)}>
+                      Excel导入分配
+                    </Button>
+                  ) : null}
                 </Flex>
               )}
               columns={[
@@ -192,6 +203,9 @@ export function QuotasPage() {
           )}
         </Flex>
       )}
+      {can("data.import") ? (
+        <ImportDrawer kind="recuperationQuotas" open={importing} onClose={() => setImporting(false)} onDone={() => void queryClient.invalidateQueries({ queryKey: recuperationKeys.all })} />
+      ) : null}
     </>
   );
 }
