@@ -188,7 +188,7 @@ export const recuperationApplicationImport: ImportSpec<EntryRow> = {
         if (p.name !== v.name) err(col.name, `与职工库中该身份证号的姓名不一致`);
         if (!p.union_id || p.status !== "active") err(col.residentId, p.status === "pending" ? "该职工的入会申请尚未确认，确认后才能申请疗休养" : "该职工没有已确认的会籍，不能申请疗休养");
         else if (!p.in_scope) err(col.residentId, "该职工不是本会会员，只能为本会会员代为申请");
-        else if (round && !quotas.has(`${round.year}:${p.union_id}`)) err(col.residentId, `所在工会「${p.union_name ?? ""}」${round.year}年尚未分配疗休养名额，请先由省总工会分配名额`);
+        else if (round && !quotas.has(`${round.year}:${p.union_id}`)) err(col.residentId, `所在工会「${p.union_name ?? ""}」${round.year}年尚未分配疗休养名额，请先由上级工会(所在县、市总工会)分配名额`);
         const rank = (groups.find((g) => g.category !== null && p.categories.includes(g.category)) ?? groups.find((g) => g.category === null))?.rank;
         if (rank === undefined) err(col.group, "尚未设置优先分组，请联系省总工会");
         else if (v.groupLabel !== null) {
