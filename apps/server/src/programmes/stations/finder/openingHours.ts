@@ -69,22 +69,33 @@ export type HoursState = { state: OpenState; nextChange: Date | null; makeUpWork
  */
 export class HoursCache {
   private readonly parsed = new Map<string, Hours | null>();
-  private readonly windows = new Map<string, Window>();
+  /** Per hours string, its windows by the China day number of the instants they serve (the window starts the day before). */
+  private readonly windows = new Map<string, Map<number, Window>>();
+  private windowCount = 0;
   private static readonly maxWindows = 20_000;
 
   stateAt(value: string, at: Date): HoursState {
-    const hours = this.parse(value);
-    if (!hours) return { state: "unknown", nextChange: null };
-    const day = chinaDayOf(at);
-    const start = addDays(day, -1);
-    const key = `${start}|${value}`;
-    let w = this.windows.get(key);
+    const t = at.getTime();
+    // The China day as a number, not a date string: the finder asks this for hundreds of stations a
+    // request, and making "2026-12-03" (and the day before it) on every call was most of the call's cost.
+    const dayNumber = Math.floor((t + chinaOffsetMs) / 86_400_000);
+    let byDay = this.windows.get(value);
+    let w = byDay?.get(dayNumber);
     if (!w) {
-      if (this.windows.size >= HoursCache.maxWindows) this.windows.clear();
+      const hours = this.parse(value);
+      if (!hours) return { state: "unknown", nextChange: null };
+      if (this.windowCount >= HoursCache.maxWindows) {
+        this.windows.clear();
+        this.windowCount = 0;
+        byDay = undefined;
+      }
+      if (!byDay) this.windows.set(value, (byDay = new Map<number, Window>()));
+      const start = addDays(chinaDayOf(at), -1);
       w = this.window(hours, start, addDays(start, 10));
-      this.windows.set(key, w);
+      byDay.set(dayNumber, w);
+      this.windowCount++;
     }
-    return lookup(w, at.getTime());
+    return lookup(w, t);
   }
 
   private parse(value: string): Hours | null {
@@ -212,11 +223,12 @@ function lookup(w: Window, t: number): HoursState {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  const beyond = (x: number) => (x >= w.to ? null : new Date(x));
-  const st: HoursState =
-    found >= 0 && t < (w.ends[found] ?? 0)
-      ? { state: w.unknown[found] ? "unknown" : "open", nextChange: beyond(w.ends[found] ?? w.to) }
-      : { state: "closed", nextChange: w.starts[found + 1] === undefined ? null : new Date(w.starts[found + 1] ?? 0) };
+  // No closure here: under tsx (how the server runs) each arrow made per call also gets its name set.
+  let st: HoursState;
+  if (found >= 0 && t < (w.ends[found] ?? 0)) {
+    const end = w.ends[found] ?? w.to;
+    st = { state: w.unknown[found] ? "unknown" : "open", nextChange: end >= w.to ? null : new Date(end) };
+  } else st = { state: "closed", nextChange: w.starts[found + 1] === undefined ? null : new Date(w.starts[found + 1] ?? 0) };
   for (let i = 0; i < w.makeUp.length; i += 2) if ((w.makeUp[i] ?? 0) <= t && t < (w.makeUp[i + 1] ?? 0)) st.makeUpWorkday = true;
   return st;
 }

@@ -33,7 +33,7 @@ export function filterMask(keys: readonly AmenityFilterKey[]): number {
 export function stationState(hours: HoursCache, s: Pick<FinderStation, "status" | "closedUntil" | "openingHours">, at: Date): HoursState {
   if (s.status === "removed") return { state: "closed", nextChange: null };
   if (s.status === "closed") {
-    const reopen = s.closedUntil ? chinaMidnight(nextDay(s.closedUntil)) : null;
+    const reopen = s.closedUntil ? reopeningOf(s.closedUntil) : null;
     if (!reopen) return { state: "closed", nextChange: null };
     if (at < reopen) {
       const then = hours.stateAt(s.openingHours, reopen);
@@ -41,6 +41,17 @@ export function stationState(hours: HoursCache, s: Pick<FinderStation, "status" 
     }
   }
   return hours.stateAt(s.openingHours, at);
+}
+
+/** Midnight after a pause's last day, by that day: the finder asks it for every paused candidate of every request. */
+const reopenings = new Map<string, Date>();
+function reopeningOf(closedUntil: string): Date {
+  let at = reopenings.get(closedUntil);
+  if (!at) {
+    if (reopenings.size > 10_000) reopenings.clear();
+    reopenings.set(closedUntil, (at = chinaMidnight(nextDay(closedUntil))));
+  }
+  return at;
 }
 
 /** A station's lean fixed fields (the finder answer's shape without state, next change and distance). */
@@ -100,6 +111,9 @@ export class StationFinder {
   private memoNext: string[] = [];
   private memoRequest = new Int32Array(0);
   private requestNo = 0;
+  /** What the last `codeOf` call found besides the state: next change as JSON, and the 调休 flag. */
+  private lastNext = "null";
+  private lastMakeUp = false;
   private changes = 0;
   readonly hours = new HoursCache();
 
@@ -160,8 +174,9 @@ export class StationFinder {
   nearby(q: NearbyQuery, at: Date): NearbyStation[] {
     return this.search(q, at).map(({ i, distanceM }) => {
       const s = this.list[i] as FinderStation;
-      const { code, next, makeUp } = this.stateOf(i, at);
-      return { ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), ...(makeUp ? { makeUpWorkday: true } : {}), distanceM };
+      const code = this.codeOf(i, at);
+      const next = this.lastNext;
+      return { ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), ...(this.lastMakeUp ? { makeUpWorkday: true } : {}), distanceM };
     });
   }
 
@@ -171,8 +186,8 @@ export class StationFinder {
     let first = true;
     for (const { i, distanceM } of this.search(q, at)) {
       const s = this.list[i] as FinderStation;
-      const { code, next, makeUp } = this.stateOf(i, at);
-      out += `${first ? "" : ","}{${(s.json ??= fixedJson(s))},"state":"${stateName[code]}","nextChange":${next}${makeUp ? ',"makeUpWorkday":true' : ""},"distanceM":${distanceM}}`;
+      const code = this.codeOf(i, at);
+      out += `${first ? "" : ","}{${(s.json ??= fixedJson(s))},"state":"${stateName[code]}","nextChange":${this.lastNext}${this.lastMakeUp ? ',"makeUpWorkday":true' : ""},"distanceM":${distanceM}}`;
       first = false;
     }
     return `${out}]}`;
@@ -183,7 +198,7 @@ export class StationFinder {
     const need = filterMask(q.amenities);
     const masks = this.masks;
     const predicate = q.openNow
-      ? (i: number) => (masks[i]! & need) === need && this.stateOf(i, at).code === OPEN
+      ? (i: number) => (masks[i]! & need) === need && this.codeOf(i, at) === OPEN
       : need === 0
         ? undefined
         : (i: number) => (masks[i]! & need) === need;
@@ -194,19 +209,28 @@ export class StationFinder {
     });
   }
 
-  /** State code, next change (as JSON) and 调休 flag of the station at list position i, memoized per hours string for this request. */
-  private stateOf(i: number, at: Date): { code: number; next: string; makeUp: boolean } {
-    if (!this.plain[i]) return encode(stationState(this.hours, this.list[i] as FinderStation, at));
+  /**
+   * State code of the station at list position i, memoized per hours string for this request; its next change
+   * (as JSON) and 调休 flag are left in `lastNext` / `lastMakeUp` (no object per candidate of the walk).
+   */
+  private codeOf(i: number, at: Date): number {
+    if (!this.plain[i]) {
+      const st = stationState(this.hours, this.list[i] as FinderStation, at);
+      this.lastNext = st.nextChange ? `"${st.nextChange.toISOString()}"` : "null";
+      this.lastMakeUp = st.makeUpWorkday === true;
+      return codeOfState(st);
+    }
     const h = this.hoursOf[i]!;
     if (this.memoRequest[h] !== this.requestNo) {
-      const st = encode(this.hours.stateAt(this.hoursText[h]!, at));
+      const st = this.hours.stateAt(this.hoursText[h]!, at);
       this.memoRequest[h] = this.requestNo;
-      this.memoState[h] = st.code;
-      this.memoNext[h] = st.next;
-      this.memoMakeUp[h] = st.makeUp ? 1 : 0;
-      return st;
+      this.memoState[h] = codeOfState(st);
+      this.memoNext[h] = st.nextChange ? `"${st.nextChange.toISOString()}"` : "null";
+      this.memoMakeUp[h] = st.makeUpWorkday ? 1 : 0;
     }
-    return { code: this.memoState[h]!, next: this.memoNext[h]!, makeUp: this.memoMakeUp[h] === 1 };
+    this.lastNext = this.memoNext[h]!;
+    this.lastMakeUp = this.memoMakeUp[h] === 1;
+    return this.memoState[h]!;
   }
 
   private rebuild(): void {
@@ -245,6 +269,6 @@ function fixedJson(s: FinderStation): string {
   return JSON.stringify(leanOf(s)).slice(1, -1);
 }
 
-function encode(st: HoursState): { code: number; next: string; makeUp: boolean } {
-  return { code: st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN, next: st.nextChange ? `"${st.nextChange.toISOString()}"` : "null", makeUp: st.makeUpWorkday === true };
+function codeOfState(st: HoursState): number {
+  return st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN;
 }
