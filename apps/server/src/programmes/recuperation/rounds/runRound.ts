@@ -174,6 +174,9 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
     // Between chunks other requests get the event loop and (on PGlite's one connection) the database.
     await yieldToEventLoop();
   }
+  // Fresh statistics before the joins below: PGlite has no autovacuum, and a server's would come too
+  // late, so the planner would take the round's rows for an empty table and nest loops over them.
+  await db.execute(sql`analyze recuperation_draw_results`);
   await progress("生成录取名额", k, k);
   await db.execute(sql`
     insert into recuperation_offers (application_id, session_id, source, status, offered_at)
