@@ -14,6 +14,8 @@ export type AppProcess = {
   kill9(): Promise<void>;
   stop(): Promise<void>;
   running(): boolean;
+  /** The running server's process id (to read its CPU time), if it runs. */
+  pid(): number | undefined;
 };
 
 export function appProcess(opts: { port: number; env: Record<string, string>; /** Extra node flags, e.g. --cpu-prof. */ nodeArgs?: string[]; onDeath?: (code: number | null, signal: string | null) => void }): AppProcess {
@@ -71,6 +73,7 @@ export function appProcess(opts: { port: number; env: Record<string, string>; /*
     kill9: () => end(current, "SIGKILL"),
     stop: () => end(current, "SIGTERM"),
     running: () => current !== null,
+    pid: () => current?.proc.pid,
   };
   return app;
 }

@@ -6,7 +6,7 @@
 //   npm run -s bench:stations -- --stations=5000 --seconds=5 --connections=20
 //   npm run -s bench:stations -- --cpu-prof=/tmp/prof   the server writes a .cpuprofile there on exit
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,6 +40,8 @@ async function seed(dataDir: string, env: Record<string, string>): Promise<numbe
   return seats.length;
 }
 const countySeats: (readonly [number, number])[] = [];
+/** The server process, whose CPU time each slice reads. */
+let serverPid: number | undefined;
 
 /** Random finder queries: near a county seat (where people and stations are), 0–2 amenity filters, half "open now", half at a random time this week. */
 function queries(n: number): string[] {
@@ -58,8 +60,24 @@ function queries(n: number): string[] {
   return out;
 }
 
-type Result = { label: string; ok: number; errors: number; rate: number; p50: number; p95: number; p99: number };
-type Tally = { label: string; latencies: number[]; errors: number; ms: number };
+type Result = { label: string; ok: number; errors: number; rate: number; p50: number; p95: number; p99: number; serverCpuUs: number; clientCpuUs: number };
+/** `serverCpuMs` / `clientCpuMs`: CPU time (user + system) the server process and this client spent during the route's slices. */
+type Tally = { label: string; latencies: number[]; errors: number; ms: number; serverCpuMs: number; clientCpuMs: number };
+
+/**
+ * The server's CPU time so far (user + system, ms), from /proc (Linux; clock ticks of 10 ms): client and
+ * server share the machine's cores, so requests/s alone also measure the client reading the answers.
+ */
+function serverCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // Fields after the command name (which is in parentheses): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
 
 /** `conns` closed loops over keep-alive sockets for `ms`, each sending its next request when the last is answered. */
 async function run(agent: http.Agent, baseUrl: string, urls: string[], tally: Tally, ms: number, start: number): Promise<number> {
@@ -75,6 +93,8 @@ async function run(agent: http.Agent, baseUrl: string, urls: string[], tally: Ta
       req.on("error", () => resolve(0));
     });
   const t0 = performance.now();
+  const server0 = serverCpuMs(serverPid);
+  const client0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: conns }, async () => {
       while (performance.now() < end) {
@@ -86,12 +106,25 @@ async function run(agent: http.Agent, baseUrl: string, urls: string[], tally: Ta
     }),
   );
   tally.ms += performance.now() - t0;
+  tally.serverCpuMs += serverCpuMs(serverPid) - server0;
+  const client = process.cpuUsage(client0);
+  tally.clientCpuMs += (client.user + client.system) / 1000;
   return next;
 }
 
 const resultOf = (t: Tally): Result => {
   const sorted = t.latencies.sort((a, b) => a - b);
-  return { label: t.label, ok: sorted.length, errors: t.errors, rate: sorted.length / (t.ms / 1000), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), p99: quantile(sorted, 0.99) };
+  return {
+    label: t.label,
+    ok: sorted.length,
+    errors: t.errors,
+    rate: sorted.length / (t.ms / 1000),
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    serverCpuUs: (t.serverCpuMs * 1000) / (sorted.length + t.errors),
+    clientCpuUs: (t.clientCpuMs * 1000) / (sorted.length + t.errors),
+  };
 };
 
 /**
@@ -100,8 +133,8 @@ const resultOf = (t: Tally): Result => {
  */
 async function compare(baseUrl: string, finderUrls: string[]): Promise<[Result, Result]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: conns });
-  const finder: Tally = { label: "GET /api/public/stations/nearby", latencies: [], errors: 0, ms: 0 };
-  const trivial: Tally = { label: "GET /api/health", latencies: [], errors: 0, ms: 0 };
+  const finder: Tally = { label: "GET /api/public/stations/nearby", latencies: [], errors: 0, ms: 0, serverCpuMs: 0, clientCpuMs: 0 };
+  const trivial: Tally = { label: "GET /api/health", latencies: [], errors: 0, ms: 0, serverCpuMs: 0, clientCpuMs: 0 };
   let at = 0;
   for (let slice = 0; slice < seconds; slice++) {
     at = await run(agent, baseUrl, finderUrls, finder, 1000, at);
@@ -119,6 +152,7 @@ try {
   // The finder's per-address limit is lifted (every request comes from 127.0.0.1); load shedding off so throughput is measured, not refusals.
   const app = appProcess({ port, env: { ...env, JIANGXIN_DATA_DIR: dataDir, JIANGXIN_FINDER_RATE_LIMIT: "100000000", JIANGXIN_LOAD_SHEDDING: "0" }, nodeArgs: arg("cpu-prof") ? ["--cpu-prof", `--cpu-prof-dir=${arg("cpu-prof")}`] : [] });
   await app.start();
+  serverPid = app.pid();
   try {
     const finderUrls = queries(5000);
     const check = await fetch(`${app.baseUrl}${finderUrls[0]}`);
@@ -126,16 +160,20 @@ try {
     const sample = JSON.parse(text) as { items: unknown[] };
     console.log(`finder answers: HTTP ${check.status}, ${sample.items.length} stations in the first answer (${(Buffer.byteLength(text) / 1024).toFixed(1)} KB); cache-control: ${check.headers.get("cache-control")}`);
     // Warm-up (both routes), then the two routes interleaved on the same server.
-    await run(new http.Agent({ keepAlive: true, maxSockets: conns }), app.baseUrl, finderUrls.slice(0, 500), { label: "warm-up", latencies: [], errors: 0, ms: 0 }, 2000, 0);
-    await run(new http.Agent({ keepAlive: true, maxSockets: conns }), app.baseUrl, ["/api/health"], { label: "warm-up", latencies: [], errors: 0, ms: 0 }, 1000, 0);
+    await run(new http.Agent({ keepAlive: true, maxSockets: conns }), app.baseUrl, finderUrls.slice(0, 500), { label: "warm-up", latencies: [], errors: 0, ms: 0, serverCpuMs: 0, clientCpuMs: 0 }, 2000, 0);
+    await run(new http.Agent({ keepAlive: true, maxSockets: conns }), app.baseUrl, ["/api/health"], { label: "warm-up", latencies: [], errors: 0, ms: 0, serverCpuMs: 0, clientCpuMs: 0 }, 1000, 0);
     const [finder, trivial] = await compare(app.baseUrl, finderUrls);
     console.log(`\n${target} stations, ${conns} connections, ${seconds} s per route in alternating 1-second slices`);
-    console.log("route                              req/s     p50 ms  p95 ms  p99 ms  errors");
+    console.log("route                              req/s     p50 ms  p95 ms  p99 ms  errors  server CPU µs/req  client CPU µs/req");
     for (const r of [finder, trivial]) {
-      console.log(`${r.label.padEnd(34)} ${r.rate.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p95.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}`);
+      console.log(
+        `${r.label.padEnd(34)} ${r.rate.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p95.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${r.serverCpuUs.toFixed(0).padStart(17)}  ${r.clientCpuUs.toFixed(0).padStart(17)}`,
+      );
     }
     const ratio = finder.rate / trivial.rate;
     console.log(`finder / trivial throughput: ${ratio.toFixed(2)}× (goal ≥ 0.5×) ${ratio >= 0.5 ? "OK" : "BELOW GOAL"}`);
+    // The same comparison by the server's own CPU per request: what the client costs (it shares the cores) is left out.
+    console.log(`trivial / finder server CPU per request: ${(trivial.serverCpuUs / finder.serverCpuUs).toFixed(2)}× (finder ${finder.serverCpuUs.toFixed(0)} µs, trivial ${trivial.serverCpuUs.toFixed(0)} µs)`);
   } finally {
     await app.stop();
   }
