@@ -177,11 +177,20 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   // Fresh statistics before the joins below: PGlite has no autovacuum, and a server's would come too
   // late, so the planner would take the round's rows for an empty table and nest loops over them.
   await db.execute(sql`analyze recuperation_draw_results`);
-  await progress("生成录取名额", k, k);
-  await db.execute(sql`
-    insert into recuperation_offers (application_id, session_id, source, status, offered_at)
-    select application_id, session_id, 'draw', 'offered', ${ctx.now().toISOString()}::timestamptz
-    from recuperation_draw_results where round_id = ${roundId} and session_id is not null`);
+  // The draw's offers in slices of draw positions (the (round, position) index finds each slice), not
+  // one statement: at 300,000 applications one INSERT held PGlite's only connection for ~25 s, and every
+  // other request waited behind it. A run that fails between slices is cleaned up by the rerun above.
+  const drawnCount = result.order.length;
+  for (let from = 0; from < drawnCount; from += writeChunk) {
+    const to = Math.min(drawnCount, from + writeChunk);
+    await db.execute(sql`
+      insert into recuperation_offers (application_id, session_id, source, status, offered_at)
+      select application_id, session_id, 'draw', 'offered', ${ctx.now().toISOString()}::timestamptz
+      from recuperation_draw_results
+      where round_id = ${roundId} and position > ${from} and position <= ${to} and session_id is not null`);
+    await progress("生成录取名额", to, drawnCount);
+    await yieldToEventLoop();
+  }
   const writeMs = performance.now() - t2;
 
   const t3 = performance.now();
