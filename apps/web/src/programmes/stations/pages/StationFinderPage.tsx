@@ -11,7 +11,7 @@ import { PublicLayout } from "../../../modules/public/components/PublicLayout";
 import { changeText, stationsApi } from "../api";
 import { FinderMap } from "../components/FinderMap";
 import { StateTag } from "../components/StateTag";
-import { wgs84ToGcj02 } from "../components/wgs84ToGcj02";
+import { wgs84ToGcj02 } from "../../../app/maps/wgs84ToGcj02";
 
 /** The toggles a rider needs most, in the order they ask for them. */
 const toggles: AmenityFilterKey[] = ["charging", "drinkableWater", "toilet", "microwave", "airConditioning", "seating"];
