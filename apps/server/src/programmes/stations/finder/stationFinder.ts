@@ -1,13 +1,19 @@
 import { amenityKeys, chinaDayOf, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery, type NearbyStation, type OpenState, type PublicStation } from "@jiangxin/domain";
-import { around, distance } from "geokdbush";
 import KDBush from "kdbush";
 import { HoursCache, type HoursState } from "./openingHours";
 
 /** A station as the finder keeps it: the public fields plus what filtering needs, precomputed. */
-export type FinderStation = Omit<PublicStation, "state" | "nextChange" | "makeUpWorkday"> & { amenityMask: number; /** Its fixed lean fields as JSON (no braces), made when it enters the index. */ json?: string };
+export type FinderStation = Omit<PublicStation, "state" | "nextChange" | "makeUpWorkday"> & {
+  amenityMask: number;
+  /** Its answer item up to the state's value, as UTF-8 bytes (`{…fixed lean fields…,"state":"`), made once. */
+  head?: Buffer;
+};
 
-/** The fields of a finder answer that change only when the station is saved or its lock flag moves. */
+/** The fields of a finder answer that change only when the station is saved or its lock flag moves (`leanOf`). */
 type LeanFixed = Omit<NearbyStation, "state" | "nextChange" | "makeUpWorkday" | "distanceM">;
+
+/** The longest per-request part of an answer item (see `nearbyAnswer`), in bytes: 110, with room to spare. */
+const longestTail = 128;
 
 /** Each amenity filter as a bit; drinkable water is its own bit so refill-only water does not match it. */
 const bit = (key: AmenityFilterKey) => 1 << (key === "drinkableWater" ? amenityKeys.length : amenityKeys.indexOf(key));
@@ -79,6 +85,17 @@ export function leanOf(s: FinderStation): LeanFixed {
   };
 }
 
+/** The Earth's mean radius in km (the haversine distance the answer gives). */
+const earthKm = 6371;
+const rad = Math.PI / 180;
+/** The first box's half-width: in a city the nearest ten usually lie within it; elsewhere a few widenings find them. */
+const firstRadiusKm = 1;
+
+function haverSin(theta: number): number {
+  const s = Math.sin(theta / 2);
+  return s * s;
+}
+
 /** State codes in the per-request memo (0: not yet asked in this request). */
 const OPEN = 1;
 const CLOSED = 2;
@@ -93,16 +110,30 @@ const stateName: readonly OpenState[] = ["unknown", "open", "closed", "unknown"]
  * A request's costs are kept to the kd-tree walk: what the walk's filter reads lives in typed arrays by
  * index position (amenity bit mask, opening-hours string number, "status decides nothing"), each distinct
  * opening-hours string is evaluated once per request (stations share few strings), and each station's
- * fixed fields are JSON made once when it enters the index, so writing an answer is string splicing.
+ * fixed fields are UTF-8 JSON made once when it enters the index, so writing an answer is copying bytes.
  */
 export class StationFinder {
   private list: FinderStation[] = [];
   private byId = new Map<string, FinderStation>();
   private index: KDBush = new KDBush(0).finish();
+  /** By list position (the kd-tree's own order, so that a box's stations sit together in memory): */
   private masks = new Int32Array(0);
+  /** Coordinates (degrees) and the cosine of the latitude, by list position: what the distance test reads. */
+  private lngs = new Float64Array(0);
+  private lats = new Float64Array(0);
+  private cosLats = new Float64Array(0);
+  /** The last search's hits, nearest first: list position and haversine (see `search`). */
+  private hitPos = new Int32Array(0);
+  private hitH = new Float64Array(0);
   private hoursOf = new Int32Array(0);
   /** 1 when the station's status is open, so its hours alone decide its state. */
   private plain = new Uint8Array(0);
+  /** 1 while a lock report waits for the county's answer. */
+  private locked = new Uint8Array(0);
+  /** Every station's `head`, end to end, and where each starts (n + 1 offsets). */
+  private heads = Buffer.alloc(0);
+  private headStart = new Int32Array(1);
+  private positionOf = new Map<string, number>();
   private hoursText: string[] = [];
   private hoursNumber = new Map<string, number>();
   /** Per-request memo by hours number: state code, next change as JSON, 调休 flag, and the request it belongs to. */
@@ -155,10 +186,9 @@ export class StationFinder {
   setLockReported(id: string, reported: boolean): void {
     this.changes++;
     const s = this.byId.get(id);
-    if (s) {
-      s.lockReported = reported;
-      s.json = fixedJson(s);
-    }
+    const i = this.positionOf.get(id);
+    if (s) s.lockReported = reported;
+    if (i !== undefined) this.locked[i] = reported ? 1 : 0;
   }
 
   /** The full public record (the station page). */
@@ -166,47 +196,113 @@ export class StationFinder {
     const s = this.byId.get(id);
     if (!s) return undefined;
     const st = stationState(this.hours, s, at);
-    const { amenityMask: _mask, json: _json, ...rest } = s;
+    const { amenityMask: _mask, head: _head, ...rest } = s;
     return { ...rest, state: st.state, nextChange: st.nextChange?.toISOString() ?? null, ...(st.makeUpWorkday ? { makeUpWorkday: true } : {}) };
   }
 
-  /** The answer as objects (what `nearbyJson` spells). */
+  /** The answer as objects (what `nearbyAnswer` spells). */
   nearby(q: NearbyQuery, at: Date): NearbyStation[] {
-    return this.search(q, at).map(({ i, distanceM }) => {
-      const s = this.list[i] as FinderStation;
-      const code = this.codeOf(i, at);
+    const out: NearbyStation[] = [];
+    const count = this.search(q, at);
+    for (let k = 0; k < count; k++) {
+      const s = this.list[this.hitPos[k]!] as FinderStation;
+      const code = this.codeOf(this.hitPos[k]!, at);
       const next = this.lastNext;
-      return { ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), ...(this.lastMakeUp ? { makeUpWorkday: true } : {}), distanceM };
-    });
-  }
-
-  /** The same answer as the JSON text the route sends. */
-  nearbyJson(q: NearbyQuery, at: Date): string {
-    let out = `{"at":"${at.toISOString()}","items":[`;
-    let first = true;
-    for (const { i, distanceM } of this.search(q, at)) {
-      const s = this.list[i] as FinderStation;
-      const code = this.codeOf(i, at);
-      out += `${first ? "" : ","}{${(s.json ??= fixedJson(s))},"state":"${stateName[code]}","nextChange":${this.lastNext}${this.lastMakeUp ? ',"makeUpWorkday":true' : ""},"distanceM":${distanceM}}`;
-      first = false;
+      out.push({ ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), ...(this.lastMakeUp ? { makeUpWorkday: true } : {}), distanceM: this.distanceM(k) });
     }
-    return `${out}]}`;
+    return out;
   }
 
-  private search(q: NearbyQuery, at: Date): { i: number; distanceM: number }[] {
+  /**
+   * The same answer as the UTF-8 JSON bytes the route sends. Each station's fixed part is bytes made once
+   * (`heads`); what changes per request (state, next change, lock flag, distance) is ASCII, written byte for
+   * byte. A string answer cost the route more than the search: its Chinese names made it a two-byte string
+   * that was flattened, measured for Content-Length and encoded to UTF-8 again on every request.
+   */
+  nearbyAnswer(q: NearbyQuery, at: Date): Buffer {
+    const count = this.search(q, at);
+    const opening = `{"at":"${at.toISOString()}","items":[`;
+    let size = opening.length + count * (longestTail + 1) + 2;
+    for (let k = 0; k < count; k++) size += this.headStart[this.hitPos[k]! + 1]! - this.headStart[this.hitPos[k]!]!;
+    const out = Buffer.allocUnsafe(size);
+    let pos = out.write(opening, 0, "latin1");
+    for (let k = 0; k < count; k++) {
+      const i = this.hitPos[k]!;
+      const code = this.codeOf(i, at);
+      if (k > 0) out[pos++] = 0x2c; // ,
+      pos += this.heads.copy(out, pos, this.headStart[i], this.headStart[i + 1]);
+      const lock = this.locked[i] ? "true" : "false";
+      pos += out.write(`${stateName[code]}","nextChange":${this.lastNext}${this.lastMakeUp ? ',"makeUpWorkday":true' : ""},"lockReported":${lock},"distanceM":${this.distanceM(k)}}`, pos, "latin1");
+    }
+    pos += out.write("]}", pos, "latin1");
+    return out.subarray(0, pos);
+  }
+
+  /** The k-th hit's great-circle distance in metres, from its haversine. */
+  private distanceM(k: number): number {
+    return Math.round(2 * earthKm * Math.asin(Math.sqrt(this.hitH[k]!)) * 1000);
+  }
+
+  /**
+   * Finds the `limit` nearest matching stations within `within` metres and leaves them, nearest first, in
+   * `hitPos` / `hitH`; returns how many. Widening boxes over the kd-tree: every station within r km lies in
+   * the box that spans r km north, south, east and west of the query (east–west: the spherical cap's exact
+   * longitude extent), so once `limit` matches lie within r they are the nearest `limit` of all. The scan
+   * reads typed arrays by list position, compares haversines (no arcsine until the answer's distances) and
+   * allocates nothing per station: on a loaded server, allocation is what a request's time goes to.
+   */
+  private search(q: NearbyQuery, at: Date): number {
     this.requestNo++;
+    if (this.hitPos.length < q.limit) {
+      this.hitPos = new Int32Array(q.limit);
+      this.hitH = new Float64Array(q.limit);
+    }
     const need = filterMask(q.amenities);
-    const masks = this.masks;
-    const predicate = q.openNow
-      ? (i: number) => (masks[i]! & need) === need && this.codeOf(i, at) === OPEN
-      : need === 0
-        ? undefined
-        : (i: number) => (masks[i]! & need) === need;
-    const ids: number[] = around(this.index, q.lng, q.lat, q.limit, q.within / 1000, predicate);
-    return ids.map((i) => {
-      const s = this.list[i] as FinderStation;
-      return { i, distanceM: Math.round(distance(q.lng, q.lat, s.lng, s.lat) * 1000) };
-    });
+    const maxKm = q.within / 1000;
+    const cosQ = Math.cos(q.lat * rad);
+    let r = Math.min(firstRadiusKm, maxKm);
+    for (;;) {
+      const matches = this.nearestWithin(q, at, need, r, cosQ);
+      if (matches >= q.limit || r >= maxKm) return Math.min(matches, q.limit);
+      // Widen by the area the missing matches need at the density seen so far: at least twice, at most eight times.
+      r = Math.min(maxKm, r * Math.min(8, Math.max(2, 1.2 * Math.sqrt(q.limit / Math.max(matches, 0.5)))));
+    }
+  }
+
+  /**
+   * One box of `search`: keeps the nearest `limit` matches within r km in `hitPos` / `hitH` (ties by list
+   * position) and returns how many matches it saw, or at least `limit` once that many are kept.
+   */
+  private nearestWithin(q: NearbyQuery, at: Date, need: number, r: number, cosQ: number): number {
+    const delta = r / earthKm; // the radius as an angle
+    const dLat = delta / rad;
+    const sinLng = Math.sin(delta) / cosQ;
+    const dLng = sinLng >= 1 ? 180 : Math.asin(sinLng) / rad;
+    const hMax = haverSin(delta);
+    const { masks, lats, lngs, cosLats, hitPos, hitH } = this;
+    const limit = q.limit;
+    let kept = 0;
+    let matches = 0;
+    const ids = this.index.range(q.lng - dLng, q.lat - dLat, q.lng + dLng, q.lat + dLat);
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k]!;
+      if ((masks[i]! & need) !== need) continue;
+      const h = haverSin((lats[i]! - q.lat) * rad) + cosQ * cosLats[i]! * haverSin((lngs[i]! - q.lng) * rad);
+      if (h > hMax) continue;
+      // Once `limit` are kept, one that would not displace the last is never asked its state.
+      if (kept === limit && !(h < hitH[limit - 1]! || (h === hitH[limit - 1]! && i < hitPos[limit - 1]!))) continue;
+      if (q.openNow && this.codeOf(i, at) !== OPEN) continue;
+      matches++;
+      let j = kept < limit ? kept++ : limit - 1;
+      while (j > 0 && (hitH[j - 1]! > h || (hitH[j - 1]! === h && hitPos[j - 1]! > i))) {
+        hitH[j] = hitH[j - 1]!;
+        hitPos[j] = hitPos[j - 1]!;
+        j--;
+      }
+      hitH[j] = h;
+      hitPos[j] = i;
+    }
+    return matches;
   }
 
   /**
@@ -234,18 +330,32 @@ export class StationFinder {
   }
 
   private rebuild(): void {
-    this.list = [...this.byId.values()];
-    const n = this.list.length;
-    // Small leaves: a nearest-10 walk pushes fewer points through geokdbush's queue (default 64).
+    const stations = [...this.byId.values()];
+    const n = stations.length;
+    // The list takes a first kd-tree's order, so that stations near each other on the map are near each other
+    // in memory: a box's candidates are read from a few cache lines of each array, not from all over them.
+    const first = new KDBush(n, 16);
+    for (const s of stations) first.add(s.lng, s.lat);
+    this.list = Array.from(first.finish().ids, (id) => stations[id] as FinderStation);
+    // Small leaves: a box of a few dozen stations visits few points outside it (default 64).
     const index = new KDBush(n, 16);
     this.masks = new Int32Array(n);
+    this.lngs = new Float64Array(n);
+    this.lats = new Float64Array(n);
+    this.cosLats = new Float64Array(n);
     this.hoursOf = new Int32Array(n);
     this.plain = new Uint8Array(n);
+    this.locked = new Uint8Array(n);
+    this.headStart = new Int32Array(n + 1);
+    this.positionOf = new Map();
     this.hoursText = [];
     this.hoursNumber = new Map();
     for (const [i, s] of this.list.entries()) {
       index.add(s.lng, s.lat);
       this.masks[i] = s.amenityMask;
+      this.lngs[i] = s.lng;
+      this.lats[i] = s.lat;
+      this.cosLats[i] = Math.cos(s.lat * rad);
       let h = this.hoursNumber.get(s.openingHours);
       if (h === undefined) {
         h = this.hoursText.push(s.openingHours) - 1;
@@ -253,8 +363,12 @@ export class StationFinder {
       }
       this.hoursOf[i] = h;
       this.plain[i] = s.status === "open" ? 1 : 0;
-      s.json ??= fixedJson(s);
+      this.locked[i] = s.lockReported ? 1 : 0;
+      this.positionOf.set(s.id, i);
+      s.head ??= headOf(s);
+      this.headStart[i + 1] = this.headStart[i]! + s.head.length;
     }
+    this.heads = Buffer.concat(this.list.map((s) => s.head as Buffer), this.headStart[n]);
     this.index = index.finish();
     const m = this.hoursText.length;
     this.memoState = new Uint8Array(m);
@@ -265,8 +379,10 @@ export class StationFinder {
   }
 }
 
-function fixedJson(s: FinderStation): string {
-  return JSON.stringify(leanOf(s)).slice(1, -1);
+/** A station's answer item up to the state's value: `{`, its lean fixed fields but the lock flag, `,"state":"` — as UTF-8. */
+function headOf(s: FinderStation): Buffer {
+  const { lockReported: _changes, ...fixed } = leanOf(s);
+  return Buffer.from(`${JSON.stringify(fixed).slice(0, -1)},"state":"`);
 }
 
 function codeOfState(st: HoursState): number {
