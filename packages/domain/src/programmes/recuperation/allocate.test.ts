@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate, choicesPerApplication, isEligible, outcomeCodes, type AllocationInput } from "./allocate";
+import { allocate, allocationSteps, choicesPerApplication, isEligible, outcomeCodes, type AllocationInput, type AllocationProgress, type AllocationResult } from "./allocate";
 import { lotteryKeys } from "./lottery";
 import { referenceAllocate, type PlainApplication } from "./referenceAllocate";
 
@@ -187,5 +187,71 @@ describe("allocate", () => {
     const res = allocate(input);
     expect(Array.from(res.position)).toEqual([1, 2, 3, 4]);
     expect(Array.from(res.outcome)).toEqual([outcomeCodes.placed, outcomeCodes.quotaFull, outcomeCodes.choicesFull, outcomeCodes.noChoice]);
+  });
+});
+
+/** Runs the stepped draw to the end, keeping what it yielded. */
+function stepped(input: AllocationInput, slice: number): { result: AllocationResult; steps: AllocationProgress[] } {
+  const generator = allocationSteps(input, slice);
+  const steps: AllocationProgress[] = [];
+  for (;;) {
+    const next = generator.next();
+    if (next.done) return { result: next.value, steps };
+    steps.push(next.value);
+  }
+}
+
+const sameResult = (a: AllocationResult, b: AllocationResult) => {
+  for (const key of ["order", "position", "session", "choiceRank", "outcome", "sessionLeft", "quotaLeft"] as const) expect(Array.from(a[key]), key).toEqual(Array.from(b[key]));
+};
+
+/** Iterations of the draw's per-application loops: 2 per application, 12 per eligible one. */
+const workOf = (input: AllocationInput) => 2 * input.eligible.length + 12 * input.eligible.reduce((s, e) => s + e, 0);
+
+// The web's job (runRound) drives the stepped draw and gives the event loop back at every yield: it must
+// be the same draw as the command's, and yield as often as its slice says, so no step holds the loop long.
+describe("allocationSteps", () => {
+  it("is the same draw as allocate, yielding once per slice of work, on generated rounds", () => {
+    fc.assert(
+      fc.property(roundArb, fc.integer({ min: 1, max: 40 }), (r, slice) => {
+        const input = typedInput(r);
+        const { result, steps } = stepped(input, slice);
+        sameResult(result, allocate(input));
+        expect(steps.length).toBe(Math.floor(workOf(input) / slice));
+        steps.forEach((s, k) => {
+          expect(s.done).toBe((k + 1) * slice);
+          // The total is known once the eligible are counted (the first loop over the applications).
+          if (s.done > input.eligible.length) expect(s.total).toBe(workOf(input));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("on 60,000 applications with a slice of 10,000 yields about 14 × n/slice times, the same draw", () => {
+    const n = 60_000;
+    let x = 14;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+    const choices = new Int32Array(n * choicesPerApplication).fill(-1);
+    for (let i = 0; i < n; i++) for (let c = 0; c < 1 + (next() % 3); c++) choices[i * choicesPerApplication + c] = next() % 300;
+    const input: AllocationInput = {
+      sessionCapacity: Int32Array.from({ length: 300 }, () => 100 + (next() % 100)),
+      unionQuota: Int32Array.from({ length: 500 }, () => next() % 150),
+      union: Int32Array.from({ length: n }, () => next() % 500),
+      group: Int32Array.from({ length: n }, () => 1 + (next() % 3)),
+      choices,
+      eligible: Uint8Array.from({ length: n }, () => (next() % 5 ? 1 : 0)),
+      lotteryHi: Uint32Array.from({ length: n }, next),
+      lotteryLo: Uint32Array.from({ length: n }, next),
+    };
+    const { result, steps } = stepped(input, 10_000);
+    sameResult(result, allocate(input));
+    expect(steps.length).toBe(Math.floor(workOf(input) / 10_000));
+    expect(steps.length).toBeGreaterThan(10 * (n / 10_000));
+    expect(steps.length).toBeLessThanOrEqual(14 * (n / 10_000));
+  });
+
+  it("refuses a slice that is not a positive number", () => {
+    expect(() => allocationSteps(typedInput({ seed: "s", year: 2026, noRepeatYears: 0, capacities: [1], quotas: [1], applications: [] }), 0).next()).toThrow(RangeError);
   });
 });
