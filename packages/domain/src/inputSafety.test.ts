@@ -30,4 +30,11 @@ describe("input safety", () => {
     ]);
     expect(unsafeInputIssues({ q: "正常", page: "2" })).toEqual([]);
   });
+
+  it("refuses a key with a control character and nesting deeper than 32 levels, once each", () => {
+    expect(unsafeInputIssues({ a: { "b\u0001": "x" } })).toEqual([{ path: "a._", message: inputSafetyMessages.control }]);
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 40; i++) deep = [deep];
+    expect(unsafeInputIssues({ deep })).toEqual([{ path: ["deep", ...Array<string>(32).fill("0")].join("."), message: inputSafetyMessages.depth }]);
+  });
 });

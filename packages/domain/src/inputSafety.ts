@@ -38,26 +38,46 @@ export function unsafeTextIssue(text: string): string | undefined {
   return undefined;
 }
 
-/** Walks any parsed JSON or query object and names every unacceptable value by its dotted path. */
-export function unsafeInputIssues(value: unknown, path: string[] = [], depth = 0): InputIssue[] {
-  const at = () => path.join(".") || "_";
-  if (depth > 32) return [{ path: at(), message: inputSafetyMessages.depth }];
+/**
+ * Walks any parsed JSON or query object and names every unacceptable value by its dotted path. It runs on
+ * every request, so it walks with one path stack and makes a path's text only for an issue found.
+ */
+export function unsafeInputIssues(value: unknown): InputIssue[] {
+  const issues: InputIssue[] = [];
+  walk(value, [], 0, issues);
+  return issues;
+}
+
+function walk(value: unknown, path: string[], depth: number, issues: InputIssue[]): void {
+  if (depth > 32) {
+    issues.push({ path: pathText(path), message: inputSafetyMessages.depth });
+    return;
+  }
   if (typeof value === "string") {
     const message = unsafeTextIssue(value);
-    return message ? [{ path: at(), message }] : [];
-  }
-  if (typeof value === "number") {
-    return Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? [] : [{ path: at(), message: inputSafetyMessages.number }];
-  }
-  if (Array.isArray(value)) return value.flatMap((v, i) => unsafeInputIssues(v, [...path, String(i)], depth + 1));
-  if (value !== null && typeof value === "object") {
-    const issues: InputIssue[] = [];
-    for (const [key, v] of Object.entries(value)) {
-      const keyProblem = unsafeTextIssue(key);
-      if (keyProblem === inputSafetyMessages.control) issues.push({ path: [...path, "_"].join("."), message: keyProblem });
-      issues.push(...unsafeInputIssues(v, [...path, key], depth + 1));
+    if (message) issues.push({ path: pathText(path), message });
+  } else if (typeof value === "number") {
+    if (!(Number.isFinite(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER)) issues.push({ path: pathText(path), message: inputSafetyMessages.number });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      walk(value[i], path, depth + 1, issues);
+      path.pop();
     }
-    return issues;
+  } else if (value !== null && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (unsafeTextIssue(key) === inputSafetyMessages.control) {
+        path.push("_");
+        issues.push({ path: pathText(path), message: inputSafetyMessages.control });
+        path.pop();
+      }
+      path.push(key);
+      walk((value as Record<string, unknown>)[key], path, depth + 1, issues);
+      path.pop();
+    }
   }
-  return [];
+}
+
+function pathText(path: readonly string[]): string {
+  return path.join(".") || "_";
 }

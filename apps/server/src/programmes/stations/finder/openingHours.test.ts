@@ -5,7 +5,11 @@ import { HoursCache, parseOpeningHours, referenceWorkday } from "./openingHours"
 // "PH" in a station's hours means the State Council's days off (the domain's table), including the lunar
 // holidays the opening_hours package does not know, and not the package's 8 Mar / 4 May / 1 Jun.
 const at = (iso: string) => new Date(iso);
-const state = (hours: HoursCache, value: string, iso: string) => hours.stateAt(value, at(iso));
+/** The answer without the span it holds for (checked on its own below). */
+const state = (hours: HoursCache, value: string, iso: string) => {
+  const { heldFrom: _from, heldUntil: _until, ...answer } = hours.stateAt(value, at(iso));
+  return answer;
+};
 
 describe("public holidays in opening hours", () => {
   const hours = new HoursCache();
@@ -90,5 +94,31 @@ describe("an unparsable value", () => {
     expect(message).not.toMatch(/Time range|Unexpected token/);
     const chinese = parseOpeningHours("每天早八晚八");
     expect(chinese.ok ? "" : chinese.message).toContain("错在“每天”处");
+  });
+});
+
+describe("the span an answer holds for", () => {
+  it("gives the same answer at every instant of the span, the instant asked within it, within its China day", () => {
+    const hours = new HoursCache();
+    const values = ["Mo-Fr 09:00-17:00; PH off", "Mo-Su 07:00-21:00; PH 09:00-17:00", "24/7", "Mo-Fr 08:00-20:00; Sa,Su 10:00-16:00", "", "Mo-Fr 10:00-16:00 unknown"];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Around 国庆 and its 调休 Saturday (10 Oct 2026), where days read differently.
+    const start = at("2026-09-28T00:00:00+08:00").getTime();
+    for (let k = 0; k < 400; k++) {
+      const value = values[k % values.length] ?? "";
+      const t = start + Math.floor(rnd() * 20 * 24 * 60) * 60_000;
+      const { heldFrom, heldUntil, ...answer } = hours.stateAt(value, new Date(t));
+      if (heldFrom === undefined || heldUntil === undefined) throw new Error("no span");
+      expect(heldFrom <= t && t < heldUntil, value).toBe(true);
+      const dayStart = Math.floor((t + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000;
+      expect(Math.max(heldFrom, dayStart)).toBe(heldFrom);
+      expect(Math.min(heldUntil, dayStart + 86_400_000)).toBe(heldUntil);
+      // Its first and last minute, and a fresh cache (so no window is shared), answer alike.
+      for (const u of [heldFrom, Math.max(heldFrom, heldUntil - 60_000)]) {
+        const { heldFrom: _f, heldUntil: _u, ...again } = new HoursCache().stateAt(value, new Date(u));
+        expect(again, `${value} at ${new Date(u).toISOString()}`).toEqual(answer);
+      }
+    }
   });
 });

@@ -59,8 +59,12 @@ export function fromWall(wall: Date): Date {
 }
 
 type Window = { from: number; to: number; starts: Float64Array; ends: Float64Array; unknown: Uint8Array; /** [from, to) of each 调休 day whose reading changed, as instants. */ makeUp: number[] };
-/** `makeUpWorkday`: the instant is on a 调休 working day and the station's hours were read as a working day's (which changed them). */
-export type HoursState = { state: OpenState; nextChange: Date | null; makeUpWorkday?: true };
+/**
+ * `makeUpWorkday`: the instant is on a 调休 working day and the station's hours were read as a working day's
+ * (which changed them). `heldFrom` / `heldUntil` (ms, from `HoursCache.stateAt` only): the span around the
+ * instant, within its China day, over which the answer is the same — a caller may reuse it for any instant in it.
+ */
+export type HoursState = { state: OpenState; nextChange: Date | null; makeUpWorkday?: true; heldFrom?: number; heldUntil?: number };
 
 /**
  * Answers "open at t, and until when" for many stations fast. Stations share few distinct strings, so the
@@ -83,7 +87,7 @@ export class HoursCache {
     let w = byDay?.get(dayNumber);
     if (!w) {
       const hours = this.parse(value);
-      if (!hours) return { state: "unknown", nextChange: null };
+      if (!hours) return { state: "unknown", nextChange: null, heldFrom: dayNumber * 86_400_000 - chinaOffsetMs, heldUntil: (dayNumber + 1) * 86_400_000 - chinaOffsetMs };
       if (this.windowCount >= HoursCache.maxWindows) {
         this.windows.clear();
         this.windowCount = 0;
@@ -224,11 +228,18 @@ function lookup(w: Window, t: number): HoursState {
     } else hi = mid - 1;
   }
   // No closure here: under tsx (how the server runs) each arrow made per call also gets its name set.
+  // The answer holds from the interval's (or the gap's) start to its end, within t's China day: the window
+  // (and with it a null next change) is chosen by that day, and 调休 days are whole days.
+  const dayStart = Math.floor((t + chinaOffsetMs) / 86_400_000) * 86_400_000 - chinaOffsetMs;
   let st: HoursState;
   if (found >= 0 && t < (w.ends[found] ?? 0)) {
     const end = w.ends[found] ?? w.to;
-    st = { state: w.unknown[found] ? "unknown" : "open", nextChange: end >= w.to ? null : new Date(end) };
-  } else st = { state: "closed", nextChange: w.starts[found + 1] === undefined ? null : new Date(w.starts[found + 1] ?? 0) };
+    st = { state: w.unknown[found] ? "unknown" : "open", nextChange: end >= w.to ? null : new Date(end), heldFrom: Math.max(w.starts[found] ?? 0, dayStart), heldUntil: Math.min(end, dayStart + 86_400_000) };
+  } else {
+    const next = w.starts[found + 1];
+    const from = found >= 0 ? (w.ends[found] ?? w.from) : w.from;
+    st = { state: "closed", nextChange: next === undefined ? null : new Date(next), heldFrom: Math.max(from, dayStart), heldUntil: Math.min(next ?? w.to, dayStart + 86_400_000) };
+  }
   for (let i = 0; i < w.makeUp.length; i += 2) if ((w.makeUp[i] ?? 0) <= t && t < (w.makeUp[i + 1] ?? 0)) st.makeUpWorkday = true;
   return st;
 }

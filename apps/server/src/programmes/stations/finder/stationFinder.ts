@@ -96,7 +96,7 @@ function haverSin(theta: number): number {
   return s * s;
 }
 
-/** State codes in the per-request memo (0: not yet asked in this request). */
+/** State codes in the hours memo (`codeOf`); 0 is never stored. */
 const OPEN = 1;
 const CLOSED = 2;
 const UNKNOWN = 3;
@@ -136,12 +136,16 @@ export class StationFinder {
   private positionOf = new Map<string, number>();
   private hoursText: string[] = [];
   private hoursNumber = new Map<string, number>();
-  /** Per-request memo by hours number: state code, next change as JSON, 调休 flag, and the request it belongs to. */
+  /**
+   * The last answer per hours number — state code, next change as JSON, 调休 flag — and the span [from, until)
+   * (ms) it holds for (`HoursState.heldFrom`): requests for "now" all fall in it, so the hours are read
+   * again only when the state changes or the day turns.
+   */
   private memoState = new Uint8Array(0);
   private memoMakeUp = new Uint8Array(0);
   private memoNext: string[] = [];
-  private memoRequest = new Int32Array(0);
-  private requestNo = 0;
+  private memoFrom = new Float64Array(0);
+  private memoUntil = new Float64Array(0);
   /** What the last `codeOf` call found besides the state: next change as JSON, and the 调休 flag. */
   private lastNext = "null";
   private lastMakeUp = false;
@@ -252,7 +256,6 @@ export class StationFinder {
    * allocates nothing per station: on a loaded server, allocation is what a request's time goes to.
    */
   private search(q: NearbyQuery, at: Date): number {
-    this.requestNo++;
     if (this.hitPos.length < q.limit) {
       this.hitPos = new Int32Array(q.limit);
       this.hitH = new Float64Array(q.limit);
@@ -306,8 +309,8 @@ export class StationFinder {
   }
 
   /**
-   * State code of the station at list position i, memoized per hours string for this request; its next change
-   * (as JSON) and 调休 flag are left in `lastNext` / `lastMakeUp` (no object per candidate of the walk).
+   * State code of the station at list position i, memoized per hours string over the span its answer holds;
+   * its next change (as JSON) and 调休 flag are left in `lastNext` / `lastMakeUp` (no object per candidate).
    */
   private codeOf(i: number, at: Date): number {
     if (!this.plain[i]) {
@@ -317,9 +320,11 @@ export class StationFinder {
       return codeOfState(st);
     }
     const h = this.hoursOf[i]!;
-    if (this.memoRequest[h] !== this.requestNo) {
+    const t = at.getTime();
+    if (!(this.memoFrom[h]! <= t && t < this.memoUntil[h]!)) {
       const st = this.hours.stateAt(this.hoursText[h]!, at);
-      this.memoRequest[h] = this.requestNo;
+      this.memoFrom[h] = st.heldFrom ?? t;
+      this.memoUntil[h] = st.heldUntil ?? t;
       this.memoState[h] = codeOfState(st);
       this.memoNext[h] = st.nextChange ? `"${st.nextChange.toISOString()}"` : "null";
       this.memoMakeUp[h] = st.makeUpWorkday ? 1 : 0;
@@ -374,8 +379,9 @@ export class StationFinder {
     this.memoState = new Uint8Array(m);
     this.memoMakeUp = new Uint8Array(m);
     this.memoNext = new Array<string>(m).fill("null");
-    this.memoRequest = new Int32Array(m);
-    this.requestNo = 0;
+    // An empty span (from > until) until first asked.
+    this.memoFrom = new Float64Array(m).fill(Infinity);
+    this.memoUntil = new Float64Array(m).fill(-Infinity);
   }
 }
 
