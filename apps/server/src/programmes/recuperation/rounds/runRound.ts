@@ -1,11 +1,11 @@
-import { allocate, choicesPerApplication, isEligible, LotteryHasher, type AllocationInput, type RecuperationFairnessReport } from "@jiangxin/domain";
+import { allocationSteps, choicesPerApplication, isEligible, LotteryHasher, type AllocationInput, type RecuperationFairnessReport } from "@jiangxin/domain";
 import { sql } from "drizzle-orm";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { AppContext } from "../../../platform/context";
 import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
 import { drawableQuotas } from "../catalogue/drawableQuotas";
-import { fairnessReport } from "./fairnessReport";
+import { fairnessReport, type DrawnApplications } from "./fairnessReport";
 
 /** Rows per page read: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
 const pageSize = 50_000;
@@ -14,6 +14,11 @@ const pageSize = 50_000;
  * connection) for a fraction of a second; between chunks the job yields, and other requests are served.
  */
 const writeChunk = 10_000;
+/**
+ * Iterations of the draw's loops per step (allocationSteps): at 1.5 million applications about 200
+ * steps of ~5–20 ms each, instead of one call holding the event loop for the whole ~1–1.5 s draw.
+ */
+const drawSlice = 100_000;
 
 export type RoundProgress = (step: string, done: number, total: number) => Promise<void> | void;
 
@@ -22,8 +27,8 @@ export type RoundTimings = { readMs: number; drawMs: number; writeMs: number; re
 /**
  * The web's draw over the database (issue 14): reads the round's applications a page at a time as
  * one text per page (PGlite and node-postgres both turn rows into objects slowly; one string per
- * 50,000 rows is parsed here), hashes each applicant id under the seed, runs the same `allocate` as
- * the auditors' command, inserts position, outcome and session into recuperation_draw_results in
+ * 50,000 rows is parsed here), hashes each applicant id under the seed, runs the same draw as the
+ * auditors' command (`allocationSteps`, yielding between slices), inserts position, outcome and session into recuperation_draw_results in
  * chunks of 10,000 rows per INSERT … SELECT FROM unnest(arrays), makes the draw's offers and the
  * fairness report. It yields to the event loop between pages, so other
  * requests are served while it runs. The same seed gives the same result, so a run interrupted by a
@@ -68,9 +73,9 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
           where o.session_id = s.id and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}))::int as left
         from recuperation_sessions s where s.year = ${round.year} order by s.code`,
   );
-  const quotas = await queryRows<{ union_id: string; left: number }>(
+  const quotas = await queryRows<{ union_id: string; quota: number; left: number }>(
     db,
-    sql`select q.union_id, greatest(0, q.quota - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
+    sql`select q.union_id, q.quota, greatest(0, q.quota - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
           join recuperation_rounds r on r.id = a.round_id
           where a.union_id = q.union_id and r.year = q.year and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}))::int as left
         from ${drawableQuotas(round.year)} q`,
@@ -93,13 +98,24 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
     lotteryHi: new Uint32Array(n),
     lotteryLo: new Uint32Array(n),
   };
+  // What the fairness report counts by, per application (fairnessReport.ts): categories as indexes.
+  const lastYear = new Int32Array(n);
+  const county = new Int32Array(n);
+  const sex = new Int32Array(n);
+  const occupation = new Int32Array(n);
+  const countyKeys = new Keys();
+  const sexKeys = new Keys();
+  const occupationKeys = new Keys();
+  // sex and occupation are free text (a comma, a quote, a line break may be in them): they come last, as
+  // one JSON array, parsed once per distinct pair (there are few).
+  const pairs = new Map<string, [number, number]>();
   const hasher = new LotteryHasher(seed);
   let k = 0;
   let after = "00000000-0000-0000-0000-000000000000";
   while (k < n) {
     const [page] = await queryRows<{ body: string | null; last: string | null }>(
       db,
-      sql`select string_agg(concat_ws(',', id, union_id, group_rank, choice1, coalesce(choice2::text, ''), coalesce(choice3::text, ''), coalesce(last_year::text, '')), E'\n' order by person_id) as body,
+      sql`select string_agg(concat_ws(',', id, union_id, group_rank, choice1, coalesce(choice2::text, ''), coalesce(choice3::text, ''), coalesce(last_year::text, ''), county_code, json_build_array(sex, occupation)), E'\n' order by person_id) as body,
                  max(person_id::text) as last
           from (select * from recuperation_applications where round_id = ${roundId} and person_id > ${after}::uuid order by person_id limit ${pageSize}) p`,
     );
@@ -115,7 +131,18 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
         // A choice of another year's session cannot be drawn (the form offers this year's only).
         input.choices[k * choicesPerApplication + c] = s ?? -1;
       }
-      input.eligible[k] = isEligible(f[6] ? Number(f[6]) : null, round.year, round.no_repeat_years) ? 1 : 0;
+      const last = f[6] ? Number(f[6]) : null;
+      input.eligible[k] = isEligible(last, round.year, round.no_repeat_years) ? 1 : 0;
+      lastYear[k] = last ?? 0;
+      county[k] = countyKeys.of(f[7]!);
+      const tail = f.length === 9 ? f[8]! : f.slice(8).join(",");
+      let pair = pairs.get(tail);
+      if (!pair) {
+        const [s, o] = JSON.parse(tail) as [string | null, string | null];
+        pairs.set(tail, (pair = [sexKeys.of(s), occupationKeys.of(o)]));
+      }
+      sex[k] = pair[0];
+      occupation[k] = pair[1];
       hasher.hashString(id);
       input.lotteryHi[k] = hasher.hi;
       input.lotteryLo[k] = hasher.lo;
@@ -127,8 +154,7 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   }
   const readMs = performance.now() - t0;
 
-  const t1 = performance.now();
-  await progress("摇号", k, n);
+  await progress("摇号", 0, k);
   const typed: AllocationInput = {
     ...input,
     union: input.union.subarray(0, k),
@@ -138,8 +164,22 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
     lotteryHi: input.lotteryHi.subarray(0, k),
     lotteryLo: input.lotteryLo.subarray(0, k),
   };
-  const result = allocate(typed);
-  const drawMs = performance.now() - t1;
+  // The same draw as the command's, one slice at a time; between slices the event loop serves others.
+  // drawMs is the draw's own time (its slices), not the time others took in between.
+  const steps = allocationSteps(typed, drawSlice);
+  let drawMs = 0;
+  let result;
+  for (;;) {
+    const t1 = performance.now();
+    const step = steps.next();
+    drawMs += performance.now() - t1;
+    if (step.done) {
+      result = step.value;
+      break;
+    }
+    await progress("摇号", step.value.done, step.value.total);
+    await yieldToEventLoop();
+  }
 
   const t2 = performance.now();
   // Rows in draw order, then the ineligible: the (round, position) index then only grows at its end.
@@ -195,7 +235,42 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
 
   const t3 = performance.now();
   await progress("统计公平性报告", k, k);
-  const report: RecuperationFairnessReport = await fairnessReport(ctx, db, roundId, round.year, round.no_repeat_years, drawMs);
+  const drawn: DrawnApplications = {
+    count: k,
+    group: input.group,
+    lastYear,
+    union: input.union,
+    county,
+    countyKeys: countyKeys.list,
+    sex,
+    sexKeys: sexKeys.list,
+    occupation,
+    occupationKeys: occupationKeys.list,
+    position: result.position,
+    session: result.session,
+    outcome: result.outcome,
+  };
+  const report: RecuperationFairnessReport = await fairnessReport(ctx, db, drawn, {
+    year: round.year,
+    noRepeatYears: round.no_repeat_years,
+    drawMs,
+    unions: quotas.map((q) => ({ id: q.union_id, quota: q.quota })),
+  });
   await db.execute(sql`update recuperation_rounds set report = ${JSON.stringify(report)}::jsonb where id = ${roundId}`);
   return { readMs, drawMs, writeMs, reportMs: performance.now() - t3, applications: k, placed };
+}
+
+/** Distinct values numbered in the order first seen (a category's keys for the report). */
+class Keys {
+  readonly list: (string | null)[] = [];
+  private readonly index = new Map<string | null, number>();
+  of(key: string | null): number {
+    let k = this.index.get(key);
+    if (k === undefined) {
+      k = this.list.length;
+      this.index.set(key, k);
+      this.list.push(key);
+    }
+    return k;
+  }
 }
