@@ -29,6 +29,7 @@ const noRepeatYears = Number(opt("no-repeat-years"));
 const kind = rest.includes("--postgres") ? "postgres" : "pglite";
 const roundId = "d0000000-0000-4000-8000-000000000001";
 const chunkLines = 100_000;
+const probeEveryMs = 100;
 
 /** COPY … FROM STDIN (CSV) of the given text chunks: the fastest load each driver offers. */
 async function copyCsv(database: Database, target: string, chunks: Iterable<string>): Promise<void> {
@@ -100,22 +101,44 @@ async function main() {
     console.log(`load_s ${((performance.now() - t0) / 1000).toFixed(1)}`);
     console.log(`rss_before_mb ${(process.memoryUsage().rss / 1e6).toFixed(0)}`);
 
-    // How long the event loop is held at a time while the draw runs: what other requests would wait.
+    // How long the event loop is held at a time while the draw runs (monitorEventLoopDelay), and what a
+    // tiny request that needs the event loop and the database waits: every 100 ms a `select 1` through
+    // the app's own database (PGlite's one connection, or a server pool's), timed from when it was due
+    // (a timer held up by a busy loop counts), one at a time, so a statement holding PGlite's connection
+    // for seconds shows as one long wait.
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
-    let ticking = true;
-    const ticker = (async () => {
-      while (ticking) await sleep(20);
-    })();
+    let drawing = true;
+    let step = "开始";
     const t1 = performance.now();
-    const timings = await runRound(ctx, db, roundId, seed, process.env.BENCH_VERBOSE ? (step, done, total) => console.error(`${((performance.now() - t1) / 1000).toFixed(1)} s ${step} ${done}/${total}`) : undefined);
+    const waits: number[] = [];
+    const prober = (async () => {
+      for (let due = performance.now() + probeEveryMs; drawing; ) {
+        await sleep(Math.max(0, due - performance.now()));
+        if (!drawing) break;
+        const stepThen = step;
+        await db.execute(sql`select 1`);
+        const wait = performance.now() - due;
+        waits.push(wait);
+        if (process.env.BENCH_VERBOSE && wait > 200) console.error(`${((performance.now() - t1) / 1000).toFixed(1)} s probe waited ${wait.toFixed(0)} ms (during ${stepThen} → ${step})`);
+        // The next probe is due 100 ms after this one was, or now if this one took longer.
+        due = Math.max(due + probeEveryMs, performance.now());
+      }
+    })();
+    const timings = await runRound(ctx, db, roundId, seed, (name, done, all) => {
+      step = `${name} ${done}/${all}`;
+      if (process.env.BENCH_VERBOSE) console.error(`${((performance.now() - t1) / 1000).toFixed(1)} s ${step}`);
+    });
     const total = performance.now() - t1;
     delay.disable();
-    ticking = false;
-    await ticker;
+    drawing = false;
+    await prober;
+    waits.sort((a, b) => a - b);
     console.log(`draw_s ${(total / 1000).toFixed(2)}`);
     console.log(`read_s ${(timings.readMs / 1000).toFixed(2)} allocate_s ${(timings.drawMs / 1000).toFixed(2)} write_s ${(timings.writeMs / 1000).toFixed(2)} report_s ${(timings.reportMs / 1000).toFixed(2)}`);
     console.log(`loop_max_ms ${(delay.max / 1e6).toFixed(0)} loop_p99_ms ${(delay.percentile(99) / 1e6).toFixed(0)}`);
+    const percentile = (p: number) => waits[Math.min(waits.length - 1, Math.ceil((p / 100) * waits.length) - 1)] ?? NaN;
+    console.log(`probes ${waits.length} probe_max_ms ${(waits.at(-1) ?? NaN).toFixed(0)} probe_p99_ms ${percentile(99).toFixed(0)} probe_p50_ms ${percentile(50).toFixed(0)}`);
     console.log(`peak_rss_mb ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}`);
 
     // Row by row against the command's allocation.csv.

@@ -22,6 +22,17 @@ import { generateRoundCsv } from "./generateRound";
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const args = process.argv.slice(2);
+if (args.includes("--help")) {
+  console.log(`npm run -s bench:recuperation -- [options]
+  --applications=N     applications in the generated year (default 1500000)
+  --sessions=N         sessions (default 6000)
+  --unions=N           unions (default 20000)
+  --db-applications=N  the database path's round (default 20000; sessions and unions scaled alike)
+  --no-db              the command and the reference only
+  --postgres           the database path on TEST_DATABASE_URL (scripts/with-postgres.sh makes one), not PGlite
+BENCH_VERBOSE=1 prints the draw's steps and every probe that waited more than 200 ms.`);
+  process.exit(0);
+}
 const arg = (name: string, fallback: number) => Number(args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
 const applications = arg("applications", 1_500_000);
 const sessions = arg("sessions", 6000);
@@ -77,6 +88,9 @@ try {
         `peak ${db.peakMb.toFixed(0)} MB (process, database included; ${value(o, "rss_before_mb")} MB before the draw) · loading the files took ${value(o, "load_s")} s`,
     );
     console.log(`           event loop held at most ${value(o, "loop_max_ms")} ms at a time (p99 ${value(o, "loop_p99_ms")} ms) · ${o.match(/placed .*/)?.[0]} · rows differing from the command: ${value(o, "differences_from_command")}`);
+    console.log(
+      `           a \`select 1\` every 100 ms during the draw (${value(o, "probes")} probes): waited at most ${value(o, "probe_max_ms")} ms, p99 ${value(o, "probe_p99_ms")} ms, median ${value(o, "probe_p50_ms")} ms`,
+    );
     const perRow = (key: string) => ((Number(value(o, key)) * 1e6) / dbApplications).toFixed(1);
     console.log(`           per application: read ${perRow("read_s")} µs, allocate ${perRow("allocate_s")} µs, write ${perRow("write_s")} µs (results and the draw's offers), report ${perRow("report_s")} µs`);
     console.log(`           database path / command: ${(Number(value(o, "draw_s")) / cliTime).toFixed(0)} × the command's time on the same ${dbApplications} applications (${args.includes("--postgres") ? "PostgreSQL" : "PGlite"})`);

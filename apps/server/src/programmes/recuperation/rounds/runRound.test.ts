@@ -6,7 +6,7 @@ import { startTestApp, type TestApp } from "../../../testing/testApp";
 import { testDatabaseKinds } from "../../../testing/testDatabases";
 import { runRound } from "./runRound";
 
-// 12,000 applications: more than one write-back chunk (10,000), so the job stops between statements.
+// 12,000 applications: several pages (5,000) and write-back chunks (2,500), so the job stops between statements.
 const applications = 12_000;
 const roundId = "d1000000-0000-4000-8000-000000000001";
 

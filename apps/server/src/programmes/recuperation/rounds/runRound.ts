@@ -7,13 +7,21 @@ import { queryRows } from "../../../platform/db/queryRows";
 import { drawableQuotas } from "../catalogue/drawableQuotas";
 import { fairnessReport, type DrawnApplications } from "./fairnessReport";
 
-/** Rows per page read: big enough that PGlite's per-statement cost vanishes, small enough to let other requests in between. */
-const pageSize = 50_000;
+/**
+ * Rows per page read. PGlite runs in this thread, so a statement holds the event loop as well as the
+ * database: a page of 50,000 held both ~1 s at load 4 (bench:recuperation's probes); 10,000 about 0.2 s.
+ */
+const pageSize = 5_000;
 /**
  * Rows per write-back statement: a statement of this many rows holds the database (PGlite has one
  * connection) for a fraction of a second; between chunks the job yields, and other requests are served.
  */
-const writeChunk = 10_000;
+const writeChunk = 2_500;
+/**
+ * Draw positions per offers statement: each offer goes through three indexes and two foreign-key
+ * checks (~100 µs an offer on PGlite at load 4), so 10,000 held PGlite 0.5–1.5 s; 2,500 about a quarter.
+ */
+const offerChunk = 2_500;
 /**
  * Iterations of the draw's loops per step (allocationSteps): at 1.5 million applications about 200
  * steps of ~5–20 ms each, instead of one call holding the event loop for the whole ~1–1.5 s draw.
@@ -27,7 +35,7 @@ export type RoundTimings = { readMs: number; drawMs: number; writeMs: number; re
 /**
  * The web's draw over the database (issue 14): reads the round's applications a page at a time as
  * one text per page (PGlite and node-postgres both turn rows into objects slowly; one string per
- * 50,000 rows is parsed here), hashes each applicant id under the seed, runs the same draw as the
+ * page is parsed here), hashes each applicant id under the seed, runs the same draw as the
  * auditors' command (`allocationSteps`, yielding between slices), inserts position, outcome and session into recuperation_draw_results in
  * chunks of 10,000 rows per INSERT … SELECT FROM unnest(arrays), makes the draw's offers and the
  * fairness report. It yields to the event loop between pages, so other
@@ -75,10 +83,14 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   );
   const quotas = await queryRows<{ union_id: string; quota: number; left: number }>(
     db,
-    sql`select q.union_id, q.quota, greatest(0, q.quota - (select count(*) from recuperation_offers o join recuperation_applications a on a.id = o.application_id
-          join recuperation_rounds r on r.id = a.round_id
-          where a.union_id = q.union_id and r.year = q.year and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}))::int as left
-        from ${drawableQuotas(round.year)} q`,
+    // One grouped pass over the year's held offers, not a count per union: that walked every application
+    // of each union (this round's included, through the union index) to find its offers.
+    sql`select q.union_id, q.quota, greatest(0, q.quota - coalesce(used.n, 0))::int as left
+        from ${drawableQuotas(round.year)} q
+        left join (select a.union_id, count(*) as n from recuperation_offers o join recuperation_applications a on a.id = o.application_id
+                   join recuperation_rounds r on r.id = a.round_id
+                   where r.year = ${round.year} and o.status in ('offered', 'accepted', 'stayed') and a.round_id <> ${roundId}
+                   group by a.union_id) used on used.union_id = q.union_id`,
   );
   const sessionIndex = new Map(sessions.map((s, i) => [s.id, i]));
   const unionIndex = new Map(quotas.map((q, i) => [q.union_id, i]));
@@ -221,8 +233,8 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   // one statement: at 300,000 applications one INSERT held PGlite's only connection for ~25 s, and every
   // other request waited behind it. A run that fails between slices is cleaned up by the rerun above.
   const drawnCount = result.order.length;
-  for (let from = 0; from < drawnCount; from += writeChunk) {
-    const to = Math.min(drawnCount, from + writeChunk);
+  for (let from = 0; from < drawnCount; from += offerChunk) {
+    const to = Math.min(drawnCount, from + offerChunk);
     await db.execute(sql`
       insert into recuperation_offers (application_id, session_id, source, status, offered_at)
       select application_id, session_id, 'draw', 'offered', ${ctx.now().toISOString()}::timestamptz
