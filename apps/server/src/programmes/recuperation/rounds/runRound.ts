@@ -8,20 +8,16 @@ import { drawableQuotas } from "../catalogue/drawableQuotas";
 import { fairnessReport, type DrawnApplications } from "./fairnessReport";
 
 /**
- * Rows per page read. PGlite runs in this thread, so a statement holds the event loop as well as the
- * database: a page of 50,000 held both ~1 s at load 4 (bench:recuperation's probes); 10,000 about 0.2 s.
+ * Statement sizes: rows per page read, result rows per INSERT, draw positions per offers INSERT.
+ * PGlite runs in this thread, so a statement holds the event loop as well as its only connection:
+ * at 100,000 applications (load 3–4, bench:recuperation's probes) a page of 50,000 held both ~1 s and
+ * 10,000 offers 0.5–1.5 s; these sizes keep each under ~0.4 s. On PostgreSQL a statement holds only its
+ * pool connection, and the same small sizes made the 1.5 M draw 72 s slower (docs/recuperation.md).
  */
-const pageSize = 5_000;
-/**
- * Rows per write-back statement: a statement of this many rows holds the database (PGlite has one
- * connection) for a fraction of a second; between chunks the job yields, and other requests are served.
- */
-const writeChunk = 2_500;
-/**
- * Draw positions per offers statement: each offer goes through three indexes and two foreign-key
- * checks (~100 µs an offer on PGlite at load 4), so 10,000 held PGlite 0.5–1.5 s; 2,500 about a quarter.
- */
-const offerChunk = 2_500;
+const statementSizes = {
+  pglite: { page: 5_000, results: 2_500, offers: 2_500 },
+  postgres: { page: 10_000, results: 10_000, offers: 10_000 },
+} as const;
 /**
  * Iterations of the draw's loops per step (allocationSteps): at 1.5 million applications about 200
  * steps of ~5–20 ms each, instead of one call holding the event loop for the whole ~1–1.5 s draw.
@@ -98,6 +94,7 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   const unionQuota = Int32Array.from([...quotas.map((q) => q.left), 0]);
   const noQuota = quotas.length;
 
+  const { page: pageSize, results: writeChunk, offers: offerChunk } = statementSizes[ctx.database.kind];
   const n = round.total;
   const ids: string[] = new Array<string>(n);
   const input: AllocationInput = {
