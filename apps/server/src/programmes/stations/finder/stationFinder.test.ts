@@ -172,5 +172,15 @@ describe("station finder", () => {
     f.put({ ...first, status: "removed" });
     expect(f.get(first.id, start)).toBeUndefined();
     expect(f.size).toBe(9);
+    // A burst read back together: a new station, an edit, one gone from the database; every other keeps its answer.
+    const [second, third, fourth] = all.slice(1, 4);
+    if (!second || !third || !fourth) throw new Error("no stations");
+    const nearest = (lng: number, lat: number) => f.nearby({ lng, lat, amenities: [], openNow: false, limit: 1, within: 500 }, start)[0]?.id;
+    f.putMany([{ ...all[20]!, lng: 120.9, lat: 28.1 }, { ...second, name: "改名后的站点" }], [third.id]);
+    expect(f.size).toBe(9);
+    expect(nearest(120.9, 28.1)).toBe(all[20]?.id);
+    expect(f.get(second.id, start)?.name).toBe("改名后的站点");
+    expect(f.get(third.id, start)).toBeUndefined();
+    expect(nearest(fourth.lng, fourth.lat)).toBe(fourth.id);
   });
 });
