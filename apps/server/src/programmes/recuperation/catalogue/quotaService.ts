@@ -9,6 +9,7 @@ import { AppError } from "../../../platform/errors";
 import { unionScope } from "../../../masterData/unions";
 import { quotaFigures, type QuotaFigures } from "./quotaFigures";
 import { homeUnionOf, notInScope, unionChains, whyNotAssign, type UnionChain } from "./quotaRights";
+import { refuseQuotaChangeWhileDrawing } from "./quotaYearLock";
 
 const node = (u: { id: string; name: string; kind: string }, f: QuotaFigures | undefined, editable: boolean): RecuperationQuotaNode => {
   const received = f?.received ?? null;
@@ -161,7 +162,8 @@ export async function quotaRefusals(
 /**
  * Sets unions' places for a year as one change, in the caller's transaction: refused as a whole, by the
  * first refusal (its fields name every union refused for it), or written and audited per union with the
- * number before and after. Returns the unions whose number changed.
+ * number before and after. Refused while a round of the year is being drawn (quotaYearLock.ts). Returns the
+ * unions whose number changed.
  */
 export async function applyQuotas(tx: Db, actor: Actor, home: { id: string; name: string }, year: number, quotas: readonly { unionId: string; quota: number }[]): Promise<string[]> {
   const wanted = new Map<string, number>();
@@ -170,6 +172,7 @@ export async function applyQuotas(tx: Db, actor: Actor, home: { id: string; name
     wanted.set(q.unionId, q.quota);
   }
   const index = new Map([...wanted.keys()].map((id, i) => [id, i]));
+  await refuseQuotaChangeWhileDrawing(tx, year);
   const { refusals, chains, before } = await quotaRefusals(tx, actor, home, year, wanted, true);
   const first = refusals[0];
   if (first) {

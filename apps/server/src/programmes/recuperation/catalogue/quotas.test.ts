@@ -262,4 +262,14 @@ describe.each(testDatabaseKinds)("疗休养名额逐级分配 on %s", (kind) => 
     await wuyiBook.xlsx.load(wuyiTemplate.rawPayload as unknown as ArrayBuffer);
     expect((wuyiBook.getWorksheet("可选值")!.getColumn(1).values as unknown[]).filter((v) => typeof v === "string").slice(1)).toEqual(["武义丙五金厂工会"]);
   });
+
+  it("refuses a quota change while a round of the year is being drawn (the draw read the quotas at its start), and takes it after", async () => {
+    const { db } = t.ctx.database;
+    const [round] = await queryRows<{ id: string }>(db, sql`insert into recuperation_rounds (year, name, no_repeat_years, status) values (${year}, '进行中的轮次', 0, 'running') returning id`);
+    const b = child(await view("chunan"), id.B)?.received ?? 0;
+    const during = await refused("chunan", { [id.B]: b }, 409);
+    expect(during.message).toBe(`${year}年的“进行中的轮次”正在摇号，名额暂不能调整，请在摇号完成后再改`);
+    await db.execute(sql`delete from recuperation_rounds where id = ${round!.id}`);
+    await ok("chunan", { [id.B]: b });
+  });
 });

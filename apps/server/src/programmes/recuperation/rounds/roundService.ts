@@ -9,6 +9,7 @@ import type { Db } from "../../../platform/db/database";
 import { queryRows } from "../../../platform/db/queryRows";
 import { AppError, notFound } from "../../../platform/errors";
 import { notify } from "../../../platform/inbox";
+import { lockQuotaYear } from "../catalogue/quotaYearLock";
 import { runRound } from "./runRound";
 import { advanceWaitlist } from "./waitlist";
 
@@ -104,6 +105,10 @@ export async function commitSeed(ctx: AppContext, actor: Actor, id: string, give
 export async function startRun(ctx: AppContext, actor: Actor, id: string): Promise<RecuperationRound> {
   const db = ctx.database.db;
   const seedEnc = await db.transaction(async (tx) => {
+    // The year's quota lock first: a quota change in flight commits before the draw reads the quotas, and
+    // one made after this commits sees the round running and is refused (quotaYearLock.ts).
+    const [round] = await queryRows<{ year: number }>(tx, sql`select year from recuperation_rounds where id = ${id}`);
+    if (round) await lockQuotaYear(tx, round.year);
     const [row] = await queryRows<{ seed_enc: string }>(
       tx,
       sql`update recuperation_rounds set status = 'running', progress_done = 0, progress_total = 0, progress_step = '排队', failure = null
