@@ -38,7 +38,7 @@ export type RoundTimings = { readMs: number; drawMs: number; writeMs: number; re
  * requests are served while it runs. The same seed gives the same result, so a run interrupted by a
  * restart can be run again without anyone being able to choose among results.
  *
- * Before the draw, each application's last_year takes in the person's recorded places of earlier
+ * As each page is read, its applications' last_year takes in the person's recorded places of earlier
  * rounds (accepted or stayed), so the rule "not again within N years" reads records, not declarations.
  */
 export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: string, progress: RoundProgress = () => {}): Promise<RoundTimings> {
@@ -59,16 +59,6 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
       where a.id = o.application_id and a.round_id = ${roundId} and o.source = 'draw'`);
     await tx.execute(sql`delete from recuperation_draw_results where round_id = ${roundId}`);
   });
-  await progress("核对往年疗休养记录", 0, round.total);
-  await db.execute(sql`
-    update recuperation_applications a set last_year = greatest(a.last_year, prior.year)
-    from (select a2.person_id, max(s.year) as year
-          from recuperation_offers o
-          join recuperation_applications a2 on a2.id = o.application_id
-          join recuperation_sessions s on s.id = o.session_id
-          where o.status in ('accepted', 'stayed') and a2.round_id <> ${roundId}
-          group by a2.person_id) prior
-    where a.round_id = ${roundId} and a.person_id = prior.person_id and (a.last_year is null or a.last_year < prior.year)`);
 
   // Sessions of the year with the places other rounds' offers still hold; quotas (what each union keeps for its own members: catalogue/drawableQuotas) with what they used.
   const sessions = await queryRows<{ id: string; left: number }>(
@@ -122,6 +112,20 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   let k = 0;
   let after = "00000000-0000-0000-0000-000000000000";
   while (k < n) {
+    // The page's applicants first take in their recorded places of earlier rounds (accepted or stayed), so
+    // the rule "not again within N years" reads records, not declarations: one statement per page (through
+    // the person index), not one over the round, which in a year after the first would walk every earlier
+    // offer in one go and hold PGlite (and with it the server's thread) for as long as that takes.
+    await db.execute(sql`
+      update recuperation_applications a set last_year = greatest(a.last_year, prior.year)
+      from (select a2.person_id, max(s.year) as year
+            from recuperation_offers o
+            join recuperation_applications a2 on a2.id = o.application_id
+            join recuperation_sessions s on s.id = o.session_id
+            where o.status in ('accepted', 'stayed') and a2.round_id <> ${roundId}
+              and a2.person_id in (select person_id from recuperation_applications where round_id = ${roundId} and person_id > ${after}::uuid order by person_id limit ${pageSize})
+            group by a2.person_id) prior
+      where a.round_id = ${roundId} and a.person_id = prior.person_id and (a.last_year is null or a.last_year < prior.year)`);
     const [page] = await queryRows<{ body: string | null; last: string | null }>(
       db,
       sql`select string_agg(concat_ws(',', id, union_id, group_rank, choice1, coalesce(choice2::text, ''), coalesce(choice3::text, ''), coalesce(last_year::text, ''), county_code, json_build_array(sex, occupation)), E'\n' order by person_id) as body,
