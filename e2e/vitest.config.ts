@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     name: "e2e",
     include: ["e2e/**/*.test.ts"],
+    // A failed journey prints its open pages' screenshots and its browser's last API calls and errors.
+    setupFiles: ["e2e/support/onFailure.ts"],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
