@@ -78,8 +78,12 @@ describe("a worker registers on a phone, joins a union and sees 我的", () => {
     await logIn(staff, server, "chunan");
     await staff.goto(`${server.url}/people?membershipStatus=pending&q=${encodeURIComponent("何晓燕")}`);
     await staff.getByRole("link", { name: "何晓燕" }).click();
-    await staff.getByText(proposed).first().waitFor();
-    await staff.getByRole("button", { name: "确认入会" }).click();
+    // The list also names the union (its 会籍 column) and has a 待确认入会申请 button, and it stays on
+    // screen while the detail page's code loads: wait for the detail page, and name the button exactly.
+    await staff.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    const memberships = staff.locator(".ant-card", { hasText: "会籍记录" });
+    await memberships.getByText(proposed).first().waitFor();
+    await memberships.getByRole("button", { name: "确认入会", exact: true }).click();
     await staff.getByText("已确认入会").waitFor();
     await staff.context().close();
 
