@@ -17,12 +17,16 @@ function note(line: string): void {
 
 function watch(context: BrowserContext): void {
   context.on("requestfinished", (request) => {
-    void request.response().then((response) => {
-      const status = response?.status() ?? 0;
-      const url = new URL(request.url());
-      const changes = request.method() !== "GET" && url.pathname.startsWith("/api/");
-      if (changes || status >= 400) note(`${request.method()} ${url.pathname}${url.search} → ${status} in ${Math.round(request.timing().responseEnd)} ms`);
-    });
+    request.response().then(
+      (response) => {
+        const status = response?.status() ?? 0;
+        const url = new URL(request.url());
+        const changes = request.method() !== "GET" && url.pathname.startsWith("/api/");
+        if (changes || status >= 400) note(`${request.method()} ${url.pathname}${url.search} → ${status} in ${Math.round(request.timing().responseEnd)} ms`);
+      },
+      // The journey may close its page meanwhile; a diagnostic must never fail the run.
+      () => undefined,
+    );
   });
   context.on("requestfailed", (request) => note(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText ?? "?"}`));
   context.on("console", (message) => {
