@@ -111,6 +111,9 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
   const hasher = new LotteryHasher(seed);
   let k = 0;
   let after = "00000000-0000-0000-0000-000000000000";
+  // One page of the round's applications, in person order after `after`: the last_year update and the read
+  // below must cover exactly the same rows.
+  const pageAfter = (from: string) => sql`select * from recuperation_applications where round_id = ${roundId} and person_id > ${from}::uuid order by person_id limit ${pageSize}`;
   while (k < n) {
     // The page's applicants first take in their recorded places of earlier rounds (accepted or stayed), so
     // the rule "not again within N years" reads records, not declarations: one statement per page (through
@@ -123,14 +126,14 @@ export async function runRound(ctx: AppContext, db: Db, roundId: string, seed: s
             join recuperation_applications a2 on a2.id = o.application_id
             join recuperation_sessions s on s.id = o.session_id
             where o.status in ('accepted', 'stayed') and a2.round_id <> ${roundId}
-              and a2.person_id in (select person_id from recuperation_applications where round_id = ${roundId} and person_id > ${after}::uuid order by person_id limit ${pageSize})
+              and a2.person_id in (select person_id from (${pageAfter(after)}) page)
             group by a2.person_id) prior
       where a.round_id = ${roundId} and a.person_id = prior.person_id and (a.last_year is null or a.last_year < prior.year)`);
     const [page] = await queryRows<{ body: string | null; last: string | null }>(
       db,
       sql`select string_agg(concat_ws(',', id, union_id, group_rank, choice1, coalesce(choice2::text, ''), coalesce(choice3::text, ''), coalesce(last_year::text, ''), county_code, json_build_array(sex, occupation)), E'\n' order by person_id) as body,
                  max(person_id::text) as last
-          from (select * from recuperation_applications where round_id = ${roundId} and person_id > ${after}::uuid order by person_id limit ${pageSize}) p`,
+          from (${pageAfter(after)}) p`,
     );
     if (!page?.body || !page.last) break;
     for (const line of page.body.split("\n")) {
