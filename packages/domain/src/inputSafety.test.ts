@@ -6,6 +6,10 @@ describe("input safety", () => {
     expect(unsafeTextIssue("a\u0000")).toBe(inputSafetyMessages.control);
     expect(unsafeTextIssue("a\u001b[31m")).toBe(inputSafetyMessages.control);
     expect(unsafeTextIssue("a\u0085")).toBe(inputSafetyMessages.control);
+    // The control range's edges: DEL and vertical tab are refused, printable ASCII is not.
+    expect(unsafeTextIssue("a\u007f")).toBe(inputSafetyMessages.control);
+    expect(unsafeTextIssue("a\u000bb")).toBe(inputSafetyMessages.control);
+    expect(unsafeTextIssue("~ plain ASCII 120.15")).toBeUndefined();
     expect(unsafeTextIssue("\ud800x")).toBe(inputSafetyMessages.control);
     expect(unsafeTextIssue("第一行\n第二行\r\n\t缩进")).toBeUndefined();
     expect(unsafeTextIssue("😀 正常")).toBeUndefined();
@@ -16,6 +20,7 @@ describe("input safety", () => {
     expect(unsafeTextIssue("1899-12-31")).toBe(inputSafetyMessages.date);
     expect(unsafeTextIssue("2101-01-01T00:00:00Z")).toBe(inputSafetyMessages.date);
     expect(unsafeTextIssue("+275760-09-13")).toBe(inputSafetyMessages.date);
+    expect(unsafeTextIssue("-0001-01-01")).toBe(inputSafetyMessages.date);
     expect(unsafeTextIssue("2025-02-29")).toBe(inputSafetyMessages.dateInvalid);
     expect(unsafeTextIssue("2024-02-29")).toBeUndefined();
     expect(unsafeTextIssue("2026-11-30T08:00:00.000+08:00")).toBeUndefined();
