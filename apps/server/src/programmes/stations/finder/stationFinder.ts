@@ -108,7 +108,7 @@ const UNKNOWN = 3;
 const stateName: readonly OpenState[] = ["unknown", "open", "closed", "unknown"];
 
 /**
- * The public finder's in-memory index (kdbush + geokdbush): answering costs no database query. The
+ * The public finder's in-memory index (a kdbush kd-tree): answering costs no database query. The
  * server loads it at start and replaces one station whenever staff save it; the kd-tree over 20,000
  * points is rebuilt whole rather than patched (the whole rebuild: ~100–150 ms on this machine's slow days,
  * a fifth of that on a normal one).
