@@ -306,7 +306,7 @@ export class StationFinder {
   /**
    * The first box's radius (km): where the stations near the query (the density grid's window) would put
    * the `limit` nearest matches, with a third to spare, so that most searches take one box and the box holds
-   * not many more stations than the answer needs (a box four times too wide costs four times the walk).
+   * not many more stations than the answer needs (a box twice too wide walks four times the stations).
    * "Open now" counts half the matches open. A guess only: `search` widens the box until the answer is sure.
    */
   private firstRadius(q: NearbyQuery, need: number, cosQ: number): number {
@@ -399,7 +399,7 @@ export class StationFinder {
     return this.memoState[h]!;
   }
 
-  /** Counts the stations per cell of the density grid (`firstRadius`). */
+  /** After each rebuild: counts the stations per cell of the density grid and forgets the amenity shares (`firstRadius`). */
   private buildGrid(): void {
     const n = this.list.length;
     this.shares = new Map();
