@@ -72,7 +72,7 @@ export async function loadFinder(ctx: AppContext): Promise<void> {
   );
 }
 
-/** Re-reads some stations after committed changes (outside any transaction: PGlite's one connection); one kd-tree rebuild. */
+/** Re-reads some stations after committed changes (outside any transaction: PGlite's one connection); one index rebuild. */
 export async function refreshStations(ctx: AppContext, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const db = ctx.database.db;

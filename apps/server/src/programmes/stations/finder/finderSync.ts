@@ -8,7 +8,7 @@ import { loadFinder, refreshStations } from "./finderOf";
 /** The NOTIFY channel every process's finder listens on. */
 export const stationsChannel = "stations_changed";
 
-/** Changes heard within this long are read back together (a burst of saves costs one read and one kd-tree rebuild). */
+/** Changes heard within this long are read back together (a burst of saves costs one read and one index rebuild). */
 export const finderSyncDebounceMs = 150;
 /** More stations than this pending at once: reloading everything is cheaper than a long `in (…)` list. */
 const reloadAllAbove = 500;

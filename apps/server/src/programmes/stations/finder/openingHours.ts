@@ -65,6 +65,8 @@ type Window = { from: number; to: number; starts: Float64Array; ends: Float64Arr
  * instant, within its China day, over which the answer is the same — a caller may reuse it for any instant in it.
  */
 export type HoursState = { state: OpenState; nextChange: Date | null; makeUpWorkday?: true; heldFrom?: number; heldUntil?: number };
+/** `HoursState` as `HoursCache.read` leaves it: `nextMs` NaN for no next change; [from, until) as `heldFrom` / `heldUntil`. */
+export type HoursReading = { state: OpenState; nextMs: number; from: number; until: number; makeUp: boolean };
 
 /**
  * Answers "open at t, and until when" for many stations fast. Stations share few distinct strings, so the
@@ -77,29 +79,50 @@ export class HoursCache {
   private readonly windows = new Map<string, Map<number, Window>>();
   private windowCount = 0;
   private static readonly maxWindows = 20_000;
+  private readonly reading: HoursReading = { state: "unknown", nextMs: Number.NaN, from: 0, until: 0, makeUp: false };
 
+  /** The state at an instant, as an object (the station page, tests); the finder reads `read` instead. */
   stateAt(value: string, at: Date): HoursState {
-    const t = at.getTime();
-    // The China day as a number, not a date string: the finder asks this for hundreds of stations a
-    // request, and making "2026-12-03" (and the day before it) on every call was most of the call's cost.
+    const r = this.read(value, at.getTime());
+    const st: HoursState = { state: r.state, nextChange: Number.isNaN(r.nextMs) ? null : new Date(r.nextMs), heldFrom: r.from, heldUntil: r.until };
+    if (r.makeUp) st.makeUpWorkday = true;
+    return st;
+  }
+
+  /**
+   * The state at instant t (ms) into `reading`, which every call reuses: the finder asks this for every
+   * candidate of a query at a time of its own, and an object and a Date per answer were most of what a
+   * lookup cost on a loaded server.
+   */
+  read(value: string, t: number): HoursReading {
+    // The China day as a number, not a date string: making "2026-12-03" (and the day before it) on every
+    // call was most of the call's cost.
     const dayNumber = Math.floor((t + chinaOffsetMs) / 86_400_000);
     let byDay = this.windows.get(value);
     let w = byDay?.get(dayNumber);
     if (!w) {
       const hours = this.parse(value);
-      if (!hours) return { state: "unknown", nextChange: null, heldFrom: dayNumber * 86_400_000 - chinaOffsetMs, heldUntil: (dayNumber + 1) * 86_400_000 - chinaOffsetMs };
+      if (!hours) {
+        const r = this.reading;
+        r.state = "unknown";
+        r.nextMs = Number.NaN;
+        r.from = dayNumber * 86_400_000 - chinaOffsetMs;
+        r.until = r.from + 86_400_000;
+        r.makeUp = false;
+        return r;
+      }
       if (this.windowCount >= HoursCache.maxWindows) {
         this.windows.clear();
         this.windowCount = 0;
         byDay = undefined;
       }
       if (!byDay) this.windows.set(value, (byDay = new Map<number, Window>()));
-      const start = addDays(chinaDayOf(at), -1);
+      const start = addDays(chinaDayOf(new Date(t)), -1);
       w = this.window(hours, start, addDays(start, 10));
       byDay.set(dayNumber, w);
       this.windowCount++;
     }
-    return lookup(w, t);
+    return lookup(w, t, this.reading);
   }
 
   private parse(value: string): Hours | null {
@@ -215,7 +238,7 @@ function intervals(oh: OpeningHours, from: Date, to: Date): [Date, Date, boolean
   return oh.getOpenIntervals(toWall(from), toWall(to)).map(([s, e, u]) => [fromWall(s), fromWall(e), u] as [Date, Date, boolean]);
 }
 
-function lookup(w: Window, t: number): HoursState {
+function lookup(w: Window, t: number, r: HoursReading): HoursReading {
   // The last interval starting at or before t.
   let lo = 0;
   let hi = w.starts.length - 1;
@@ -227,19 +250,23 @@ function lookup(w: Window, t: number): HoursState {
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  // No closure here: under tsx (how the server runs) each arrow made per call also gets its name set.
   // The answer holds from the interval's (or the gap's) start to its end, within t's China day: the window
-  // (and with it a null next change) is chosen by that day, and 调休 days are whole days.
+  // (and with it a missing next change) is chosen by that day, and 调休 days are whole days.
   const dayStart = Math.floor((t + chinaOffsetMs) / 86_400_000) * 86_400_000 - chinaOffsetMs;
-  let st: HoursState;
   if (found >= 0 && t < (w.ends[found] ?? 0)) {
     const end = w.ends[found] ?? w.to;
-    st = { state: w.unknown[found] ? "unknown" : "open", nextChange: end >= w.to ? null : new Date(end), heldFrom: Math.max(w.starts[found] ?? 0, dayStart), heldUntil: Math.min(end, dayStart + 86_400_000) };
+    r.state = w.unknown[found] ? "unknown" : "open";
+    r.nextMs = end >= w.to ? Number.NaN : end;
+    r.from = Math.max(w.starts[found] ?? 0, dayStart);
+    r.until = Math.min(end, dayStart + 86_400_000);
   } else {
     const next = w.starts[found + 1];
-    const from = found >= 0 ? (w.ends[found] ?? w.from) : w.from;
-    st = { state: "closed", nextChange: next === undefined ? null : new Date(next), heldFrom: Math.max(from, dayStart), heldUntil: Math.min(next ?? w.to, dayStart + 86_400_000) };
+    r.state = "closed";
+    r.nextMs = next ?? Number.NaN;
+    r.from = Math.max(found >= 0 ? (w.ends[found] ?? w.from) : w.from, dayStart);
+    r.until = Math.min(next ?? w.to, dayStart + 86_400_000);
   }
-  for (let i = 0; i < w.makeUp.length; i += 2) if ((w.makeUp[i] ?? 0) <= t && t < (w.makeUp[i + 1] ?? 0)) st.makeUpWorkday = true;
-  return st;
+  r.makeUp = false;
+  for (let i = 0; i < w.makeUp.length; i += 2) if ((w.makeUp[i] ?? 0) <= t && t < (w.makeUp[i + 1] ?? 0)) r.makeUp = true;
+  return r;
 }

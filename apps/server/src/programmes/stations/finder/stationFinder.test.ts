@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { toWall } from "./openingHours";
 import { amenityMaskOf, StationFinder, type FinderStation } from "./stationFinder";
 
-// The finder (kd-tree, amenity bit masks, cached hour intervals) against a scan that shares none of it:
+// The finder (grid index, amenity bit masks, cached hour intervals) against a scan that shares none of it:
 // every station's great-circle distance, its amenity list, and the opening_hours package asked directly.
 
 function mulberry32(seed: number) {

@@ -1,5 +1,4 @@
 import { amenityKeys, chinaDayOf, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery, type NearbyStation, type OpenState, type PublicStation } from "@jiangxin/domain";
-import KDBush from "kdbush";
 import { HoursCache, type HoursState } from "./openingHours";
 
 /** A station as the finder keeps it: the public fields plus what filtering needs, precomputed. */
@@ -88,13 +87,13 @@ export function leanOf(s: FinderStation): LeanFixed {
 /** The Earth's mean radius in km (the haversine distance the answer gives). */
 const earthKm = 6371;
 const rad = Math.PI / 180;
-/** The first box's half-width where the density grid sees no station near the query. */
+/** The first box's half-width where the grid sees no station near the query. */
 const firstRadiusKm = 1;
-/** The density grid's cells: at least this wide (degrees, about 2 km), and at most this many over the stations' box. */
-const gridCellMin = 0.02;
-const gridCellsMax = 65_536;
-/** The density grid's window around the query's cell: (2·w + 1)² cells, about 10 km square. */
-const gridWindow = 2;
+/** The grid's cells: at least this wide (degrees, about 1 km), and at most this many over the stations' box. */
+const cellMin = 0.01;
+const cellsMax = 262_144;
+/** The half-width (degrees, about 5 km) of the window around the query whose stations `firstRadius` counts. */
+const densityWindowDeg = 0.05;
 
 function haverSin(theta: number): number {
   const s = Math.sin(theta / 2);
@@ -108,33 +107,44 @@ const UNKNOWN = 3;
 const stateName: readonly OpenState[] = ["unknown", "open", "closed", "unknown"];
 
 /**
- * The public finder's in-memory index (a kdbush kd-tree): answering costs no database query. The
- * server loads it at start and replaces one station whenever staff save it; the kd-tree over 20,000
- * points is rebuilt whole rather than patched (the whole rebuild: ~100–150 ms on this machine's slow days,
- * a fifth of that on a normal one).
+ * The public finder's in-memory index: answering costs no database query. The server loads it at start
+ * and replaces one station whenever staff save it; the index over 20,000 stations is rebuilt whole rather
+ * than patched (a sort by grid cell and a few typed arrays: tens of milliseconds).
  *
- * A request's costs are kept to the kd-tree walk: what the walk's filter reads lives in typed arrays by
- * index position (amenity bit mask, opening-hours string number, "status decides nothing"), each distinct
- * opening-hours string is evaluated once per request (stations share few strings), and each station's
- * fixed fields are UTF-8 JSON made once when it enters the index, so writing an answer is copying bytes.
+ * The index is a grid of cells about 1 km wide over the stations' box, the stations sorted by cell, row by
+ * row: a search box's stations are one contiguous run of the arrays per row of cells it spans, read in
+ * memory order (a kd-tree's range search cost more per station: its walk, and an array of hits to read back).
+ * What the scan reads lives in typed arrays by list position (amenity bit mask, coordinates as a point on
+ * the unit sphere, opening-hours string number, "status decides nothing"); each distinct opening-hours string
+ * is evaluated once per request (stations share few strings), and each station's fixed fields are UTF-8
+ * JSON made once when it enters the index, so writing an answer is copying bytes.
  */
 export class StationFinder {
   private list: FinderStation[] = [];
   private byId = new Map<string, FinderStation>();
-  private index: KDBush = new KDBush(0).finish();
-  /** By list position (the kd-tree's own order, so that a box's stations sit together in memory): */
+  /** By list position (grid cell order, so that a box's stations sit together in memory): */
   private masks = new Int32Array(0);
-  /** Coordinates (degrees) and the cosine of the latitude, by list position: what the distance test reads. */
+  /** Coordinates (degrees): what the box test reads. */
   private lngs = new Float64Array(0);
   private lats = new Float64Array(0);
-  private cosLats = new Float64Array(0);
-  /** The stations' bounding box's south-west corner, and the density grid over it: stations per cell, row by row (`firstRadius`). */
+  /**
+   * The station as a point on the unit sphere: the haversine of the distance is a quarter of the squared
+   * chord between two such points, so the scan needs no sine per station (`nearestWithin`).
+   */
+  private xs = new Float64Array(0);
+  private ys = new Float64Array(0);
+  private zs = new Float64Array(0);
+  /**
+   * The grid: the stations' box's south-west corner, the cell's width (degrees), columns and rows, and where
+   * each cell's stations start in the list, row by row (cols · rows + 1 offsets): the stations of cells
+   * c0…c1 of a row are positions cellStart[row·cols + c0] up to cellStart[row·cols + c1 + 1].
+   */
   private minLng = 0;
   private minLat = 0;
-  private gridCell = gridCellMin;
-  private gridCols = 0;
-  private gridRows = 0;
-  private gridCounts = new Int32Array(0);
+  private cell = cellMin;
+  private cols = 0;
+  private rows = 0;
+  private cellStart = new Int32Array(1);
   private shares = new Map<number, number>();
   /** The last search's hits, nearest first: list position and haversine (see `search`). */
   private hitPos = new Int32Array(0);
@@ -144,25 +154,27 @@ export class StationFinder {
   private plain = new Uint8Array(0);
   /** 1 while a lock report waits for the county's answer. */
   private locked = new Uint8Array(0);
-  /** Every station's `head`, end to end, and where each starts (n + 1 offsets). */
-  private heads = Buffer.alloc(0);
+  /** Every station's `head`, end to end (a plain byte view), and where each starts (n + 1 offsets). */
+  private headBytes = new Uint8Array(0);
   private headStart = new Int32Array(1);
   private positionOf = new Map<string, number>();
   private hoursText: string[] = [];
   private hoursNumber = new Map<string, number>();
   /**
-   * The last answer per hours number — state code, next change as JSON, 调休 flag — and the span [from, until)
+   * The last answer per hours number — state code, next change (ms), 调休 flag — and the span [from, until)
    * (ms) it holds for (`HoursState.heldFrom`): requests for "now" all fall in it, so the hours are read
    * again only when the state changes or the day turns.
    */
   private memoState = new Uint8Array(0);
   private memoMakeUp = new Uint8Array(0);
-  private memoNext: string[] = [];
+  private memoNextMs = new Float64Array(0);
   private memoFrom = new Float64Array(0);
   private memoUntil = new Float64Array(0);
-  /** What the last `codeOf` call found besides the state: next change as JSON, and the 调休 flag. */
-  private lastNext = "null";
+  /** What the last `codeOf` call found besides the state: next change (ms, NaN for none), and the 调休 flag. */
+  private lastNextMs = Number.NaN;
   private lastMakeUp = false;
+  /** Next-change instants as JSON strings, by ms: the stations of an answer share a few (`nextJson`). */
+  private nextJsonOf = new Map<number, string>();
   private changes = 0;
   readonly hours = new HoursCache();
 
@@ -181,12 +193,7 @@ export class StationFinder {
   replaceAll(stations: readonly FinderStation[]): void {
     this.changes++;
     this.byId = new Map(stations.filter((s) => s.status !== "removed").map((s) => [s.id, s]));
-    const all = [...this.byId.values()];
-    // The list takes a first kd-tree's order, so that stations near each other on the map are near each other
-    // in memory: a box's candidates are read from a few cache lines of each array, not from all over them.
-    const first = new KDBush(all.length, 16);
-    for (const s of all) first.add(s.lng, s.lat);
-    this.rebuild(Array.from(first.finish().ids, (id) => all[id] as FinderStation));
+    this.rebuild([...this.byId.values()]);
   }
 
   /** A saved station (removed ones leave the index). */
@@ -194,7 +201,7 @@ export class StationFinder {
     this.putMany([station], []);
   }
 
-  /** Several stations re-read at once, and ids no longer in the database: one kd-tree rebuild. */
+  /** Several stations re-read at once, and ids no longer in the database: one rebuild. */
   putMany(stations: readonly FinderStation[], gone: readonly string[]): void {
     this.changes++;
     for (const station of stations) {
@@ -202,15 +209,7 @@ export class StationFinder {
       else this.byId.set(station.id, station);
     }
     for (const id of gone) this.byId.delete(id);
-    // A saved station keeps its place in that order and a new one goes last (a full load sorts again): a
-    // save's rebuild stays one kd-tree build.
-    const list: (FinderStation | undefined)[] = [...this.list];
-    for (const station of stations) {
-      const at = this.positionOf.get(station.id);
-      if (at === undefined) list.push(station);
-      else list[at] = station;
-    }
-    this.rebuild(list.filter((s): s is FinderStation => s !== undefined && this.byId.get(s.id) === s));
+    this.rebuild([...this.byId.values()]);
   }
 
   /** A lock report opened or answered: the flag changes without a rebuild. */
@@ -238,17 +237,18 @@ export class StationFinder {
     for (let k = 0; k < count; k++) {
       const s = this.list[this.hitPos[k]!] as FinderStation;
       const code = this.codeOf(this.hitPos[k]!, at);
-      const next = this.lastNext;
-      out.push({ ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: next === "null" ? null : (JSON.parse(next) as string), ...(this.lastMakeUp ? { makeUpWorkday: true } : {}), distanceM: this.distanceM(k) });
+      const next = this.lastNextMs;
+      out.push({ ...leanOf(s), state: stateName[code] ?? "unknown", nextChange: Number.isNaN(next) ? null : new Date(next).toISOString(), ...(this.lastMakeUp ? { makeUpWorkday: true } : {}), distanceM: this.distanceM(k) });
     }
     return out;
   }
 
   /**
    * The same answer as the UTF-8 JSON bytes the route sends. Each station's fixed part is bytes made once
-   * (`heads`); what changes per request (state, next change, lock flag, distance) is ASCII, written byte for
-   * byte. A string answer cost the route more than the search: its Chinese names made it a two-byte string
-   * that was flattened, measured for Content-Length and encoded to UTF-8 again on every request.
+   * (`headBytes`); what changes per request (state, next change, lock flag, distance) is ASCII, put byte by byte.
+   * A string answer cost the route more than the search: its Chinese names made it a two-byte string that
+   * was flattened, measured for Content-Length and encoded to UTF-8 again on every request. Buffer's own
+   * copy and write cost more per call than these bytes do (argument checks, a view per copy).
    */
   nearbyAnswer(q: NearbyQuery, at: Date): Buffer {
     const count = this.search(q, at);
@@ -256,17 +256,34 @@ export class StationFinder {
     let size = opening.length + count * (longestTail + 1) + 2;
     for (let k = 0; k < count; k++) size += this.headStart[this.hitPos[k]! + 1]! - this.headStart[this.hitPos[k]!]!;
     const out = Buffer.allocUnsafe(size);
-    let pos = out.write(opening, 0, "latin1");
+    let pos = putAscii(out, 0, opening);
     for (let k = 0; k < count; k++) {
       const i = this.hitPos[k]!;
       const code = this.codeOf(i, at);
       if (k > 0) out[pos++] = 0x2c; // ,
-      pos += this.heads.copy(out, pos, this.headStart[i], this.headStart[i + 1]);
-      const lock = this.locked[i] ? "true" : "false";
-      pos += out.write(`${stateName[code]}","nextChange":${this.lastNext}${this.lastMakeUp ? ',"makeUpWorkday":true' : ""},"lockReported":${lock},"distanceM":${this.distanceM(k)}}`, pos, "latin1");
+      out.set(this.headBytes.subarray(this.headStart[i], this.headStart[i + 1]), pos);
+      pos += this.headStart[i + 1]! - this.headStart[i]!;
+      pos = putAscii(out, pos, stateTail[code]!);
+      pos = putAscii(out, pos, this.nextJson(this.lastNextMs));
+      if (this.lastMakeUp) pos = putAscii(out, pos, ',"makeUpWorkday":true');
+      pos = putAscii(out, pos, this.locked[i] ? ',"lockReported":true,"distanceM":' : ',"lockReported":false,"distanceM":');
+      pos = putInt(out, pos, this.distanceM(k));
+      out[pos++] = 0x7d; // }
     }
-    pos += out.write("]}", pos, "latin1");
+    out[pos++] = 0x5d; // ]
+    out[pos++] = 0x7d; // }
     return out.subarray(0, pos);
+  }
+
+  /** A next change as JSON: `null`, or the instant's ISO string in quotes. */
+  private nextJson(ms: number): string {
+    if (Number.isNaN(ms)) return "null";
+    let json = this.nextJsonOf.get(ms);
+    if (json === undefined) {
+      if (this.nextJsonOf.size > 10_000) this.nextJsonOf.clear();
+      this.nextJsonOf.set(ms, (json = `"${new Date(ms).toISOString()}"`));
+    }
+    return json;
   }
 
   /** The k-th hit's great-circle distance in metres, from its haversine. */
@@ -276,7 +293,7 @@ export class StationFinder {
 
   /**
    * Finds the `limit` nearest matching stations within `within` metres and leaves them, nearest first, in
-   * `hitPos` / `hitH`; returns how many. Widening boxes over the kd-tree: every station within r km lies in
+   * `hitPos` / `hitH`; returns how many. Widening boxes over the grid: every station within r km lies in
    * the box that spans r km north, south, east and west of the query (east–west: the spherical cap's exact
    * longitude extent), so once `limit` matches lie within r they are the nearest `limit` of all. The scan
    * reads typed arrays by list position, compares haversines (no arcsine until the answer's distances) and
@@ -297,29 +314,33 @@ export class StationFinder {
       // Widen by the area the missing matches need at the density seen so far, by 1.3 to 2.5 times; twice when
       // none was seen (no density to go by). Steeper steps cost more than they save: with steps of 2 to 8
       // times, a query in a lake beside a city jumped from 1 km to 29 km and walked a thousand stations for
-      // its ten. Over the bench's queries: 239 stations walked a query before, 160 with these steps and the
-      // first guess (`firstRadius`).
+      // its ten. Over the bench's queries (on the kd-tree index these steps were chosen with): 239 stations walked
+      // a query before, 160 with these steps and the first guess (`firstRadius`).
       r = Math.min(maxKm, r * (matches === 0 ? 2 : Math.min(2.5, Math.max(1.3, 1.2 * Math.sqrt(q.limit / matches)))));
     }
   }
 
   /**
-   * The first box's radius (km): where the stations near the query (the density grid's window) would put
-   * the `limit` nearest matches, with a third to spare, so that most searches take one box and the box holds
-   * not many more stations than the answer needs (a box twice too wide walks four times the stations).
-   * "Open now" counts half the matches open. A guess only: `search` widens the box until the answer is sure.
+   * The first box's radius (km): where the stations near the query (the grid's cells within about 5 km)
+   * would put the `limit` nearest matches, with a third to spare, so that most searches take one box and
+   * the box holds not many more stations than the answer needs (a box twice too wide walks four times the
+   * stations). "Open now" counts half the matches open. A guess only: `search` widens the box until the
+   * answer is sure.
    */
   private firstRadius(q: NearbyQuery, need: number, cosQ: number): number {
-    const { gridCell, gridCols, gridRows, gridCounts } = this;
-    if (gridCols === 0) return firstRadiusKm;
-    const col = Math.floor((q.lng - this.minLng) / gridCell);
-    const row = Math.floor((q.lat - this.minLat) / gridCell);
+    const { cell, cols, rows, cellStart } = this;
+    if (cols === 0) return firstRadiusKm;
+    const w = Math.max(1, Math.round(densityWindowDeg / cell));
+    const col = Math.floor((q.lng - this.minLng) / cell);
+    const row = Math.floor((q.lat - this.minLat) / cell);
+    const c0 = Math.max(0, col - w);
+    const c1 = Math.min(cols - 1, col + w);
     let count = 0;
-    for (let r = Math.max(0, row - gridWindow); r <= Math.min(gridRows - 1, row + gridWindow); r++) {
-      for (let c = Math.max(0, col - gridWindow); c <= Math.min(gridCols - 1, col + gridWindow); c++) count += gridCounts[r * gridCols + c]!;
+    if (c0 <= c1) {
+      for (let r = Math.max(0, row - w); r <= Math.min(rows - 1, row + w); r++) count += cellStart[r * cols + c1 + 1]! - cellStart[r * cols + c0]!;
     }
     if (count === 0) return firstRadiusKm;
-    const side = (2 * gridWindow + 1) * gridCell * rad * earthKm;
+    const side = (2 * w + 1) * cell * rad * earthKm;
     const perKm2 = count / (side * side * cosQ);
     const wanted = (q.limit * 1.3 * (q.openNow ? 2 : 1)) / this.shareWith(need);
     return Math.sqrt(wanted / (Math.PI * perKm2));
@@ -347,96 +368,103 @@ export class StationFinder {
     const sinLng = Math.sin(delta) / cosQ;
     const dLng = sinLng >= 1 ? 180 : Math.asin(sinLng) / rad;
     const hMax = haverSin(delta);
-    const { masks, lats, lngs, cosLats, hitPos, hitH } = this;
+    const [west, east, south, north] = [q.lng - dLng, q.lng + dLng, q.lat - dLat, q.lat + dLat];
+    const { masks, lats, lngs, xs, ys, zs, hitPos, hitH, cell, cols, cellStart } = this;
+    const c0 = Math.max(0, Math.floor((west - this.minLng) / cell));
+    const c1 = Math.min(cols - 1, Math.floor((east - this.minLng) / cell));
+    const r0 = Math.max(0, Math.floor((south - this.minLat) / cell));
+    const r1 = Math.min(this.rows - 1, Math.floor((north - this.minLat) / cell));
+    const qLat = q.lat * rad;
+    const qLng = q.lng * rad;
+    const [qx, qy, qz] = [Math.cos(qLat) * Math.cos(qLng), Math.cos(qLat) * Math.sin(qLng), Math.sin(qLat)];
     const limit = q.limit;
     let kept = 0;
     let matches = 0;
-    const ids = this.index.range(q.lng - dLng, q.lat - dLat, q.lng + dLng, q.lat + dLat);
-    for (let k = 0; k < ids.length; k++) {
-      const i = ids[k]!;
-      if ((masks[i]! & need) !== need) continue;
-      const h = haverSin((lats[i]! - q.lat) * rad) + cosQ * cosLats[i]! * haverSin((lngs[i]! - q.lng) * rad);
-      if (h > hMax) continue;
-      // Once `limit` are kept, one that would not displace the last is never asked its state.
-      if (kept === limit && !(h < hitH[limit - 1]! || (h === hitH[limit - 1]! && i < hitPos[limit - 1]!))) continue;
-      if (q.openNow && this.codeOf(i, at) !== OPEN) continue;
-      matches++;
-      let j = kept < limit ? kept++ : limit - 1;
-      while (j > 0 && (hitH[j - 1]! > h || (hitH[j - 1]! === h && hitPos[j - 1]! > i))) {
-        hitH[j] = hitH[j - 1]!;
-        hitPos[j] = hitPos[j - 1]!;
-        j--;
+    for (let row = r0; c0 <= c1 && row <= r1; row++) {
+      const end = cellStart[row * cols + c1 + 1]!;
+      for (let i = cellStart[row * cols + c0]!; i < end; i++) {
+        if ((masks[i]! & need) !== need) continue;
+        const lng = lngs[i]!;
+        const lat = lats[i]!;
+        if (lng < west || lng > east || lat < south || lat > north) continue;
+        const dx = xs[i]! - qx;
+        const dy = ys[i]! - qy;
+        const dz = zs[i]! - qz;
+        const h = (dx * dx + dy * dy + dz * dz) / 4;
+        if (h > hMax) continue;
+        // Once `limit` are kept, one that would not displace the last is never asked its state.
+        if (kept === limit && !(h < hitH[limit - 1]! || (h === hitH[limit - 1]! && i < hitPos[limit - 1]!))) continue;
+        if (q.openNow && this.codeOf(i, at) !== OPEN) continue;
+        matches++;
+        let j = kept < limit ? kept++ : limit - 1;
+        while (j > 0 && (hitH[j - 1]! > h || (hitH[j - 1]! === h && hitPos[j - 1]! > i))) {
+          hitH[j] = hitH[j - 1]!;
+          hitPos[j] = hitPos[j - 1]!;
+          j--;
+        }
+        hitH[j] = h;
+        hitPos[j] = i;
       }
-      hitH[j] = h;
-      hitPos[j] = i;
     }
     return matches;
   }
 
   /**
    * State code of the station at list position i, memoized per hours string over the span its answer holds;
-   * its next change (as JSON) and 调休 flag are left in `lastNext` / `lastMakeUp` (no object per candidate).
+   * its next change and 调休 flag are left in `lastNextMs` / `lastMakeUp` (no object per candidate).
    */
   private codeOf(i: number, at: Date): number {
     if (!this.plain[i]) {
       const st = stationState(this.hours, this.list[i] as FinderStation, at);
-      this.lastNext = st.nextChange ? `"${st.nextChange.toISOString()}"` : "null";
+      this.lastNextMs = st.nextChange ? st.nextChange.getTime() : Number.NaN;
       this.lastMakeUp = st.makeUpWorkday === true;
-      return codeOfState(st);
+      return codeOfState(st.state);
     }
     const h = this.hoursOf[i]!;
     const t = at.getTime();
     if (!(this.memoFrom[h]! <= t && t < this.memoUntil[h]!)) {
-      const st = this.hours.stateAt(this.hoursText[h]!, at);
-      this.memoFrom[h] = st.heldFrom ?? t;
-      this.memoUntil[h] = st.heldUntil ?? t;
-      this.memoState[h] = codeOfState(st);
-      this.memoNext[h] = st.nextChange ? `"${st.nextChange.toISOString()}"` : "null";
-      this.memoMakeUp[h] = st.makeUpWorkday ? 1 : 0;
+      const r = this.hours.read(this.hoursText[h]!, t);
+      this.memoFrom[h] = r.from;
+      this.memoUntil[h] = r.until;
+      this.memoState[h] = codeOfState(r.state);
+      this.memoNextMs[h] = r.nextMs;
+      this.memoMakeUp[h] = r.makeUp ? 1 : 0;
     }
-    this.lastNext = this.memoNext[h]!;
+    this.lastNextMs = this.memoNextMs[h]!;
     this.lastMakeUp = this.memoMakeUp[h] === 1;
     return this.memoState[h]!;
   }
 
-  /** After each rebuild: counts the stations per cell of the density grid and forgets the amenity shares (`firstRadius`). */
-  private buildGrid(): void {
-    const n = this.list.length;
-    this.shares = new Map();
+  /** Indexes the stations of `byId`: sorts them by grid cell (`cellStart`) and fills the typed arrays. */
+  private rebuild(stations: FinderStation[]): void {
+    const n = stations.length;
     let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < n; i++) {
-      minLng = Math.min(minLng, this.lngs[i]!);
-      minLat = Math.min(minLat, this.lats[i]!);
-      maxLng = Math.max(maxLng, this.lngs[i]!);
-      maxLat = Math.max(maxLat, this.lats[i]!);
+    for (const s of stations) {
+      minLng = Math.min(minLng, s.lng);
+      minLat = Math.min(minLat, s.lat);
+      maxLng = Math.max(maxLng, s.lng);
+      maxLat = Math.max(maxLat, s.lat);
     }
-    if (n === 0) {
-      this.gridCols = this.gridRows = 0;
-      return;
-    }
-    const cell = Math.max(gridCellMin, Math.sqrt(((maxLng - minLng) * (maxLat - minLat)) / gridCellsMax));
-    const cols = Math.floor((maxLng - minLng) / cell) + 1;
-    const rows = Math.floor((maxLat - minLat) / cell) + 1;
-    const counts = new Int32Array(cols * rows);
-    for (let i = 0; i < n; i++) counts[Math.floor((this.lats[i]! - minLat) / cell) * cols + Math.floor((this.lngs[i]! - minLng) / cell)]!++;
-    this.minLng = minLng;
-    this.minLat = minLat;
-    this.gridCell = cell;
-    this.gridCols = cols;
-    this.gridRows = rows;
-    this.gridCounts = counts;
-  }
-
-  /** Indexes `list` (every station of `byId`, once, in memory order). */
-  private rebuild(list: FinderStation[]): void {
+    const cell = n === 0 ? cellMin : Math.max(cellMin, Math.sqrt(((maxLng - minLng) * (maxLat - minLat)) / cellsMax));
+    const cols = n === 0 ? 0 : Math.floor((maxLng - minLng) / cell) + 1;
+    const rows = n === 0 ? 0 : Math.floor((maxLat - minLat) / cell) + 1;
+    // A counting sort by cell: the stations of one cell keep the order they came in.
+    const cellOf = Int32Array.from(stations, (s) => Math.floor((s.lat - minLat) / cell) * cols + Math.floor((s.lng - minLng) / cell));
+    const cellStart = new Int32Array(cols * rows + 1);
+    for (const c of cellOf) cellStart[c + 1]!++;
+    for (let c = 0; c < cols * rows; c++) cellStart[c + 1]! += cellStart[c]!;
+    const list = new Array<FinderStation>(n);
+    const next = cellStart.slice(0, cols * rows);
+    for (const [k, s] of stations.entries()) list[next[cellOf[k]!]!++] = s;
     this.list = list;
-    const n = list.length;
-    // Small leaves: a box of a few dozen stations visits few points outside it (default 64).
-    const index = new KDBush(n, 16);
+    [this.minLng, this.minLat, this.cell, this.cols, this.rows, this.cellStart] = [minLng, minLat, cell, cols, rows, cellStart];
+    this.shares = new Map();
     this.masks = new Int32Array(n);
     this.lngs = new Float64Array(n);
     this.lats = new Float64Array(n);
-    this.cosLats = new Float64Array(n);
+    this.xs = new Float64Array(n);
+    this.ys = new Float64Array(n);
+    this.zs = new Float64Array(n);
     this.hoursOf = new Int32Array(n);
     this.plain = new Uint8Array(n);
     this.locked = new Uint8Array(n);
@@ -444,12 +472,14 @@ export class StationFinder {
     this.positionOf = new Map();
     this.hoursText = [];
     this.hoursNumber = new Map();
-    for (const [i, s] of this.list.entries()) {
-      index.add(s.lng, s.lat);
+    for (const [i, s] of list.entries()) {
       this.masks[i] = s.amenityMask;
       this.lngs[i] = s.lng;
       this.lats[i] = s.lat;
-      this.cosLats[i] = Math.cos(s.lat * rad);
+      const [lat, lng] = [s.lat * rad, s.lng * rad];
+      this.xs[i] = Math.cos(lat) * Math.cos(lng);
+      this.ys[i] = Math.cos(lat) * Math.sin(lng);
+      this.zs[i] = Math.sin(lat);
       let h = this.hoursNumber.get(s.openingHours);
       if (h === undefined) {
         h = this.hoursText.push(s.openingHours) - 1;
@@ -462,13 +492,13 @@ export class StationFinder {
       s.head ??= headOf(s);
       this.headStart[i + 1] = this.headStart[i]! + s.head.length;
     }
-    this.heads = Buffer.concat(this.list.map((s) => s.head as Buffer), this.headStart[n]);
-    this.index = index.finish();
-    this.buildGrid();
+    const heads = Buffer.concat(list.map((s) => s.head as Buffer), this.headStart[n]);
+    // A plain byte view: a Buffer's subarray is a Buffer, whose making costs more than the copy it serves.
+    this.headBytes = new Uint8Array(heads.buffer, heads.byteOffset, heads.length);
     const m = this.hoursText.length;
     this.memoState = new Uint8Array(m);
     this.memoMakeUp = new Uint8Array(m);
-    this.memoNext = new Array<string>(m).fill("null");
+    this.memoNextMs = new Float64Array(m).fill(Number.NaN);
     // An empty span (from > until) until first asked.
     this.memoFrom = new Float64Array(m).fill(Infinity);
     this.memoUntil = new Float64Array(m).fill(-Infinity);
@@ -481,6 +511,26 @@ function headOf(s: FinderStation): Buffer {
   return Buffer.from(`${JSON.stringify(fixed).slice(0, -1)},"state":"`);
 }
 
-function codeOfState(st: HoursState): number {
-  return st.state === "open" ? OPEN : st.state === "closed" ? CLOSED : UNKNOWN;
+function codeOfState(state: OpenState): number {
+  return state === "open" ? OPEN : state === "closed" ? CLOSED : UNKNOWN;
+}
+
+/** Each state code's answer text from the state's value to the next change's key (`nearbyAnswer`). */
+const stateTail: readonly string[] = stateName.map((name) => `${name}","nextChange":`);
+
+/** Puts an ASCII string's bytes at pos; returns the position after them. */
+function putAscii(out: Uint8Array, pos: number, text: string): number {
+  for (let j = 0; j < text.length; j++) out[pos + j] = text.charCodeAt(j);
+  return pos + text.length;
+}
+
+/** Puts a non-negative integer's decimal digits at pos; returns the position after them. */
+function putInt(out: Uint8Array, pos: number, n: number): number {
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  for (let j = digits - 1; j >= 0; j--) {
+    out[pos + j] = 0x30 + (n % 10);
+    n = Math.floor(n / 10);
+  }
+  return pos + digits;
 }
