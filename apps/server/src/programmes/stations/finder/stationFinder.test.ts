@@ -162,6 +162,17 @@ describe("station finder", () => {
     expect(ph && finder.get(ph.id, new Date("2026-10-17T10:00:00+08:00"))).not.toHaveProperty("makeUpWorkday");
   });
 
+  it("keeps an answer's bytes as they were while later answers are cut from new slabs", () => {
+    // A slow client's answer may wait in the socket's queue: the bytes it points to must not change.
+    const query: NearbyQuery = { lng: 120.2, lat: 30.25, amenities: [], openNow: false, limit: 50, within: 80_000 };
+    const first = finder.nearbyAnswer(query, start);
+    const copy = Buffer.from(first);
+    let cut = 0;
+    for (let k = 0; cut < 3 * 256 * 1024; k++) cut += finder.nearbyAnswer({ ...query, lng: 119 + (k % 300) / 100 }, start).length;
+    expect(first.equals(copy)).toBe(true);
+    expect(JSON.parse(first.toString("utf8"))).toEqual({ at: start.toISOString(), items: finder.nearby(query, start) });
+  });
+
   it("drops removed stations and moves edited ones", () => {
     const f = new StationFinder();
     f.replaceAll(all.slice(0, 10));

@@ -13,6 +13,8 @@ type LeanFixed = Omit<NearbyStation, "state" | "nextChange" | "makeUpWorkday" | 
 
 /** The longest per-request part of an answer item (see `nearbyAnswer`), in bytes: 110, with room to spare. */
 const longestTail = 128;
+/** The answers' slab (`nearbyAnswer`): about 36 answers of 10 stations. */
+const slabSize = 256 * 1024;
 
 /** Each amenity filter as a bit; drinkable water is its own bit so refill-only water does not match it. */
 const bit = (key: AmenityFilterKey) => 1 << (key === "drinkableWater" ? amenityKeys.length : amenityKeys.indexOf(key));
@@ -154,9 +156,14 @@ export class StationFinder {
   private plain = new Uint8Array(0);
   /** 1 while a lock report waits for the county's answer. */
   private locked = new Uint8Array(0);
-  /** Every station's `head`, end to end (a plain byte view), and where each starts (n + 1 offsets). */
-  private headBytes = new Uint8Array(0);
-  private headStart = new Int32Array(1);
+  /** Each station's `head`, by list position. */
+  private heads: Buffer[] = [];
+  /** The answers' slab (`nearbyAnswer`) and how much of it is taken. */
+  private slab = Buffer.alloc(0);
+  private slabUsed = 0;
+  /** The last answer's instant, and its ISO string. */
+  private atMs = Number.NaN;
+  private atIso = "";
   private positionOf = new Map<string, number>();
   private hoursText: string[] = [];
   private hoursNumber = new Map<string, number>();
@@ -245,24 +252,33 @@ export class StationFinder {
 
   /**
    * The same answer as the UTF-8 JSON bytes the route sends. Each station's fixed part is bytes made once
-   * (`headBytes`); what changes per request (state, next change, lock flag, distance) is ASCII, put byte by byte.
+   * (`head`); what changes per request (state, next change, lock flag, distance) is ASCII, put byte by byte.
    * A string answer cost the route more than the search: its Chinese names made it a two-byte string that
-   * was flattened, measured for Content-Length and encoded to UTF-8 again on every request. Buffer's own
-   * copy and write cost more per call than these bytes do (argument checks, a view per copy).
+   * was flattened, measured for Content-Length and encoded to UTF-8 again on every request.
+   *
+   * Answers are cut from a slab of 256 KB, as Node cuts small buffers from its pool: a new buffer of an
+   * answer's size (over Node's pooled sizes) cost as much as writing it. A slab is never written again once
+   * an answer is cut from it; when it is full the next answer starts a new one, and the old one is freed
+   * with the last answer that points into it.
    */
   nearbyAnswer(q: NearbyQuery, at: Date): Buffer {
     const count = this.search(q, at);
-    const opening = `{"at":"${at.toISOString()}","items":[`;
-    let size = opening.length + count * (longestTail + 1) + 2;
-    for (let k = 0; k < count; k++) size += this.headStart[this.hitPos[k]! + 1]! - this.headStart[this.hitPos[k]!]!;
-    const out = Buffer.allocUnsafe(size);
-    let pos = putAscii(out, 0, opening);
+    if (at.getTime() !== this.atMs) [this.atMs, this.atIso] = [at.getTime(), at.toISOString()];
+    let size = 8 + this.atIso.length + 12 + count * (longestTail + 1) + 2;
+    for (let k = 0; k < count; k++) size += this.heads[this.hitPos[k]!]!.length;
+    if (this.slabUsed + size > this.slab.length) [this.slab, this.slabUsed] = [Buffer.allocUnsafe(Math.max(slabSize, size)), 0];
+    const out = this.slab;
+    const start = this.slabUsed;
+    let pos = putAscii(out, start, '{"at":"');
+    pos = putAscii(out, pos, this.atIso);
+    pos = putAscii(out, pos, '","items":[');
     for (let k = 0; k < count; k++) {
       const i = this.hitPos[k]!;
       const code = this.codeOf(i, at);
       if (k > 0) out[pos++] = 0x2c; // ,
-      out.set(this.headBytes.subarray(this.headStart[i], this.headStart[i + 1]), pos);
-      pos += this.headStart[i + 1]! - this.headStart[i]!;
+      const head = this.heads[i]!;
+      out.set(head, pos);
+      pos += head.length;
       pos = putAscii(out, pos, stateTail[code]!);
       pos = putAscii(out, pos, this.nextJson(this.lastNextMs));
       if (this.lastMakeUp) pos = putAscii(out, pos, ',"makeUpWorkday":true');
@@ -272,7 +288,8 @@ export class StationFinder {
     }
     out[pos++] = 0x5d; // ]
     out[pos++] = 0x7d; // }
-    return out.subarray(0, pos);
+    this.slabUsed = pos;
+    return out.subarray(start, pos);
   }
 
   /** A next change as JSON: `null`, or the instant's ISO string in quotes. */
@@ -468,7 +485,6 @@ export class StationFinder {
     this.hoursOf = new Int32Array(n);
     this.plain = new Uint8Array(n);
     this.locked = new Uint8Array(n);
-    this.headStart = new Int32Array(n + 1);
     this.positionOf = new Map();
     this.hoursText = [];
     this.hoursNumber = new Map();
@@ -490,11 +506,8 @@ export class StationFinder {
       this.locked[i] = s.lockReported ? 1 : 0;
       this.positionOf.set(s.id, i);
       s.head ??= headOf(s);
-      this.headStart[i + 1] = this.headStart[i]! + s.head.length;
     }
-    const heads = Buffer.concat(list.map((s) => s.head as Buffer), this.headStart[n]);
-    // A plain byte view: a Buffer's subarray is a Buffer, whose making costs more than the copy it serves.
-    this.headBytes = new Uint8Array(heads.buffer, heads.byteOffset, heads.length);
+    this.heads = list.map((s) => s.head as Buffer);
     const m = this.hoursText.length;
     this.memoState = new Uint8Array(m);
     this.memoMakeUp = new Uint8Array(m);
