@@ -81,7 +81,7 @@ export class HoursCache {
   private static readonly maxWindows = 20_000;
   private readonly reading: HoursReading = { state: "unknown", nextMs: Number.NaN, from: 0, until: 0, makeUp: false };
 
-  /** The state at an instant, as an object (the station page, tests); the finder reads `read` instead. */
+  /** The state at an instant, as an object (the station page, a paused station, tests); the finder's scan reads `read`. */
   stateAt(value: string, at: Date): HoursState {
     const r = this.read(value, at.getTime());
     const st: HoursState = { state: r.state, nextChange: Number.isNaN(r.nextMs) ? null : new Date(r.nextMs), heldFrom: r.from, heldUntil: r.until };
@@ -90,9 +90,9 @@ export class HoursCache {
   }
 
   /**
-   * The state at instant t (ms) into `reading`, which every call reuses: the finder asks this for every
-   * candidate of a query at a time of its own, and an object and a Date per answer were most of what a
-   * lookup cost on a loaded server.
+   * The state at instant t (ms) into `reading`, which every call reuses: the finder asks this for each hours
+   * string of every query at a time of its own, and an object and a Date per answer are garbage a loaded
+   * server's collector pays for.
    */
   read(value: string, t: number): HoursReading {
     // The China day as a number, not a date string: making "2026-12-03" (and the day before it) on every
@@ -250,6 +250,7 @@ function lookup(w: Window, t: number, r: HoursReading): HoursReading {
       lo = mid + 1;
     } else hi = mid - 1;
   }
+  // No closure or object here: under tsx (how the server runs) each arrow made per call also gets its name set.
   // The answer holds from the interval's (or the gap's) start to its end, within t's China day: the window
   // (and with it a missing next change) is chosen by that day, and 调休 days are whole days.
   const dayStart = Math.floor((t + chinaOffsetMs) / 86_400_000) * 86_400_000 - chinaOffsetMs;
