@@ -1,4 +1,4 @@
-import { amenityKeys, amenityLabels, chinaDayOf, chinaHolidayOn, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery } from "@jiangxin/domain";
+import { amenityKeys, amenityLabels, chinaDayOf, chinaHolidayOn, chinaMidnight, nextDay, type AmenityFilterKey, type NearbyQuery, type NearbyStation } from "@jiangxin/domain";
 import OpeningHours from "opening_hours";
 import { describe, expect, it } from "vitest";
 import { toWall } from "./openingHours";
@@ -178,8 +178,14 @@ describe("station finder", () => {
     f.replaceAll(all.slice(0, 10));
     const first = all[0];
     if (!first) throw new Error("no station");
-    f.put({ ...first, lng: 121.5, lat: 29.9 });
-    expect(f.nearby({ lng: 121.5, lat: 29.9, amenities: [], openNow: false, limit: 1, within: 500 }, start)[0]?.id).toBe(first.id);
+    // A save hands the finder a fresh record, as the server reads it back (no answer bytes made yet).
+    const { head: _head, ...fields } = first;
+    f.put({ ...fields, lng: 121.5, lat: 29.9 });
+    const moved: NearbyQuery = { lng: 121.5, lat: 29.9, amenities: [], openNow: false, limit: 1, within: 500 };
+    expect(f.nearby(moved, start)[0]?.id).toBe(first.id);
+    // The bytes the route sends carry the new place too.
+    const sent = JSON.parse(f.nearbyAnswer(moved, start).toString("utf8")) as { items: NearbyStation[] };
+    expect(sent.items[0]).toMatchObject({ id: first.id, lng: 121.5, lat: 29.9, distanceM: 0 });
     f.put({ ...first, status: "removed" });
     expect(f.get(first.id, start)).toBeUndefined();
     expect(f.size).toBe(9);
