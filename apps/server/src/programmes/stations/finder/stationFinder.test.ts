@@ -178,9 +178,8 @@ describe("station finder", () => {
     f.replaceAll(all.slice(0, 10));
     const first = all[0];
     if (!first) throw new Error("no station");
-    // A save hands the finder a fresh record, as the server reads it back (no answer bytes made yet).
-    const { head: _head, ...fields } = first;
-    f.put({ ...fields, lng: 121.5, lat: 29.9 });
+    // An edit spread from the indexed record: the finder makes the new record's bytes, not the old one's.
+    f.put({ ...first, lng: 121.5, lat: 29.9 });
     const moved: NearbyQuery = { lng: 121.5, lat: 29.9, amenities: [], openNow: false, limit: 1, within: 500 };
     expect(f.nearby(moved, start)[0]?.id).toBe(first.id);
     // The bytes the route sends carry the new place too.

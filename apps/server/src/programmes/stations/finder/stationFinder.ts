@@ -4,8 +4,6 @@ import { HoursCache, type HoursState } from "./openingHours";
 /** A station as the finder keeps it: the public fields plus what filtering needs, precomputed. */
 export type FinderStation = Omit<PublicStation, "state" | "nextChange" | "makeUpWorkday"> & {
   amenityMask: number;
-  /** Its answer item up to the state's value, as UTF-8 bytes (`{…fixed lean fields…,"state":"`), made once. */
-  head?: Buffer;
 };
 
 /** The fields of a finder answer that change only when the station is saved or its lock flag moves (`leanOf`). */
@@ -159,8 +157,13 @@ export class StationFinder {
   private plain = new Uint8Array(0);
   /** 1 while a lock report waits for the county's answer. */
   private locked = new Uint8Array(0);
-  /** Each station's `head`, by list position. */
+  /**
+   * Each station's answer item up to the state's value, as UTF-8 bytes (`headOf`), by list position; and by
+   * record, so a rebuild makes bytes only for records it has not seen. Kept beside the record, not on it: an
+   * edit made by spreading a record would otherwise carry the old record's bytes.
+   */
   private heads: Buffer[] = [];
+  private headByRecord = new WeakMap<FinderStation, Buffer>();
   /** The answers' slab (`nearbyAnswer`) and how much of it is taken. */
   private slab = Buffer.alloc(0);
   private slabUsed = 0;
@@ -236,7 +239,7 @@ export class StationFinder {
     const s = this.byId.get(id);
     if (!s) return undefined;
     const st = stationState(this.hours, s, at);
-    const { amenityMask: _mask, head: _head, ...rest } = s;
+    const { amenityMask: _mask, ...rest } = s;
     return { ...rest, state: st.state, nextChange: st.nextChange?.toISOString() ?? null, ...(st.makeUpWorkday ? { makeUpWorkday: true } : {}) };
   }
 
@@ -255,7 +258,7 @@ export class StationFinder {
 
   /**
    * The same answer as the UTF-8 JSON bytes the route sends. Each station's fixed part is bytes made once
-   * (`head`); what changes per request (state, next change, lock flag) is copied from bytes made once for
+   * (`heads`); what changes per request (state, next change, lock flag) is copied from bytes made once for
    * each of its values, and the distance's digits are put one by one. A string answer cost the route more than the search: its Chinese names made it a two-byte string that
    * was flattened, measured for Content-Length and encoded to UTF-8 again on every request.
    *
@@ -506,9 +509,12 @@ export class StationFinder {
       this.plain[i] = s.status === "open" ? 1 : 0;
       this.locked[i] = s.lockReported ? 1 : 0;
       this.positionOf.set(s.id, i);
-      s.head ??= headOf(s);
     }
-    this.heads = list.map((s) => s.head as Buffer);
+    this.heads = list.map((s) => {
+      let head = this.headByRecord.get(s);
+      if (!head) this.headByRecord.set(s, (head = headOf(s)));
+      return head;
+    });
     const m = this.hoursText.length;
     this.memoState = new Uint8Array(m);
     this.memoMakeUp = new Uint8Array(m);
